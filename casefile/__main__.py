@@ -1,0 +1,3 @@
+from casefile.cli import main
+
+main()

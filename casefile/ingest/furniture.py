@@ -1,0 +1,107 @@
+"""Page furniture: share buttons, comment forms, newsletter prompts, photo captions.
+
+It is kept in the stored body (offsets must stay true to the source) but marked as excluded
+spans so extraction never reads an incident out of a caption or a promo banner.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casefile.model import Span
+
+_WHOLE_LINE = re.compile(
+    r"^(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|print|e-?mail|comments?|"
+    r"advertisement|advert|sponsored(?: content)?|related(?: articles| stories| news| topics)?|"
+    r"read (?:more|next|also)|see also|also read|more (?:on|from) .{1,40}|sign up|log ?in|"
+    r"subscribe(?: now| today)?|follow us(?: on .*)?|recommended(?: for you)?|most (?:read|popular)|"
+    r"trending(?: now)?|newsletter|topics?|tags?|listen(?: to (?:this )?article)?(?: \d+ min)?|"
+    r"\d+ min(?:ute)?s? read|skip to (?:main )?content|back to top|loading\W*|"
+    r"copy link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|leave a (?:reply|comment))"
+    r"\W*$",
+    re.IGNORECASE,
+)
+_ANYWHERE = re.compile(
+    r"your email address will not be published|required fields are marked|"
+    r"subscribe to (?:our|the) newsletter|sign up (?:for|to) (?:our|the)|personali[sz]e your news|"
+    r"choosing the categories|add the category|browse categories|we use cookies|"
+    r"cookie (?:policy|settings)|all rights reserved|^\s*(?:©|copyright\b)|click (?:here|on the icon)|"
+    r"download (?:our|the) app|join (?:us|our) on (?:telegram|whatsapp)|"
+    r"get (?:our|the) (?:daily|weekly|morning) (?:newsletter|briefing)|"
+    r"support (?:our|independent) journalism|this article (?:was|has been) updated",
+    re.IGNORECASE,
+)
+# A caption ends with a photo credit: "(STRINGER/AFP via Getty Images)", "(Reuters/Name)".
+_CAPTION = re.compile(
+    r"(?:\((?:[^()]*(?:via Getty|Getty Images|AFP|Reuters|AP Photo|EPA|Anadolu|photo|file)[^()]*)\)\s*$"
+    r"|^(?:photo|image|picture|file photo|caption|credit)\s*[:|])",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(
+    r"^(?:a |an |the )?(?:picture|photo|photograph|image|file photo|handout|screengrab|video)\b",
+    re.IGNORECASE,
+)
+
+
+def line_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, newline excluded."""
+    spans, start = [], 0
+    for line in body.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def is_furniture_line(line: str) -> str | None:
+    text = line.strip()
+    if not text:
+        return None
+    if _WHOLE_LINE.match(text):
+        return "page furniture"
+    if _ANYWHERE.search(text) and len(text) < 300:
+        return "page furniture"
+    if len(text) < 400 and _CAPTION.search(text) and (
+        _CAPTION_START.match(text) or re.search(r"\bshows?\b|\bseen\b|\bpictured\b", text)
+    ):
+        return "photo caption"
+    return None
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def find_furniture(body: str, signature_line: int | None = None) -> list[Span]:
+    """Excluded spans of page furniture, by line."""
+    lines = line_spans(body)
+    texts = [body[s:e] for s, e in lines]
+    reasons: dict[int, str] = {}
+    for i, text in enumerate(texts):
+        if reason := is_furniture_line(text):
+            reasons[i] = reason
+    # The tail after a signature line is page chrome (short promo lines, shouted banners,
+    # category prompts); so is a run of furniture and banners that ends the page.
+    nonempty = [i for i, t in enumerate(texts) if t.strip()]
+    tail_start = None
+    if signature_line is not None:
+        reasons[signature_line] = "signature"
+        tail_start = signature_line + 1
+    else:
+        for i in reversed(nonempty):
+            text = texts[i].strip()
+            chrome = i in reasons or (len(text) < 80 and _shouting(text))
+            if chrome:
+                tail_start = i
+            else:
+                break
+    if tail_start is not None:
+        for i in nonempty:
+            if i >= tail_start and len(texts[i].strip()) < 160:
+                reasons.setdefault(i, "page furniture")
+    # A short fragment sandwiched between furniture lines is furniture too ("about the").
+    for pos, i in enumerate(nonempty[1:-1], start=1):
+        if i not in reasons and len(texts[i].strip()) < 40:
+            if nonempty[pos - 1] in reasons and nonempty[pos + 1] in reasons:
+                reasons[i] = reasons[nonempty[pos - 1]]
+    return [Span(lines[i][0], lines[i][1], reason) for i, reason in sorted(reasons.items())]

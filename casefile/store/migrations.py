@@ -1,0 +1,225 @@
+"""Schema versions of a case file, one migration per change, applied in order.
+
+Never edit a migration that has shipped: add a new one. A file that records a migration this
+casefile does not know was written by a newer casefile and is refused untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from casefile.errors import NotACaseFile, SchemaTooNew
+
+MIGRATION_SET = "casefile"
+migrations = sqlite_utils.Migrations(MIGRATION_SET)
+
+
+def _run(db: sqlite_utils.Database, script: str) -> None:
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m001_initial_schema(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    body_sha256 TEXT NOT NULL UNIQUE,
+    path TEXT,
+    record TEXT,
+    format TEXT,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published TEXT,
+    language TEXT,
+    body TEXT NOT NULL,
+    excluded TEXT NOT NULL DEFAULT '[]',
+    chars INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TRIGGER articles_body_frozen BEFORE UPDATE OF body ON articles
+WHEN NEW.body IS NOT OLD.body
+BEGIN SELECT RAISE(ABORT, 'article bodies are frozen: claims point into them'); END;
+CREATE INDEX articles_published ON articles(published);
+CREATE TABLE incidents (
+    id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL DEFAULT 'candidate'
+        CHECK (status IN ('candidate', 'confirmed', 'rejected', 'merged')),
+    merged_into INTEGER REFERENCES incidents(id),
+    origin TEXT NOT NULL DEFAULT 'extractor' CHECK (origin IN ('extractor', 'analyst')),
+    source_article_id INTEGER REFERENCES articles(id),
+    summary TEXT,
+    event_type TEXT,
+    sub_event_type TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    date_precision TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (date_precision IN ('day', 'week', 'month', 'year', 'unknown')),
+    country TEXT,
+    admin1 TEXT,
+    location TEXT,
+    latitude REAL,
+    longitude REAL,
+    geo_precision TEXT,
+    actor1 TEXT,
+    actor2 TEXT,
+    killed_low INTEGER, killed_best INTEGER, killed_high INTEGER,
+    wounded_low INTEGER, wounded_best INTEGER, wounded_high INTEGER,
+    arrested_low INTEGER, arrested_best INTEGER, arrested_high INTEGER,
+    disputed INTEGER NOT NULL DEFAULT 0,
+    dispute_note TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    CHECK ((status = 'merged') = (merged_into IS NOT NULL))
+);
+CREATE INDEX incidents_queue ON incidents(status, date_start, id);
+CREATE INDEX incidents_merged_into ON incidents(merged_into);
+CREATE INDEX incidents_source_article ON incidents(source_article_id);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    article_id INTEGER REFERENCES articles(id),
+    field TEXT NOT NULL,
+    value TEXT,
+    value_num REAL,
+    qualifier TEXT CHECK (qualifier IN ('exact', 'at_least', 'at_most', 'about', 'vague')),
+    party TEXT CHECK (party IN ('militant', 'security', 'civilian', 'unknown')),
+    attributed_to TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    quote TEXT,
+    prefix TEXT,
+    suffix TEXT,
+    anchor_status TEXT NOT NULL DEFAULT 'exact' CHECK (anchor_status IN ('exact', 'fuzzy', 'orphan')),
+    origin TEXT NOT NULL DEFAULT 'extractor' CHECK (origin IN ('extractor', 'analyst')),
+    detail TEXT,
+    created_at TEXT NOT NULL,
+    CHECK ((start IS NULL) = ("end" IS NULL)),
+    CHECK (start IS NULL OR start <= "end")
+);
+CREATE INDEX claims_incident ON claims(incident_id, field);
+CREATE INDEX claims_article ON claims(article_id);
+CREATE TABLE annotations (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    article_id INTEGER REFERENCES articles(id),
+    start INTEGER,
+    "end" INTEGER,
+    quote TEXT,
+    prefix TEXT,
+    suffix TEXT,
+    body TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX annotations_incident ON annotations(incident_id);
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES incidents(id),
+    target_id INTEGER NOT NULL REFERENCES incidents(id),
+    kind TEXT NOT NULL CHECK (kind IN ('related', 'follow_up', 'part_of')),
+    note TEXT,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (source_id, target_id, kind),
+    CHECK (source_id != target_id)
+);
+CREATE INDEX relations_target ON relations(target_id);
+CREATE TABLE judgements (
+    id INTEGER PRIMARY KEY,
+    left_id INTEGER NOT NULL REFERENCES incidents(id),
+    right_id INTEGER NOT NULL REFERENCES incidents(id),
+    decision TEXT NOT NULL CHECK (decision IN ('match', 'no_match', 'unsure')),
+    score REAL,
+    breakdown TEXT,
+    author TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    UNIQUE (left_id, right_id),
+    CHECK (left_id < right_id)
+);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    author TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    before TEXT,
+    after TEXT,
+    undone_at TEXT,
+    undo_of INTEGER REFERENCES audit_log(id)
+);
+CREATE TABLE briefs (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    filter TEXT NOT NULL,
+    incidents INTEGER NOT NULL,
+    generated_at TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    location TEXT NOT NULL,
+    admin1 TEXT,
+    country TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL,
+    geo_precision TEXT NOT NULL DEFAULT 'town'
+        CHECK (geo_precision IN ('neighbourhood', 'town', 'district', 'province', 'country')),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE actor_aliases (
+    id INTEGER PRIMARY KEY,
+    alias TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    actor TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)
+""",
+    )
+    # Full-text search over title and body, kept in sync by triggers. Porter stemming so
+    # "raid" finds "raids"; diacritics folded so "Zeinab" finds "Zeïnab".
+    db["articles"].enable_fts(
+        ["title", "body"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="porter unicode61 remove_diacritics 2",
+    )
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def check_compatible(db: sqlite_utils.Database, path: str) -> bool:
+    """Refuse files this casefile must not touch. Returns True when the file is empty."""
+    tables = set(db.table_names())
+    if not tables:
+        return True
+    if "_sqlite_migrations" not in tables:
+        raise NotACaseFile(
+            f"{path} is a SQLite database but not a case file (no casefile schema); "
+            "casefile will not modify it"
+        )
+    applied = [m.name for m in migrations.applied(db)]
+    if not applied:
+        raise NotACaseFile(f"{path} holds no casefile schema; casefile will not modify it")
+    unknown = [name for name in applied if name not in known_names()]
+    if unknown:
+        raise SchemaTooNew(
+            f"{path} was written by a newer casefile (unknown schema migration "
+            f"{', '.join(unknown)}); upgrade casefile to open it. The file was not changed."
+        )
+    return False
+
+
+def upgrade(db: sqlite_utils.Database) -> None:
+    migrations.apply(db)

@@ -1,0 +1,80 @@
+"""The case file on disk: WAL, migrations, refusing files it must not touch."""
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from casefile.errors import NotACaseFile, SchemaTooNew
+from casefile.model import ArticleDraft
+from casefile.store import CaseFile
+from casefile.store.migrations import known_names
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_fresh_file_gets_every_table_wal_and_foreign_keys(db_path):
+    with CaseFile(db_path) as case:
+        tables = set(case.db.table_names())
+        for table in ("articles", "incidents", "claims", "annotations", "relations", "judgements",
+                      "audit_log", "briefs", "places", "actor_aliases", "articles_fts"):
+            assert table in tables
+        assert case.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert case.db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert case.db.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        assert case.schema_migrations() == known_names()
+
+
+def test_reopening_applies_nothing_twice(db_path):
+    CaseFile(db_path).close()
+    with CaseFile(db_path) as case:
+        rows = case.db.conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+        assert rows == len(known_names())
+
+
+def test_newer_schema_is_refused_and_left_untouched(db_path):
+    CaseFile(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                 "VALUES ('casefile', 'm999_from_the_future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    before = digest(db_path)
+    with pytest.raises(SchemaTooNew, match="newer casefile.*m999_from_the_future"):
+        CaseFile(db_path)
+    assert digest(db_path) == before
+
+
+def test_other_sqlite_files_and_non_sqlite_files_are_refused(tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = digest(other)
+    with pytest.raises(NotACaseFile, match="not a case file"):
+        CaseFile(other)
+    assert digest(other) == before
+    text = tmp_path / "notes.db"
+    text.write_text("hello, I am not a database" * 100)
+    with pytest.raises(NotACaseFile, match="not a SQLite database"):
+        CaseFile(text)
+
+
+def test_article_bodies_are_frozen_and_search_stays_in_sync(db_path):
+    case = CaseFile(db_path)
+    draft = ArticleDraft(body="Gunmen attacked Dikwa.", sha256="c" * 64, path="x", format="txt", title="Dikwa")
+    article_id = case.add_article(draft, "2024-01-01T00:00:00+00:00").article_id
+    with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+        case.db.execute("UPDATE articles SET body = 'changed' WHERE id = ?", [article_id])
+    assert case.article(article_id).body == "Gunmen attacked Dikwa."
+    case.db.execute("UPDATE articles SET title = 'Dikwa attack' WHERE id = ?", [article_id])
+    assert [h.article_id for h in case.search("attack").hits] == [article_id]
+    assert case.search("gunm*").total == 1
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(NotACaseFile, match="does not exist"):
+        CaseFile(tmp_path / "nope" / "case.db")
