@@ -82,9 +82,11 @@ def main(ctx: click.Context, db: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--max-size", default="5MB", show_default=True,
               help="Largest file to read (e.g. 5MB, 500KB).")
+@click.option("--no-extract", is_flag=True, help="Store the articles without extracting incidents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_context
-def import_cmd(ctx: click.Context, paths: tuple[str, ...], max_size: str, as_json: bool) -> None:
+def import_cmd(ctx: click.Context, paths: tuple[str, ...], max_size: str, no_extract: bool,
+               as_json: bool) -> None:
     """Import articles from files or folders (recursively).
 
     Reads .txt, .md, .html, .json, .jsonl and .csv. Re-importing an article is a no-op.
@@ -107,7 +109,7 @@ def import_cmd(ctx: click.Context, paths: tuple[str, ...], max_size: str, as_jso
             if done == total:
                 click.echo("", err=True)
 
-    report = import_paths(case, paths, max_bytes=max_bytes, on_file=progress)
+    report = import_paths(case, paths, max_bytes=max_bytes, on_file=progress, extract=not no_extract)
     if as_json:
         echo_json(report.as_json())
     else:
@@ -120,7 +122,8 @@ def import_cmd(ctx: click.Context, paths: tuple[str, ...], max_size: str, as_jso
         for failure in report.failed:
             click.echo(f"failed: {one_line(failure.path)}: {failure.error}", err=True)
         click.echo(
-            f"{report.imported} imported, {report.duplicates} duplicate"
+            f"{report.imported} imported ({len(report.incident_ids)} candidate incidents), "
+            f"{report.duplicates} duplicate"
             f"{'s' if report.duplicates != 1 else ''}, {len(report.failed)} failed"
             + (f", {len(report.skipped)} skipped (not article files)" if report.skipped else "")
             + f" → {ctx.obj['db']}"
@@ -223,3 +226,129 @@ def search_cmd(ctx: click.Context, query: str, limit: int, literal: bool, as_jso
         for piece, hot in split_hits(hit.snippet):
             parts.append(click.style(piece, bold=True, fg="yellow") if hot else piece)
         click.echo("    " + "".join(parts))
+
+
+STATUS_CHOICES = click.Choice(["candidate", "confirmed", "rejected", "merged", "all"])
+
+
+def figure(r) -> str:
+    """best, with the range when sources differ: "4 (4–5)"."""
+    if r.best is None:
+        return "—"
+    if r.low != r.high:
+        return f"{r.best} ({r.low}–{r.high})"
+    return str(r.best)
+
+
+@main.command("extract")
+@click.option("--article", "article_ids", type=int, multiple=True, help="Article id (repeatable).")
+@click.option("--all", "all_articles", is_flag=True, help="Every article in the case file.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def extract_cmd(ctx: click.Context, article_ids: tuple[int, ...], all_articles: bool, as_json: bool) -> None:
+    """Extract candidate incidents again (idempotent: curated incidents are kept)."""
+    from casefile.pipeline import reextract
+
+    if not article_ids and not all_articles:
+        raise click.UsageError("say which articles: --article ID (repeatable) or --all")
+    case = open_case(ctx)
+    ids = case.article_ids() if all_articles else list(article_ids)
+    for article_id in ids:
+        case.article(article_id)  # unknown ids fail before anything changes
+    created = reextract(case, ids)
+    if as_json:
+        echo_json({"articles": ids, "incident_ids": created})
+    else:
+        click.echo(f"{len(ids)} article{'s' if len(ids) != 1 else ''} extracted; "
+                   f"{len(created)} candidate incidents stored (untouched ones replaced, curated kept)")
+
+
+@main.command("incidents")
+@click.option("--status", type=STATUS_CHOICES, default="all", show_default=True,
+              help="all = every incident but merged ones.")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def incidents_cmd(ctx: click.Context, status: str, limit: int | None, offset: int, as_json: bool) -> None:
+    """List incidents by date."""
+    from casefile.textsafe import one_line
+
+    rows = open_case(ctx).incidents(status=status, limit=limit, offset=offset)
+    if as_json:
+        echo_json([i.as_json() for i in rows])
+        return
+    if not rows:
+        click.echo("No incidents.")
+        return
+    rest = max(20, width() - 78)
+    click.echo(f"{'ID':>4}  {'STATUS':9}  {'DATE':10}  {'PLACE':18}  {'TYPE':14}  {'KILLED':>9}  "
+               f"{'ARREST':>7}  SRC  SUMMARY")
+    for i in rows:
+        date = i.date_start or "?"
+        mark = "!" if i.disputed else " "
+        click.echo(f"{i.id:>4}  {i.status:9}  {date:10}  {one_line(i.location, 18):18}  "
+                   f"{one_line(i.sub_event_type, 14):14}  {figure(i.killed):>9}  {figure(i.arrested):>7}  "
+                   f"{len(i.article_ids):>2}{mark}  {one_line(i.summary, rest)}")
+
+
+@main.command("show")
+@click.argument("incident_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
+    """Show one incident with its claims, grouped by source article."""
+    from casefile.textsafe import one_line
+
+    case = open_case(ctx)
+    incident = case.incident(incident_id)
+    claims = case.claims(incident_id)
+    if as_json:
+        data = incident.as_json()
+        data.update({
+            "claims": [{"id": c.id, "article_id": c.article_id, "field": c.field, "value": c.value,
+                        "value_num": c.value_num, "qualifier": c.qualifier, "party": c.party,
+                        "attributed_to": c.attributed_to, "start": c.start, "end": c.end,
+                        "quote": c.quote, "prefix": c.prefix, "suffix": c.suffix, "origin": c.origin}
+                       for c in claims],
+            "annotations": case.annotations(incident_id),
+            "merged_from": case.merged_from(incident_id),
+            "merged_into": incident.merged_into,
+            "relations": case.relations(incident_id),
+            "dispute_note": incident.dispute_note,
+            "version": incident.version,
+        })
+        echo_json(data)
+        return
+    click.echo(click.style(f"#{incident.id} {one_line(incident.summary)}", bold=True))
+    when = incident.date_start or "date unknown"
+    if incident.date_end and incident.date_end != incident.date_start:
+        when += f" – {incident.date_end}"
+    click.echo(f"status {incident.status} · {when} ({incident.date_precision}) · "
+               f"{one_line(incident.location) or 'place unknown'}"
+               + (f", {one_line(incident.admin1)}" if incident.admin1 and incident.admin1 != incident.location else "")
+               + (f", {one_line(incident.country)}" if incident.country and incident.country != incident.location else "")
+               + f" · {incident.event_type or '?'} / {incident.sub_event_type or '?'}")
+    click.echo(f"actors: {one_line(incident.actor1) or '—'} vs {one_line(incident.actor2) or '—'}")
+    for name in ("killed", "wounded", "arrested"):
+        r = getattr(incident, name)
+        if r.best is not None:
+            click.echo(f"{name}: best {r.best}, low {r.low}, high {r.high}")
+    if incident.disputed:
+        click.echo(click.style(f"disputed: {one_line(incident.dispute_note)}", fg="yellow"))
+    by_article: dict = {}
+    for c in claims:
+        by_article.setdefault(c.article_id, []).append(c)
+    for article_id, items in by_article.items():
+        click.echo("")
+        head = f"article {article_id}" if article_id else "analyst"
+        if article_id:
+            a = case.article(article_id)
+            head += f" · {one_line(a.outlet) or 'outlet unknown'} · {one_line(a.title, 60)}"
+        click.echo(click.style(head, underline=True))
+        for c in items:
+            who = f" ({one_line(c.attributed_to)})" if c.attributed_to else ""
+            party = f" {c.party}" if c.party and c.party != "unknown" else ""
+            click.echo(f"  {c.field:10} {one_line(c.value, 40)}{party}{who}")
+            if c.quote:
+                click.echo(f"             “{one_line(c.quote, width() - 16)}”")

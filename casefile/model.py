@@ -97,3 +97,117 @@ class SearchResult:
     ranked: bool
     hits: list[SearchHit]
     literal: bool = False  # True when the words were searched as typed, without query syntax
+
+
+@dataclass
+class ClaimDraft:
+    """One source assertion, anchored to the words of the article body that state it."""
+
+    field: str  # killed, wounded, arrested, abducted, released, seized, operations, date, location, actor, event_type
+    value: str | None
+    value_num: float | None = None
+    qualifier: str | None = None  # exact | at_least | at_most | about | vague
+    party: str | None = None  # militant | security | civilian | unknown
+    attributed_to: str | None = None
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    detail: dict | None = None
+    origin: str = "extractor"
+    anchor_status: str = "exact"
+
+
+@dataclass
+class CandidateIncident:
+    event_type: str | None
+    sub_event_type: str | None
+    date_start: str | None
+    date_end: str | None
+    date_precision: str
+    location: str | None
+    admin1: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: str | None
+    actor1: str | None
+    actor2: str | None
+    summary: str
+    claims: list[ClaimDraft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    incident_id: int
+    article_id: int | None
+    field: str
+    value: str | None
+    value_num: float | None
+    qualifier: str | None
+    party: str | None
+    attributed_to: str | None
+    start: int | None
+    end: int | None
+    quote: str | None
+    prefix: str | None
+    suffix: str | None
+    anchor_status: str
+    origin: str
+    detail: dict | None
+
+
+@dataclass(frozen=True)
+class Range:
+    low: int | None
+    best: int | None
+    high: int | None
+
+    def as_json(self) -> dict:
+        return {"low": self.low, "best": self.best, "high": self.high}
+
+
+@dataclass(frozen=True)
+class Incident:
+    id: int
+    status: str
+    merged_into: int | None
+    origin: str
+    summary: str | None
+    event_type: str | None
+    sub_event_type: str | None
+    date_start: str | None
+    date_end: str | None
+    date_precision: str
+    country: str | None
+    admin1: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: str | None
+    actor1: str | None
+    actor2: str | None
+    killed: Range
+    wounded: Range
+    arrested: Range
+    disputed: bool
+    dispute_note: str | None
+    created_at: str
+    updated_at: str
+    version: int
+    article_ids: tuple[int, ...] = ()
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id, "status": self.status, "date_start": self.date_start,
+            "date_end": self.date_end, "date_precision": self.date_precision,
+            "location": self.location, "admin1": self.admin1, "country": self.country,
+            "latitude": self.latitude, "longitude": self.longitude,
+            "geo_precision": self.geo_precision, "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type, "actor1": self.actor1, "actor2": self.actor2,
+            "killed": self.killed.as_json(), "wounded": self.wounded.as_json(),
+            "arrested": self.arrested.as_json(), "disputed": self.disputed,
+            "summary": self.summary, "article_ids": list(self.article_ids),
+        }

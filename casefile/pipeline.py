@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casefile.ingest import DEFAULT_MAX_BYTES, Failure, Skipped, discover, read_file
-from casefile.model import ArticleDraft
+from casefile.model import ArticleDraft, CandidateIncident
 from casefile.store import CaseFile, utc_now
 
 # Articles stored per transaction; each article still gets its own savepoint, so a failure
@@ -22,6 +22,7 @@ class ImportReport:
     failed: list[Failure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    incident_ids: list[int] = field(default_factory=list)
     duplicate_of: list[tuple[str, int, str]] = field(default_factory=list)  # source, id, why
     warnings: list[tuple[str, str]] = field(default_factory=list)  # source, warning
 
@@ -39,9 +40,15 @@ def import_paths(
     paths: Iterable[str | Path],
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[int, int, str], None] | None = None,
+    extract: bool = True,
 ) -> ImportReport:
-    """Read and store every article under `paths`; report each problem by path."""
+    """Read and store every article under `paths`; report each problem by path.
+
+    Each new article is extracted into candidate incidents, stored with it in one
+    transaction: an article never exists without the candidates it yields.
+    """
     report = ImportReport()
+    extractor = Extractor(case) if extract else None
     files: list[Path] = []
     for item in discover(paths):
         if isinstance(item, Failure):
@@ -58,21 +65,42 @@ def import_paths(
             elif isinstance(outcome, ArticleDraft):
                 pending.append(outcome)
         if len(pending) >= BATCH:
-            _store(case, pending, report)
+            _store(case, pending, report, extractor)
             pending = []
         if on_file:
             on_file(number, len(files), str(path))
-    _store(case, pending, report)
+    _store(case, pending, report, extractor)
     return report
 
 
-def _store(case: CaseFile, drafts: list[ArticleDraft], report: ImportReport) -> None:
+class Extractor:
+    """Extraction with the case file's own gazetteer entries added to the shipped ones."""
+
+    def __init__(self, case: CaseFile):
+        from casefile.extract.gazetteer import Gazetteer
+
+        extra = case.places()
+        self.gazetteer = Gazetteer.default().with_extra(extra) if extra else Gazetteer.default()
+
+    def __call__(self, body: str, published: str | None, excluded) -> list[CandidateIncident]:
+        from casefile.extract import extract
+
+        return extract(body, published, excluded, self.gazetteer)
+
+
+def _store(case: CaseFile, drafts: list[ArticleDraft], report: ImportReport,
+           extractor: Extractor | None = None) -> None:
     if not drafts:
         return
     now = utc_now()
+    # Extract before taking the write lock, so other curators are not kept waiting.
+    candidates = [extractor(d.body, d.published, d.excluded) if extractor else [] for d in drafts]
     with case.tx.write():
-        for draft in drafts:
-            result = case.add_article(draft, now)
+        for draft, found in zip(drafts, candidates):
+            with case.tx.write():
+                result = case.add_article(draft, now)
+                if not result.duplicate and found:
+                    report.incident_ids += case.store_candidates(result.article_id, found, now)
             for warning in draft.warnings:
                 report.warnings.append((draft.source, warning))
             if result.duplicate:
@@ -81,3 +109,18 @@ def _store(case: CaseFile, drafts: list[ArticleDraft], report: ImportReport) -> 
             else:
                 report.imported += 1
                 report.article_ids.append(result.article_id)
+
+
+def reextract(case: CaseFile, article_ids: Iterable[int],
+              on_article: Callable[[int, int], None] | None = None) -> list[int]:
+    """Run extraction again; untouched candidates are replaced, curated work is kept."""
+    extractor = Extractor(case)
+    ids = list(article_ids)
+    created: list[int] = []
+    for number, article_id in enumerate(ids, start=1):
+        article = case.article(article_id)
+        found = extractor(article.body, article.published, article.excluded)
+        created += case.store_candidates(article_id, found, utc_now())
+        if on_article:
+            on_article(number, len(ids))
+    return created

@@ -8,13 +8,14 @@ from pathlib import Path
 from casefile.store import migrations
 from casefile.store.articles import ArticleStore
 from casefile.store.connection import Transactions, connect, enable_wal
+from casefile.store.incidents import IncidentStore
 
 
 def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-class CaseFile(ArticleStore):
+class CaseFile(ArticleStore, IncidentStore):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.db = connect(self.path)

@@ -1,0 +1,180 @@
+"""Score the extractor against labelled articles: precision / recall per field, incident recall.
+
+    python bench/extract_eval.py                 # seeds and the held-out labelled set
+    python bench/extract_eval.py --details       # also list each mismatch
+
+Articles are read through the real import path (so publication dates, furniture and
+headlines are found as in use), then extracted. Labelled incidents are paired with
+candidates by shared evidence: a count whose quote overlaps a claim, or the same place and
+a compatible date and type. Each label set is described in its folder's README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from casefile.extract import extract  # noqa: E402
+from casefile.extract.gazetteer import Gazetteer, normalise  # noqa: E402
+from casefile.ingest import read_file  # noqa: E402
+
+SETS = {"seeds": REPO / "tests" / "extraction" / "seeds",
+        "held-out": REPO / "tests" / "extraction" / "labelled"}
+COUNT_FIELDS = ("killed", "wounded", "arrested", "abducted", "released")
+
+
+def fold(text: str | None) -> str:
+    text = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+def same_place(label: str | None, predicted: str | None, gazetteer: Gazetteer) -> bool:
+    if not label or not predicted:
+        return False
+    names = [p.strip() for p in predicted.split(",")]
+    for name in names:
+        if fold(name) == fold(label) or normalise(name) == normalise(label):
+            return True
+        if fuzz.ratio(fold(name), fold(label)) >= 85:
+            return True
+    found = gazetteer.lookup(label)
+    return bool(found and found.name in names)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class Tally:
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, tp=0, fp=0, fn=0):
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def row(self, name: str) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else float("nan")
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else float("nan")
+        f = 2 * p * r / (p + r) if p + r and p == p and r == r else float("nan")
+        return f"| {name:<26} | {p:9.2f} | {r:6.2f} | {f:5.2f} | {self.tp:4d} | {self.fp:4d} | {self.fn:4d} |"
+
+
+def evaluate(folder: Path, gazetteer: Gazetteer, details: bool) -> dict[str, Tally]:
+    t: dict[str, Tally] = defaultdict(Tally)
+    for label_path in sorted(folder.glob("*.json")):
+        label = json.loads(label_path.read_text(encoding="utf-8"))
+        article_path = (label_path.parent / label["article"]).resolve()
+        draft = next(iter(read_file(article_path)))
+        body = draft.body
+        t["published (ingest)"].add(tp=int(draft.published == label["published"]),
+                                    fn=int(draft.published != label["published"]))
+        candidates = extract(body, draft.published, draft.excluded, gazetteer)
+        gold = label["incidents"]
+
+        # Pair gold incidents and candidates by shared evidence.
+        def evidence_score(g, c) -> float:
+            spans = [(cl.start, cl.end) for cl in c.claims if cl.field in COUNT_FIELDS]
+            score = 0.0
+            for gc in g["counts"]:
+                at = body.find(gc["quote"])
+                if at >= 0 and any(overlaps((at, at + len(gc["quote"])), s) for s in spans):
+                    score += 2
+            if same_place(g["location"], c.location, gazetteer):
+                score += 1
+            if g["date_start"] and g["date_start"] == c.date_start:
+                score += 1
+            if g["sub_event_type"] == c.sub_event_type:
+                score += 0.5
+            return score
+
+        pairs = sorted(((evidence_score(g, c), gi, ci) for gi, g in enumerate(gold)
+                        for ci, c in enumerate(candidates)), reverse=True)
+        matched_g, matched_c, matches = set(), set(), []
+        for score, gi, ci in pairs:
+            if score >= 1.5 and gi not in matched_g and ci not in matched_c:
+                matched_g.add(gi)
+                matched_c.add(ci)
+                matches.append((gold[gi], candidates[ci]))
+        t["incidents"].add(tp=len(matches), fp=len(candidates) - len(matches), fn=len(gold) - len(matches))
+        if details:
+            for gi, g in enumerate(gold):
+                if gi not in matched_g:
+                    print(f"  MISSED  {label_path.name}: {g['summary']}")
+            for ci, c in enumerate(candidates):
+                if ci not in matched_c:
+                    print(f"  EXTRA   {label_path.name}: {c.summary}")
+
+        # Counts, per article: (field, value, party) and (field, value).
+        gold_counts = [(c["field"], c["value"], c["party"]) for g in gold for c in g["counts"]
+                       if c["field"] in COUNT_FIELDS and c["value"] is not None]
+        pred_counts = [(cl.field, int(cl.value_num), cl.party) for c in candidates for cl in c.claims
+                       if cl.field in COUNT_FIELDS and cl.value_num is not None]
+        for name, key in (("counts with party", lambda x: x), ("counts (field, value)", lambda x: x[:2])):
+            g_left = [key(x) for x in gold_counts]
+            tp = 0
+            for p in [key(x) for x in pred_counts]:
+                if p in g_left:
+                    g_left.remove(p)
+                    tp += 1
+            t[name].add(tp=tp, fp=len(pred_counts) - tp, fn=len(g_left))
+            if details and name == "counts with party":
+                for miss in g_left:
+                    print(f"  COUNT missed {label_path.name}: {miss}")
+
+        for g, c in matches:
+            # Date: exact start, end and precision.
+            if g["date_start"] or c.date_start:
+                ok = (g["date_start"], g["date_end"], g["date_precision"]) == (c.date_start, c.date_end, c.date_precision)
+                t["date"].add(tp=int(ok), fp=int(not ok and c.date_start is not None),
+                              fn=int(not ok and g["date_start"] is not None))
+                if details and not ok:
+                    print(f"  DATE   {label_path.name}: gold {g['date_start']}..{g['date_end']} {g['date_precision']}, got {c.date_start}..{c.date_end} {c.date_precision}  ({g['summary'][:50]})")
+            ok = same_place(g["location"], c.location, gazetteer)
+            t["place"].add(tp=int(ok), fp=int(not ok and c.location is not None), fn=int(not ok))
+            if details and not ok:
+                print(f"  PLACE  {label_path.name}: gold {g['location']}, got {c.location}")
+            ok = bool(g["admin1"]) and fold(g["admin1"]) == fold(c.admin1) or (not g["admin1"] and not c.admin1)
+            t["admin1"].add(tp=int(ok), fp=int(not ok and c.admin1 is not None), fn=int(not ok and bool(g["admin1"])))
+            gold_actors = set(g["actors"])
+            pred_actors = {a for a in (c.actor1, c.actor2) if a}
+            t["actors"].add(tp=len(gold_actors & pred_actors), fp=len(pred_actors - gold_actors),
+                            fn=len(gold_actors - pred_actors))
+            ok = g["event_type"] == c.event_type
+            t["event type"].add(tp=int(ok), fp=int(not ok), fn=int(not ok))
+            ok = ok and g["sub_event_type"] == c.sub_event_type
+            t["sub-event type"].add(tp=int(ok), fp=int(not ok), fn=int(not ok))
+            if details and not ok:
+                print(f"  TYPE   {label_path.name}: gold {g['event_type']}/{g['sub_event_type']}, got {c.event_type}/{c.sub_event_type}")
+    return t
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--details", action="store_true")
+    parser.add_argument("--set", choices=sorted(SETS), action="append")
+    args = parser.parse_args()
+    gazetteer = Gazetteer.default()
+    for name in args.set or list(SETS):
+        folder = SETS[name]
+        print(f"\n## {name}: {len(list(folder.glob('*.json')))} articles ({folder.relative_to(REPO)})\n")
+        tallies = evaluate(folder, gazetteer, args.details)
+        print("| field                      | precision | recall |    F1 |   TP |   FP |   FN |")
+        print("|----------------------------|-----------|--------|-------|------|------|------|")
+        for key in ("incidents", "counts with party", "counts (field, value)", "date", "place", "admin1",
+                    "actors", "event type", "sub-event type", "published (ingest)"):
+            print(tallies[key].row(key))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,265 @@
+"""Extraction: article text and publication date in, candidate incidents out.
+
+Pure and deterministic: no database, no Textual. Every field of a candidate comes from a claim
+holding the exact span of the body that states it (`quote == body[start:end]`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from casefile.extract.actors import CIVILIANS, ActorMention, find_actors, forces_of, is_state
+from casefile.extract.attribution import attribution_of, is_organisation
+from casefile.extract.counts import find_counts
+from casefile.extract.dates import DateMention, find_dates
+from casefile.extract.events import classify, find_triggers, hypothetical
+from casefile.extract.gazetteer import Gazetteer, PlaceMention
+from casefile.extract.numbers import find_quantities
+from casefile.extract.segment import (
+    PRECISION_RANK,
+    Draft,
+    SentenceFacts,
+    _NEW_EVENT_CUE,
+    _REFERS_BACK,
+    background,
+    group,
+    is_reference_place,
+    is_report_date,
+    shift_day_after,
+)
+from casefile.extract.sentences import split_sentences
+from casefile.extract.summary import summarise
+from casefile.figures import Evidence, derive
+from casefile.model import CandidateIncident, ClaimDraft, Span
+
+CONTEXT = 32  # characters of prefix and suffix kept for re-anchoring a quote
+
+
+def anchored(body: str, start: int, end: int, **fields) -> ClaimDraft:
+    return ClaimDraft(start=start, end=end, quote=body[start:end],
+                      prefix=body[max(0, start - CONTEXT):start], suffix=body[end:end + CONTEXT],
+                      **fields)
+
+
+def extract(body: str, published: str | None = None, excluded: Sequence[Span] = (),
+            gazetteer: Gazetteer | None = None) -> list[CandidateIncident]:
+    gazetteer = gazetteer or Gazetteer.default()
+    sentences = split_sentences(body, excluded)
+    if not sentences:
+        return []
+    quantities = find_quantities(body)
+    all_dates = find_dates(body, published)
+    all_actors = find_actors(body)
+    all_triggers = find_triggers(body)
+    actor_spans = [(a.start, a.end) for a in all_actors]
+    all_places = [p for p in gazetteer.find_in_text(body)
+                  if not any(s < p.end and p.start < e for s, e in actor_spans)]
+    article_country = _main_country(all_places)
+    years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
+    latest_year = max(years) if years and not published else None
+
+    facts_list: list[SentenceFacts] = []
+    previous_source = previous_person = None
+    for s in sentences:
+        inside = lambda x: s.start <= x.start < s.end  # noqa: E731
+        counts = find_counts(body, s.start, s.end, quantities)
+        dates, report_dates = [], []
+        for d in filter(inside, all_dates):
+            shifted = shift_day_after(s.text, s.start, d)
+            if shifted:
+                dates.append(shifted)
+            elif is_report_date(body, s.start, d):
+                report_dates.append(d)
+            else:
+                dates.append(d)
+        places = [p for p in all_places if inside(p) and not is_reference_place(body, s.start, p)]
+        triggers = [t for t in all_triggers if inside(t) and not hypothetical(body[s.start:t.start + 1], t.start - s.start)]
+        source, _ = attribution_of(s.text, previous_source, previous_person)
+        if source and is_organisation(source):
+            previous_source = source
+        elif source:
+            previous_person = source
+        facts_list.append(SentenceFacts(
+            sentence=s, counts=counts, dates=[d for d in dates if d.kind == "event"],
+            report_dates=report_dates, places=places, actors=[a for a in all_actors if inside(a)],
+            triggers=triggers, attribution=source,
+            background=background(s.text, dates, counts, latest_year),
+            new_event_cue=bool(_NEW_EVENT_CUE.match(s.text)),
+            refers_back=bool(_REFERS_BACK.search(s.text)),
+        ))
+    return [_candidate(body, draft, article_country) for draft in group(facts_list)]
+
+
+def _main_country(places: list[PlaceMention]) -> tuple[str | None, str | None]:
+    weights: Counter = Counter()
+    names = {}
+    for p in places:
+        weights[p.place.country_code] += PRECISION_RANK.get(p.place.geo_precision, 1)
+        names[p.place.country_code] = p.place.country
+    if not weights:
+        return None, None
+    code = weights.most_common(1)[0][0]
+    return code, names[code]
+
+
+def _choose_place(draft: Draft) -> PlaceMention | None:
+    places = draft.places
+    if not places:
+        return None
+    lead = [p for p in places if draft.lead.sentence.start <= p.start < draft.lead.sentence.end]
+    provinces = {(p.place.country, p.place.admin1) for p in places if p.place.geo_precision != "country"}
+    if len(provinces) > 2:
+        return None  # a campaign across several provinces: the country is the place
+    pool = places
+    # The most precise; among equals the smaller place (the big one is usually a landmark).
+    best = max(pool, key=lambda p: (PRECISION_RANK.get(p.place.geo_precision, 0), p in lead,
+                                    -p.place.population, -p.start))
+    return best
+
+
+def _choose_date(draft: Draft) -> DateMention | None:
+    lead = draft.lead
+    for pool in (lead.dates, draft.dates, lead.report_dates, [d for f in draft.facts for d in f.report_dates]):
+        if pool:
+            resolved = [d for d in pool if d.date_start]
+            return (resolved or pool)[0]
+    return None
+
+
+def _resolve_actor(a: ActorMention, country: str | None, country_name: str | None) -> str | None:
+    if a.name:
+        return a.name
+    return forces_of(country, country_name)
+
+
+def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str | None]) -> CandidateIncident:
+    claims: list[ClaimDraft] = []
+    place = _choose_place(draft)
+    countries = {p.place.country_code: p.place.country for p in draft.places}
+    if place is not None:
+        country_code, country = place.place.country_code, place.place.country
+    elif len(countries) == 1:
+        country_code, country = next(iter(countries.items()))
+    else:
+        country_code, country = article_country
+
+    # Counts
+    fields: dict[str, set[str]] = {}
+    totals: dict[str, int] = {}
+    evidence = []
+    seen: dict[tuple, set] = {}
+    for c, source in draft.counts:
+        sources = seen.setdefault((c.field, c.party, c.value), set())
+        if c.value is not None and sources and (source is None or source in sources):
+            continue  # a sentence restating a figure already counted
+        sources.add(source)
+        fields.setdefault(c.field, set()).add(c.party)
+        if c.value is not None:
+            totals[c.field] = max(totals.get(c.field, 0), c.value)
+        value = str(c.value) if c.value is not None else c.value_text
+        claims.append(anchored(body, c.start, c.end, field=c.field, value=value,
+                               value_num=c.value, qualifier=c.qualifier, party=c.party,
+                               attributed_to=source,
+                               detail={"items": c.value_text} if c.field == "seized" else None))
+        if c.value is not None and c.qualifier != "vague" or c.field in ("killed", "wounded", "arrested") and c.value is not None:
+            evidence.append(Evidence(c.field, c.value, c.party, c.qualifier, 0, source))
+
+    # Event type from the triggers and who was counted.
+    kinds = {t.kind for f in draft.facts if f.eventful or f.refers_back for t in f.triggers}
+    event_type, sub_event_type, deciding = classify(kinds, fields, totals)
+    trigger = next((t for f in draft.facts for t in f.triggers if t.kind == deciding), None)
+    if trigger is None:
+        trigger = next((t for f in draft.facts for t in f.triggers), None)
+    if trigger is not None:
+        claims.append(anchored(body, trigger.start, trigger.end, field="event_type",
+                               value=f"{event_type}/{sub_event_type}",
+                               detail={"event_type": event_type, "sub_event_type": sub_event_type}))
+
+    # Date
+    date = _choose_date(draft)
+    for d in draft.dates + ([date] if date and date not in draft.dates else []):
+        claims.append(anchored(body, d.start, d.end, field="date",
+                               value=_date_value(d), detail={
+                                   "date_start": d.date_start, "date_end": d.date_end,
+                                   "precision": d.precision, **({"partial": d.partial} if d.partial else {})}))
+
+    # Places
+    seen_places = set()
+    for p in draft.places:
+        if (p.place.name, p.start) in seen_places:
+            continue
+        seen_places.add((p.place.name, p.start))
+        claims.append(anchored(body, p.start, p.end, field="location", value=_place_name(p), detail={
+            "name": p.place.name, "admin1": p.place.admin1, "country": p.place.country,
+            "country_code": p.place.country_code, "latitude": p.place.latitude,
+            "longitude": p.place.longitude, "geo_precision": p.place.geo_precision,
+            "parent": p.place.parent}))
+
+    # Actors
+    actors: list[tuple[str, ActorMention]] = []
+    for f in draft.facts:
+        for a in f.actors:
+            name = _resolve_actor(a, a.country or country_code, None if a.country else country)
+            if name and name not in [n for n, _ in actors]:
+                actors.append((name, a))
+    named_groups = [n for n, a in actors if not is_state(n) and n != "Unidentified armed group"]
+    actors = [(n, a) for n, a in actors if not (n == "Unidentified armed group" and named_groups)]
+    for name, a in actors:
+        claims.append(anchored(body, a.start, a.end, field="actor", value=name))
+    actor1, actor2 = _roles(actors, event_type, sub_event_type, fields)
+
+    figures = derive(evidence)
+    released = max((c.value for c, _ in draft.counts if c.field == "released" and c.value), default=None)
+    location = _place_name(place) if place else country
+    summary = summarise(sub_event_type, actor1, actor2, location, figures,
+                        raid="raid" in kinds, released=released)
+    claims.sort(key=lambda c: (c.start if c.start is not None else -1, c.field))
+    return CandidateIncident(
+        event_type=event_type, sub_event_type=sub_event_type,
+        date_start=date.date_start if date else None, date_end=date.date_end if date else None,
+        date_precision=date.precision if date and date.date_start else "unknown",
+        location=location, admin1=place.place.admin1 if place else None, country=country,
+        latitude=place.place.latitude if place else None,
+        longitude=place.place.longitude if place else None,
+        geo_precision=place.place.geo_precision if place else ("country" if country else None),
+        actor1=actor1, actor2=actor2, summary=summary, claims=claims,
+    )
+
+
+def _place_name(p: PlaceMention) -> str:
+    return f"{p.place.name}, {p.place.parent}" if p.place.parent else p.place.name
+
+
+def _date_value(d: DateMention) -> str:
+    if d.date_start and d.date_end and d.date_end != d.date_start:
+        return f"{d.date_start}/{d.date_end}"
+    return d.date_start or d.text
+
+
+def _roles(actors: list[tuple[str, ActorMention]], event_type: str, sub: str,
+           fields: dict[str, set[str]]) -> tuple[str | None, str | None]:
+    names = [n for n, _ in actors]
+    state = [n for n in names if is_state(n)]
+    armed = [n for n in names if not is_state(n)]
+    civilian_victims = "civilian" in fields.get("killed", set()) | fields.get("wounded", set()) | fields.get("abducted", set())
+    if event_type in ("Violence against civilians",) or sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
+        perpetrator = (armed or [None])[0]
+        victim = CIVILIANS if civilian_victims or event_type == "Violence against civilians" else next(
+            (n for n in state if n != perpetrator), None)
+        return perpetrator, victim
+    if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        return (state or armed or [None])[0], next((n for n in armed if n not in state[:1]), None)
+    if event_type == "Strategic developments":
+        if "released" in fields and not state:
+            return None, None  # prisoners' affiliation is not an actor of their release
+        first = (state or armed or [None])[0]
+        other = next((n for n in armed + state if n != first), None)
+        return first, other
+    if len(names) >= 2:
+        # Battles: whoever the lead sentence names first acts; a state actor by default.
+        first = state[0] if state and armed else names[0]
+        other = next((n for n in (armed if first in state else state) if n != first), None) or next(
+            (n for n in names if n != first), None)
+        return first, other
+    return (names or [None])[0], None

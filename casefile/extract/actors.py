@@ -1,0 +1,144 @@
+"""Actors: armed groups and state forces under one normalised name each, as ACLED names them.
+
+ISIL / ISIS / IS / Islamic State / Daesh are one actor. "security forces" without a name
+becomes the government forces of the country the incident happened in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+GOVERNMENT_FORCES = {
+    "SY": "Syrian government security forces", "IQ": "Iraqi security forces",
+    "NG": "Nigerian security forces", "NE": "Nigerien security forces",
+    "ML": "Malian security forces", "BF": "Burkinabe security forces",
+    "TD": "Chadian security forces", "CM": "Cameroonian security forces",
+    "TR": "Turkish forces", "IL": "Israeli forces", "US": "US forces / coalition",
+    "SO": "Somali security forces", "LB": "Lebanese security forces", "JO": "Jordanian security forces",
+    "MR": "Mauritanian security forces", "SD": "Sudanese security forces",
+}
+_DEMONYMS = {
+    "syrian": "SY", "iraqi": "IQ", "nigerian": "NG", "nigerien": "NE", "malian": "ML",
+    "burkinabe": "BF", "burkinabè": "BF", "chadian": "TD", "cameroonian": "CM", "turkish": "TR",
+    "israeli": "IL", "american": "US", "us": "US", "u.s.": "US", "somali": "SO", "lebanese": "LB",
+    "jordanian": "JO", "mauritanian": "MR", "sudanese": "SD",
+}
+ARMED_GROUPS = {
+    "Islamic State (IS)", "Islamic State West Africa Province (ISWAP)",
+    "Islamic State Sahel Province (ISGS)", "Boko Haram (JAS)", "JNIM", "Al-Qaeda",
+    "Hayat Tahrir al-Sham (HTS)", "Unidentified armed group", "Al-Shabaab",
+}
+CIVILIANS = "Civilians"
+
+# canonical name: alias patterns (case-insensitive unless wrapped in (?-i:...))
+CATALOG: dict[str, list[str]] = {
+    "Islamic State West Africa Province (ISWAP)": [
+        r"(?-i:ISWAP)", r"Islamic\s+State(?:['’]s)?\s+West\s+Africa(?:\s+Province)?", r"(?-i:ISWA)",
+        r"Islamic\s+State\s+in\s+West\s+Africa"],
+    "Islamic State Sahel Province (ISGS)": [
+        r"(?-i:ISGS|ISSP)", r"Islamic\s+State\s+(?:in\s+the\s+)?(?:Greater\s+)?Sahara",
+        r"Islamic\s+State(?:['’]s)?\s+Sahel(?:\s+Province)?", r"(?-i:IS)\s+Sahel(?:\s+Province)?"],
+    "Islamic State (IS)": [
+        r"(?-i:ISIS|ISIL|IS)(?![\w-]*\s+(?:Sahel|Sahara|West\s+Africa))", r"(?-i:Daesh|Daish|DAESH)",
+        r"Islamic\s+State(?!\s+(?:West\s+Africa|in\s+West|Sahel|in\s+the\s+Greater|Greater|in\s+the\s+Sahara))"
+        r"(?:\s+group|\s+in\s+Iraq\s+and\s+(?:the\s+Levant|Syria|al-Sham))?",
+        r"(?-i:IS)-(?:affiliated|linked|inspired|allied)"],
+    "Boko Haram (JAS)": [r"Boko\s+Haram", r"(?-i:JAS)", r"Jama['’]atu\s+Ahlis\s+Sunna\S*(?:\s+\S+){0,3}",
+                         r"Shekau\s+faction"],
+    "JNIM": [r"(?-i:JNIM|GSIM)", r"Jama['’]?at\s+Nusrat\s+al-Islam(?:\s+wal?-Muslimin)?",
+             r"(?:Support\s+)?Group\s+for\s+the\s+Support\s+of\s+Islam\s+and\s+Muslims"],
+    "Al-Qaeda": [r"al[-\s]Qa['’]?[ei]da", r"(?-i:AQIM|AQAP|AQ)", r"Hurras\s+al-Din"],
+    "Hayat Tahrir al-Sham (HTS)": [r"Hayat\s+Tahrir(?:\s+al[-\s]Sham)?", r"(?-i:HTS)", r"Tahrir\s+al[-\s]Sham"],
+    "Syrian Democratic Forces (SDF)": [r"Syrian\s+Democratic\s+Forces", r"(?-i:SDF)",
+                                       r"Kurdish-led\s+(?:forces|fighters|militia)"],
+    "Popular Mobilization Forces (PMF)": [r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units)", r"(?-i:PMF|PMU)",
+                                          r"Hashd(?:\s+al-Shaabi)?"],
+    "Kurdistan Region security forces": [r"Peshmerga", r"Kurdistan\s+Region(?:['’]s)?\s+(?:security|Counter-Terrorism)\s+\w+",
+                                         r"Kurdish\s+(?:security\s+forces|Asayish)"],
+    "US forces / coalition": [
+        r"(?:US|U\.S\.|American|United\s+States)(?:\s+special)?\s+(?:forces|troops|military|army|soldiers|commandos|air\s*strikes?|strikes?|drones?|warplanes)",
+        r"(?-i:CENTCOM)", r"(?:US\s+)?Central\s+Command", r"(?:US|U\.S\.)-led\s+coalition",
+        r"(?:international|global|anti-IS|anti-ISIS)\s+coalition(?:\s+forces)?", r"coalition\s+(?:forces|aircraft|air\s*strikes?|warplanes|troops)"],
+    "Turkish forces": [r"Turkish\s+(?:forces|army|military|troops|drones?|warplanes|air\s*strikes?)"],
+    "Israeli forces": [r"Israeli\s+(?:forces|army|military|troops|air\s*strikes?|warplanes|drones?)", r"(?-i:IDF)"],
+    "Civilian Joint Task Force (CJTF)": [r"Civilian\s+Joint\s+Task\s+Force", r"(?-i:CJTF)"],
+    "Volunteers for the Defence of the Homeland (VDP)": [r"Volunteers\s+for\s+the\s+Defen[cs]e\s+of\s+the\s+Homeland", r"(?-i:VDP)"],
+    "Multinational Joint Task Force (MNJTF)": [r"Multinational\s+Joint\s+Task\s+Force", r"(?-i:MNJTF)"],
+    "Wagner Group / Africa Corps": [r"Wagner(?:\s+Group)?", r"Africa\s+Corps", r"Russian\s+(?:mercenaries|paramilitar\w+|instructors)"],
+    "Al-Shabaab": [r"al[-\s]Shabaa?b"],
+    "Malian security forces": [r"(?-i:FAMa)"],
+    "Syrian government security forces": [
+        r"General\s+Security(?:\s+(?:Department|Service|Directorate|forces?|personnel|units?))?",
+        r"General\s+Intelligence\s+(?:Service|Directorate)",
+        r"Interior\s+Ministry\s+forces", r"Ministry\s+of\s+Interior\s+forces"],
+}
+# Government forces without a name: resolved by country.
+_GENERIC_FORCES = re.compile(
+    r"\b(?:(?P<demonym>Syrian|Iraqi|Nigerian|Nigerien|Malian|Burkinab[eè]|Chadian|Cameroonian|Somali|Lebanese|Jordanian|Mauritanian|Sudanese)\s+"
+    r"(?:government\s+|security\s+|armed\s+|special\s+|military\s+)?(?:forces|troops|army|military|soldiers|police|units|personnel|authorities|gendarmes|air\s+force|security)"
+    r"|(?:security|government|state|armed|counter-?terrorism)\s+(?:forces|troops|units|personnel)"
+    r"|(?:the\s+)?(?:army|military|troops|soldiers|police|gendarmerie|gendarmes|air\s+force))\b",
+    re.IGNORECASE,
+)
+_GENERIC_MILITANTS = re.compile(
+    r"\b(?:unknown\s+|unidentified\s+|suspected\s+)?(?:gunmen|armed\s+men|assailants|attackers|bandits|"
+    r"militants|jihadists|insurgents|terrorists|extremists)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    name: str  # canonical; "" for generic forces awaiting a country
+    generic: str | None = None  # "forces" | "militants" | None
+    country: str | None = None  # ISO code a demonym named
+
+
+def _compile() -> tuple[re.Pattern, list[str]]:
+    names, parts = [], []
+    for i, (name, patterns) in enumerate(CATALOG.items()):
+        names.append(name)
+        parts.append(f"(?P<a{i}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE), names
+
+
+_NAMED, _NAMES = _compile()
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NAMED.finditer(text):
+        name = _NAMES[int(m.lastgroup[1:])]
+        found.append(ActorMention(m.start(), m.end(), name))
+        taken.append(m.span())
+    for m in _GENERIC_FORCES.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        demonym = (m["demonym"] or "").lower()
+        country = _DEMONYMS.get(demonym)
+        found.append(ActorMention(m.start(), m.end(), GOVERNMENT_FORCES.get(country, ""), "forces", country))
+    for m in _GENERIC_MILITANTS.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found.append(ActorMention(m.start(), m.end(), "Unidentified armed group", "militants"))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def forces_of(country_code: str | None, country_name: str | None = None) -> str | None:
+    if country_code in GOVERNMENT_FORCES:
+        return GOVERNMENT_FORCES[country_code]
+    if country_name:
+        return f"{country_name} security forces"
+    return None
+
+
+def is_state(name: str) -> bool:
+    return name.endswith("forces") or name.endswith("coalition") or name in (
+        "Civilian Joint Task Force (CJTF)", "Volunteers for the Defence of the Homeland (VDP)",
+        "Multinational Joint Task Force (MNJTF)", "Popular Mobilization Forces (PMF)",
+        "Wagner Group / Africa Corps")

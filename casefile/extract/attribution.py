@@ -1,0 +1,124 @@
+"""Who says it: "the Interior Ministry said", "according to the Syrian Observatory for Human
+Rights", "state news agency SANA reported", "it said" (the source named before)."""
+
+from __future__ import annotations
+
+import re
+
+_SAY = (r"said|says|say|stated|states|reported|reports|announced|announces|claimed|claims|"
+        r"confirmed|confirms|added|adds|noted|notes|told|tells|estimated|tweeted|wrote|posted|"
+        r"blamed|alleged|insisted|explained|disclosed|revealed|indicated|asserted|declared|"
+        r"maintained|acknowledged|suggested|put\s+the\s+(?:death\s+)?toll\s+at")
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|as\s+reported\s+by|as\s+announced\s+by|citing|quoting|per)\s+"
+    r"(?P<src>[^,.;:“”\"()]{2,90}?)(?=\s*(?:[,.;:“”\"()]|\bwhich\b|\bwho\b|\bthat\b|$))",
+    re.IGNORECASE,
+)
+# "<source> said", with the source the words just before the verb.
+_BEFORE_SAY = re.compile(
+    rf"(?P<src>(?:[A-Za-z][\w’'.-]*\s+){{0,7}}?[A-Za-z][\w’'.-]*),?\s+"
+    rf"(?:(?:also|separately|later|previously|earlier|further|reportedly|had|has|have|had\s+earlier)\s+)*"
+    rf"(?P<verb>{_SAY})\b",
+)
+# ", said police spokesman Abdul Yusuf." (inverted)
+_SAY_BEFORE = re.compile(rf"[,“”\"]\s*(?:{_SAY})\s+(?!that\b)(?P<src>[^,.;]{{3,80}}?)\s*[.,;]", re.IGNORECASE)
+
+_PRONOUNS = {"it", "he", "she", "they", "we", "the statement", "the spokesperson",
+             "the spokesman", "the spokeswoman", "the official", "the source", "the report",
+             "the group", "the army", "the military", "the agency", "officials", "the monitor",
+             "the observatory", "the police", "the ministry's statement"}
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her|this|that|another|one|two|three|however|but|and|while|"
+    r"also|separately|meanwhile|different|different\s+source|source|separately)\s+|[,\s]+)+",
+    re.IGNORECASE,
+)
+_POSSESSOR = re.compile(r"^(?:[A-Z][\w-]*|the\s+country)['’]s\s+", re.IGNORECASE)
+_BASED = re.compile(r"^(?:[\w-]+-based)\s+", re.IGNORECASE)
+_CANONICAL = [
+    (re.compile(r"syrian\s+observatory(?:\s+for\s+human\s+rights)?|\bSOHR\b|war\s+monitor|britain-based\s+monitor|the\s+observatory", re.I),
+     "Syrian Observatory for Human Rights"),
+    (re.compile(r"(?:ministry\s+of\s+(?:the\s+)?interior|interior\s+ministry)(?P<rest>\s+(?:official|spokes\w+|source))?", re.I),
+     "Interior Ministry"),
+    (re.compile(r"(?:ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry)", re.I), "Defence Ministry"),
+    (re.compile(r"\bSANA\b|syrian\s+arab\s+news\s+agency", re.I), "SANA"),
+]
+_NOT_SOURCES = re.compile(
+    r"^(?:which|who|that|this|these|those|there|here|as|so|what|when|where|and|but|or|it\s+was|"
+    r"is|was|were|has|have|had)$",
+    re.IGNORECASE,
+)
+
+
+def normalise_source(raw: str, previous: str | None = None) -> str | None:
+    src = " ".join(raw.split()).strip(" ,.;:“”\"'’")
+    src = re.sub(r"^(?:a|the)\s+(?:statement|report|communiqu[eé]|post)\s+(?:by|from|of)\s+", "", src, flags=re.I)
+    # "the ministry" points back to the ministry named before.
+    if re.fullmatch(r"(?:the\s+)?ministry", src, re.I):
+        return previous.split(" official")[0] if previous and "Ministry" in previous else "Ministry"
+    src = re.sub(r"\s+(?:in\s+a\s+statement|on\s+\w+day|in\s+\w+|on\s+\w+|separately|also)$", "", src)
+    src = _LEADING.sub("", src)
+    src = _POSSESSOR.sub("", src)
+    src = _BASED.sub("", src)
+    src = _LEADING.sub("", src)
+    if not src or _NOT_SOURCES.match(src) or len(src) < 2:
+        return None
+    for pattern, name in _CANONICAL:
+        m = pattern.search(src)
+        if m:
+            rest = m.groupdict().get("rest")
+            return name + (f" {rest.strip().lower()}" if rest else "")
+    return src[0].upper() + src[1:]
+
+
+_ORGANISATION = re.compile(
+    r"\b(?:ministry|observatory|army|police|agency|statement|authorities|government|group|military|"
+    r"office|council|department|organi[sz]ation|monitor|forces|command|directorate|service|news|"
+    r"report|media|committee|commission|mission|network|unit|coalition|centre|center)\b|^[A-Z]{2,}$",
+    re.IGNORECASE,
+)
+
+
+def is_organisation(source: str) -> bool:
+    return bool(_ORGANISATION.search(source))
+
+
+def attribution_of(sentence: str, previous: str | None,
+                   previous_person: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
+    """The source a sentence attributes its facts to, and the span naming it (sentence offsets)."""
+    m = _ACCORDING.search(sentence)
+    if m:
+        src = normalise_source(m["src"], previous)
+        if src:
+            return src, m.span("src")
+    for m in _BEFORE_SAY.finditer(sentence):
+        # Keep only the words after the last clause break: "…in Aleppo, authorities said";
+        # but "X, based in the UK, reported" is X speaking.
+        chunks = [c for c in re.split(r"[,;:“”\"()]|\bthat\b|\bwhich\b", sentence[:m.start("verb")])]
+        while len(chunks) > 1 and not chunks[-1].strip():
+            chunks.pop()
+        raw = chunks[-1]
+        if len(chunks) > 1 and re.match(r"\s*(?:based|headquartered|located|citing|quoting|who|which)\b", raw):
+            raw = chunks[-2]
+        raw = " ".join(raw.split()[-8:])
+        words = raw.split()
+        # The source is a noun phrase: drop leading words that belong to the previous clause.
+        while words and words[0].islower() and words[0] not in ("the", "a", "an", "it", "he", "she", "they", "officials", "authorities", "residents", "police", "witnesses", "sources", "locals", "activists", "medics", "officers", "villagers", "survivors"):
+            words = words[1:]
+        raw = " ".join(words)
+        key = raw.lower().strip()
+        if key in _PRONOUNS or key.split()[-1:] in (["it"], ["he"], ["she"], ["they"]):
+            person = key.split()[-1:] in (["he"], ["she"])
+            back = previous_person if person and previous_person else previous
+            if back:
+                return back, None
+            continue
+        src = normalise_source(raw, previous)
+        if src:
+            start = sentence.rfind(raw, 0, m.start("verb"))
+            return src, (start, start + len(raw)) if start >= 0 else None
+    m = _SAY_BEFORE.search(sentence)
+    if m:
+        src = normalise_source(m["src"])
+        if src:
+            return src, m.span("src")
+    return None, None

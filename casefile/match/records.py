@@ -1,0 +1,48 @@
+"""What the duplicate matcher knows of an incident: plain values, no database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class MatchRecord:
+    id: int
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str
+    location: str | None
+    place_names: frozenset[str]  # normalised names: the place, its parent city, its aliases
+    admin1: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: str | None
+    actors: frozenset[str]
+    event_type: str | None
+    sub_event_type: str | None
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (low, high)
+    text: str = ""  # the claim quotes, for text similarity
+    weekdays: frozenset[int] = frozenset()  # stated but unresolved weekdays (0 = Monday)
+    months: frozenset[int] = frozenset()  # stated but unresolved months
+    article_ids: frozenset[int] = frozenset()
+
+    @property
+    def dated(self) -> bool:
+        return self.date_start is not None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    left: int
+    right: int
+    score: float
+    breakdown: dict[str, float]
+    reasons: tuple[str, ...] = ()
+    cluster: int | None = None
+
+    def as_json(self) -> dict:
+        return {"left": self.left, "right": self.right, "score": round(self.score, 3),
+                "breakdown": {k: round(v, 3) for k, v in self.breakdown.items()},
+                "reasons": list(self.reasons), "cluster": self.cluster}
