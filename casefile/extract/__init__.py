@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from casefile.extract.actors import CIVILIANS, ActorMention, find_actors, forces_of, is_state
 from casefile.extract.attribution import attribution_of, is_organisation
-from casefile.extract.counts import find_counts
+from casefile.extract.counts import Side, find_counts
 from casefile.extract.dates import DateMention, find_dates
 from casefile.extract.events import classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, PlaceMention
@@ -23,6 +23,7 @@ from casefile.extract.segment import (
     _NEW_EVENT_CUE,
     _REFERS_BACK,
     background,
+    dateline_spans,
     group,
     is_reference_place,
     is_report_date,
@@ -59,21 +60,28 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
     latest_year = max(years) if years and not published else None
 
+    date_spans = [(d.start, d.end) for d in all_dates]
+    datelines = dateline_spans(body)
+    in_dateline = lambda x: any(a <= x.start < b for a, b in datelines)  # noqa: E731
+    sides = [Side(a.start, a.end, _side(a)) for a in all_actors]
     facts_list: list[SentenceFacts] = []
     previous_source = previous_person = None
+    context: list = []
     for s in sentences:
         inside = lambda x: s.start <= x.start < s.end  # noqa: E731
-        counts = find_counts(body, s.start, s.end, quantities)
+        counts = find_counts(body, s.start, s.end, quantities, date_spans, sides, context)
+        context = (context + counts)[-6:]
         dates, report_dates = [], []
         for d in filter(inside, all_dates):
             shifted = shift_day_after(s.text, s.start, d)
             if shifted:
                 dates.append(shifted)
-            elif is_report_date(body, s.start, d):
+            elif in_dateline(d) or is_report_date(body, s.start, d):
                 report_dates.append(d)
             else:
                 dates.append(d)
-        places = [p for p in all_places if inside(p) and not is_reference_place(body, s.start, p)]
+        places = [p for p in all_places if inside(p) and not in_dateline(p)
+                  and not is_reference_place(body, s.start, p)]
         triggers = [t for t in all_triggers if inside(t) and not hypothetical(body[s.start:t.start + 1], t.start - s.start)]
         source, _ = attribution_of(s.text, previous_source, previous_person)
         if source and is_organisation(source):
@@ -89,6 +97,14 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             refers_back=bool(_REFERS_BACK.search(s.text)),
         ))
     return [_candidate(body, draft, article_country) for draft in group(facts_list)]
+
+
+def _side(a: ActorMention) -> str:
+    if a.name == CIVILIANS:
+        return "civilian"
+    if a.generic == "forces" or is_state(a.name):
+        return "security"
+    return "militant"
 
 
 def _main_country(places: list[PlaceMention]) -> tuple[str | None, str | None]:

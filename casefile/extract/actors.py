@@ -137,8 +137,15 @@ def forces_of(country_code: str | None, country_name: str | None = None) -> str 
     return None
 
 
+# Forces that hold territory for a government or a de facto authority: their dead are
+# "security" casualties, and they are actor1 when they raid or arrest.
+STATE_SIDE = {
+    "Syrian Democratic Forces (SDF)", "Popular Mobilization Forces (PMF)",
+    "Kurdistan Region security forces", "Civilian Joint Task Force (CJTF)",
+    "Volunteers for the Defence of the Homeland (VDP)", "Multinational Joint Task Force (MNJTF)",
+    "Wagner Group / Africa Corps",
+}
+
+
 def is_state(name: str) -> bool:
-    return name.endswith("forces") or name.endswith("coalition") or name in (
-        "Civilian Joint Task Force (CJTF)", "Volunteers for the Defence of the Homeland (VDP)",
-        "Multinational Joint Task Force (MNJTF)", "Popular Mobilization Forces (PMF)",
-        "Wagner Group / Africa Corps")
+    return name.endswith("forces") or name.endswith("coalition") or name in STATE_SIDE

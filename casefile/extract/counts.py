@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from casefile.extract.numbers import Quantity
 
 SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[ae]n|police|"
+            r"lieutenants?|captains?|majors?|colonels?|sergeants?|corporals?|privates?|generals?|"
             r"personnel|servicem[ae]n|service\s+members?|(?:security\s+)?guards?|gendarmes?|"
             r"peshmerga|commandos?|paratroopers?|conscripts?|recruits?|sailors?|airm[ae]n|"
             r"pilots?|border\s+guards?|rangers?|militiam[ae]n|vigilantes?")
 MILITANT = (r"fighters?|militants?|jihadists?|jihadis|insurgents?|terrorists?|extremists?|"
             r"operatives?|gunm[ae]n|bandits?|assailants?|attackers?|rebels?|(?:suicide\s+)?bombers?|"
             r"emirs?|infiltrators?|kidnappers?|combatants?|elements|planners?")
-CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?|herders?|"
+CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?|herders?|shepherds?|"
+            r"nomads?|merchants?|"
             r"herdsm[ae]n|children|child|women|woman|students?|pupils?|schoolchildren|"
             r"school\s*girls?|schoolboys?|passengers?|traders?|fishermen|fisherman|pilgrims?|"
             r"mourners?|shoppers?|bystanders?|miners?|motorists?|travell?ers?|teachers?|"
@@ -29,7 +31,8 @@ CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?
             r"idps|churchgoers?|congregants?|wedding\s+guests?|boys?|girls?|elders?|imams?|"
             r"clerics?|infants?|babies|baby|family\s+members|relatives|workers?|employees?|"
             r"labou?rers?|drivers?|truck\s+drivers?|vendors?|hunters?|loggers?")
-UNKNOWN = (r"people|persons?|individuals?|men|man|others|bodies|dead|victims?|members?|"
+UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|victims?|members?|aides?|"
+           r"deputies|deputy|bodyguards?|sons?|brothers?|"
            r"suspects?|prisoners?|detainees?|inmates?|hostages?|captives?|youths?|leaders?|"
            r"commanders?|officials?|figures?|associates?|affiliates?|accomplices?|collaborators?|"
            r"informants?|ringleaders?|masterminds?|perpetrators?")
@@ -68,13 +71,14 @@ _VERBS = {
         r"killed|shot\s+dead|shot\s+and\s+killed|slain|murdered|massacred|executed|beheaded|"
         r"neutrali[sz]ed|eliminated|dead|died|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
         r"perished|succumbed|burn(?:ed|t)\s+to\s+death|hacked\s+to\s+death|stabbed\s+to\s+death|"
-        r"gunned\s+down|blew\s+(?:himself|themselves)\s+up|deaths?\b",
+        r"gunned\s+down|blew\s+(?:himself|themselves)\s+up|deaths?\b|martyred|fell|had\s+fallen|"
+        r"(?:were|was)\s+found\s+dead|found\s+dead|(?:were\s+)?(?:found|recovered|discovered|retrieved)(?=\s)",
         r"killed|killing|kills?|slew|slaying|massacred|massacring|executed|executing|"
         r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|shot\s+dead|gunned\s+down|"
         r"claimed\s+the\s+lives\s+of|left|leaving|"
         r"(?:the\s+)?deaths?\s+of|(?:the\s+)?killing\s+of|(?:the\s+)?neutrali[sz]ation\s+of|"
         r"(?:the\s+)?elimination\s+of|(?:the\s+)?bodies\s+of|"
-        r"death\s+toll(?:\s+\w+){0,3}?\s+(?:to|of|at|included|includes|reached|stood\s+at|stands\s+at|rose\s+to|climbed\s+to|was|is)|"
+        r"(?:death\s+)?toll(?:\s+[\w’']+){0,6}?\s+(?:to|of|at|included|includes|reached|stood\s+at|stands\s+at|rose\s+to|climbed\s+to|was|is)|"
         r"among\s+the\s+(?:dead|deceased|killed|victims|fatalities)\s+(?:were|was|are|is)",
     ),
     "wounded": (
@@ -100,31 +104,35 @@ _VERBS = {
     ),
 }
 _AFTER = re.compile(
-    r"^(?:\s+and\s+(?:[^.;:,]{0,60}?\s)??)?\s*,?\s*" + _AUX + _ADV
+    r"^[”\"']?(?:\s+and\s+(?:[^.;:,]{0,60}?\s)??)?(?:\s*,[^,.;]{1,50},)?\s*,?\s*" + _AUX + _ADV
     + "(?:" + "|".join(f"(?P<{f}>{after})" for f, (after, _) in _VERBS.items()) + r")\b",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
     "(?:" + "|".join(f"(?P<{f}>\\b(?:{before}))" for f, (_, before) in _VERBS.items()) + r")"
     r"\s+(?:(?:the|some|another|also|nearly|about|at\s+least|more\s+than|a\s+further|an\s+additional|"
-    r"as\s+many\s+as|up\s+to|over|around|all|at)\s+)*$",
+    r"as\s+many\s+as|up\s+to|over|around|all|at)\s+)*[“\"']?$",
     re.IGNORECASE,
 )
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
-_PARTITIVE = re.compile(r"^\s+of\s+(?:whom|them|those|these|the)\b", re.IGNORECASE)
-_SUBCOUNT = re.compile(r"^\s+of\s+(?:whom|them)\s+(?:were|was|are|being)?\s*", re.IGNORECASE)
-_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"^\s+of\s+(?P<whom>whom|them)\b|^\s+of\s+(?:the|those|these|our|his|their|its|her)\b", re.IGNORECASE)
+_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.IGNORECASE)
+_ORDINAL_ONE = re.compile(
+    r"\b(?:an?|another)\s+(?:second|third|fourth|fifth|sixth|further)\b(?=\s+(?:was|were|had|died|is))"
+    r"|\banother\b(?=\s+(?:was|were|had\s+been|died|is|person|one)\b)",
+    re.IGNORECASE,
+)
+_PERSON_WORD = "|".join((SECURITY, MILITANT, CIVILIAN, UNKNOWN))
 # "a member of ...", "A third man", "the main suspect": one person.
 _SINGULAR = re.compile(
     r"\b(?:(?P<indef>an?|another|one)\s+(?:(?:second|third|fourth|fifth|further)\s+)?|"
     r"(?P<def>the)\s+(?:main|prime|chief|key|alleged|suspected|presumed)\s+)"
-    r"(?=(?:[\w“”\"'’-]+\s+){0,4}?(?:member|officer|soldier|policeman|policewoman|man|woman|"
-    r"child|boy|girl|civilian|fighter|militant|jihadist|suspect|guard|commander|leader|planner|"
-    r"official|resident|villager|worshipper|farmer|student|gendarme|personnel|operative|"
-    r"insurgent|terrorist|bomber|perpetrator|mastermind|ringleader|emir|journalist|teacher|"
-    r"driver|trader|herder|cleric|imam|chief|peshmerga|recruit|conscript|pilot|worker)\b)",
+    rf"(?=(?:[\w“”\"'’-]+\s+){{0,4}}?(?:{_PERSON_WORD})\b)",
     re.IGNORECASE,
 )
+# Nouns that name people of either side: the context decides.
+_AMBIGUOUS = re.compile(r"^(?:fighters?|members?|men|man|combatants?|elements|gunmen)$", re.IGNORECASE)
 _ITEMS_AFTER = re.compile(
     r"\b(?P<verb>seized|confiscated|recovered|captured|impounded|the\s+confiscation\s+of|"
     r"the\s+seizure\s+of|the\s+recovery\s+of)\s+(?P<obj>[^.;]{3,160}?)(?=,\s+(?:the|a|an|according|"
@@ -158,7 +166,19 @@ class Count:
     of_count: int | None = None  # index of the count this one breaks down ("two of whom")
 
 
-def _party(noun_phrase: str, group: str | None) -> str:
+@dataclass(frozen=True)
+class Side:
+    """An actor named in the text, reduced to the side it fights on."""
+
+    start: int
+    end: int
+    party: str  # security | militant | civilian
+
+
+def _party(noun_phrase: str, group: str | None, sides: list[Side] = ()) -> str:
+    # An actor inside the phrase decides: "SDF fighters", "14 VDP members", "ISIS members".
+    if sides:
+        return sides[0].party
     if group in ("security", "militant", "civilian"):
         return group
     if _SECURITY_HINT.search(noun_phrase) and not _MILITANT_HINT.search(
@@ -172,9 +192,9 @@ def _party(noun_phrase: str, group: str | None) -> str:
     return "unknown"
 
 
-def _noun_phrase(text: str, start: int, limit: int = 70) -> tuple[re.Match | None, int]:
+def _noun_phrase(text: str, start: int, end: int, limit: int = 70) -> tuple[re.Match | None, int]:
     """The person (or operation) noun heading the phrase that starts at `start`."""
-    window = text[start:start + limit]
+    window = text[start:min(start + limit, end)]
     for m in _NOUN.finditer(window):
         if _BREAK.search(window, 0, m.start()):
             return None, start
@@ -185,8 +205,8 @@ def _noun_phrase(text: str, start: int, limit: int = 70) -> tuple[re.Match | Non
         nxt = _NOUN.match(after.lstrip()) if after[:1] == " " else None
         if nxt and nxt.group(0).lower() not in ("others",) and not m.group("poss"):
             m2_start = m.end() + (len(after) - len(after.lstrip()))
-            return _shift(nxt, start + m2_start), start + m2_start + nxt.end()
-        return _shift(m, start), start + m.end()
+            return _Shifted(nxt, start + m2_start), start + m2_start + nxt.end()
+        return _Shifted(m, start), start + m.end()
     return None, start
 
 
@@ -213,125 +233,234 @@ class _Shifted:
         return None
 
 
-def _shift(m: re.Match, offset: int) -> _Shifted:
-    return _Shifted(m, offset)
-
-
 def _field_of(m: re.Match) -> str:
-    return next(name for name, value in m.groupdict().items() if value)
+    return next(name for name, value in m.groupdict().items() if value and name in _VERBS)
 
 
-def find_counts(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Count]:
-    """Counts in text[start:end] (one sentence), in order of appearance."""
-    sentence = text[start:end]
-    counts: list[Count] = []
-    # Quantities, and singular noun phrases that count one person.
-    items: list[Quantity] = [q for q in quantities if start <= q.start < end]
-    for m in _SINGULAR.finditer(sentence):
-        s = start + m.start()
-        if any(q.start <= s < q.end for q in items):
-            continue
-        items.append(Quantity(s, s + len(m.group(0).rstrip()), 1, "exact", m.group(0).strip()))
-    items.sort(key=lambda q: q.start)
-    for q in items:
-        count = _count_at(text, start, end, q, counts)
-        if count is not None:
-            counts.append(count)
-    counts.extend(_seizures(text, start, end))
-    return counts
+class _Reader:
+    """Reads the counts of one sentence, left to right, remembering the ones before."""
 
+    def __init__(self, text: str, start: int, end: int, sides: list[Side], context: list[Count]):
+        self.text, self.start, self.end = text, start, end
+        self.sides = [s for s in sides if start <= s.start < end]
+        self.context = context  # counts of the sentences before, for "others"
+        self.counts: list[Count] = []
+        self.tentative: set[int] = set()  # parties guessed from the count before (a toll)
 
-def _count_at(text: str, start: int, end: int, q: Quantity, previous: list[Count]) -> Count | None:
-    rest = text[q.end:end]
-    # "two of whom were security forces" / "One of the two dead": a part of an earlier count.
-    if _PARTITIVE.match(rest):
-        sub = _SUBCOUNT.match(rest)
-        if not sub or not previous:
+    def add(self, count: Count) -> None:
+        """Keep a count; "a lieutenant and two soldiers" become one count of three."""
+        last = self.counts[-1] if self.counts else None
+        if (last and count.of_count is None and last.of_count is None and last.field == count.field
+                and last.party == count.party and last.value is not None and count.value is not None
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[last.end:count.start] if last.end <= count.start
+                                 else self.text[count.start:count.start])):
+            self.counts[-1] = Count(last.field, last.start, max(last.end, count.end),
+                                    last.value + count.value, last.qualifier, last.party,
+                                    self.text[last.start:max(last.end, count.end)])
+            return
+        self.counts.append(count)
+
+    def settle(self) -> list[Count]:
+        """A toll that the sentence breaks down by party ("two of whom …") stays unknown."""
+        broken_down = {c.of_count for c in self.counts if c.of_count is not None}
+        return [Count(c.field, c.start, c.end, c.value, c.qualifier, "unknown", c.value_text, c.of_count)
+                if i in self.tentative and i in broken_down else c for i, c in enumerate(self.counts)]
+
+    def previous(self) -> Count | None:
+        people = [c for c in self.context[-4:] + self.counts if c.field not in ("seized", "operations")]
+        return people[-1] if people else None
+
+    def sides_in(self, a: int, b: int) -> list[Side]:
+        return [s for s in self.sides if a <= s.start < b]
+
+    def subject_party(self, before: int) -> str | None:
+        """The side of the first actor before the verb: its victims are the other side."""
+        first = next((s for s in self.sides if s.start < before), None)
+        if first is None:
             return None
-        noun, noun_end = _noun_phrase(text, q.end + sub.end())
+        return {"security": "militant", "militant": "security"}.get(first.party)
+
+    def verb_before(self, q_start: int) -> re.Match | None:
+        window_start = max(self.start, q_start - 80)
+        m = _BEFORE.search(self.text[window_start:q_start])
+        return m, window_start
+
+    def count(self, field, a, b, q, party, value_text, of=None, tentative=False) -> Count:
+        if tentative:
+            self.tentative.add(len(self.counts))
+        return Count(field, a, b, q.value, q.qualifier, party, value_text, of)
+
+    def read(self, q: Quantity) -> Count | None:
+        text, end = self.text, self.end
+        rest = text[q.end:end]
+        partitive = _PARTITIVE.match(rest)
+        if partitive:
+            return self._partitive(q, partitive)
+        before, window_start = self.verb_before(q.start)
+        if re.search(r"\bthe\s+$", text[max(self.start, q.start - 5):q.start]) and not before:
+            return None  # "the two dead", "the three men": people already counted
+        including = _INCLUDING.search(text[max(self.start, q.start - 30):q.start])
+        noun, noun_end = _noun_phrase(text, q.end, end)
         if noun is None:
-            forces = re.match(r"(?:the\s+)?(?:\w+\s+){0,2}?(?:security\s+forces|police|army|soldiers)", text[q.end + sub.end():end], re.I)
-            if not forces:
-                return None
-            party, noun_end = "security", q.end + sub.end() + forces.end()
-        else:
-            party = _party(text[q.end:noun_end], noun.lastgroup)
-        base = previous[-1]
-        if party == base.party or base.field == "seized":
-            return None
-        return Count(base.field, q.start, noun_end, q.value, q.qualifier, party,
-                     text[q.start:noun_end], of_count=len(previous) - 1)
-    if re.search(r"\bthe\s+$", text[max(start, q.start - 5):q.start]) and not _BEFORE.search(
-        text[max(start, q.start - 80):q.start]
-    ):
-        return None  # "the two dead", "the three men": people already counted
-    noun, noun_end = _noun_phrase(text, q.end)
-    if noun is None:
-        # "7 dead and 12 injured": the participle stands for the noun.
-        bare = re.match(r"\s+(?P<killed>dead|killed)\b|\s+(?P<wounded>injured|wounded|hurt)\b",
-                        text[q.end:end], re.I)
-        if bare and q.value is not None:
-            return Count(_field_of(bare), q.start, q.end + bare.end(), q.value, q.qualifier,
-                         "unknown", text[q.start:q.end + bare.end()])
-        # "five were killed", "scores were injured": the quantity stands for the people.
-        after = re.match(r"\s+(?:were|have\s+been|had\s+been|have|had)\s", text[q.end:end])
-        after = after and _AFTER.match(text[q.end:end])
+            return self._bare(q, before, window_start)
+        group = noun.lastgroup
+        if group == "operations":
+            return self._operations(q, noun_end)
+        # "a member of Syria's security forces": the of-phrase says who they are.
+        of_phrase = re.match(r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|$)",
+                             text[noun_end:end])
+        phrase_end = noun_end = noun_end + (of_phrase.end() if of_phrase else 0)
+        phrase = text[q.end:phrase_end]
+        party = _party(phrase, group, self.sides_in(q.start, phrase_end))
+        word = noun.group(0).lower()
+        previous = self.previous()
+        if (word == "others" or q.text.lower().startswith("another")) and previous and party == "unknown":
+            party = previous.party
+        if including and self.counts:
+            base = self.counts[-1]
+            if party == base.party:
+                return None  # "seven civilians, including four women": no new party
+            return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1)
+        if word == "dead" and not before:
+            return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
+        if before:
+            field = _field_of(before)
+            if re.match(r"(?:left|leaving)$", before.group(field), re.I):
+                if word == "dead":
+                    return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
+                after = _AFTER.match(text[noun_end:end])
+                if not after or _field_of(after) not in ("killed", "wounded"):
+                    return None
+                return self.count(_field_of(after), q.start, noun_end + after.end(), q, party, text[q.start:noun_end])
+            if _AMBIGUOUS.match(word) and party in ("unknown", "militant") and not self.sides_in(q.start, phrase_end):
+                party = self.subject_party(window_start + before.start()) or party
+            toll = "toll" in before.group(0).lower()
+            same = [c for c in self.context[-4:] + self.counts if c.field == field]
+            if toll and party == "unknown" and same:
+                party = same[-1].party  # "the toll stood at 34 dead" after "killing 30 soldiers"
+            return self.count(field, window_start + before.start(), noun_end, q, party, text[q.start:noun_end],
+                              tentative=toll)
+        if noun.group("poss"):
+            death = _POSSESSIVE_DEATH.match(text[noun.end() - len(noun.group("poss")):end])
+            if death:
+                return self.count("killed", q.start, noun.end() + death.end() - len(noun.group("poss")),
+                                  q, party, text[q.start:noun_end])
+        after = _AFTER.match(text[noun_end:end])
         if after:
-            return Count(_field_of(after), q.start, q.end + after.end(), q.value, q.qualifier,
-                         "unknown", q.text)
+            return self.count(_field_of(after), q.start, noun_end + after.end(), q, party, text[q.start:noun_end])
+        if word == "bodies":
+            found = re.match(r"[”\"']?\s*(?:had\s+been|have\s+been|were|was)?\s*(?:buried|found|recovered|"
+                             r"discovered|retrieved|identified|collected|pulled)\b", text[noun_end:end])
+            if found:
+                return self.count("killed", q.start, noun_end + found.end(), q, party, text[q.start:noun_end])
+        return self._coordinated(q, noun_end, party)
+
+    def _coordinated(self, q: Quantity, noun_end: int, party: str) -> Count | None:
+        """"killing a lieutenant and two soldiers": the verb of the count before applies."""
+        if not self.counts:
+            return None
+        base = self.counts[-1]
+        gap = self.text[base.end:q.start]
+        if base.field in ("seized", "operations") or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            return None
+        if party == "unknown":
+            party = base.party
+        return self.count(base.field, q.start, noun_end, q, party, self.text[q.start:noun_end])
+
+    def _bare(self, q: Quantity, before, window_start: int) -> Count | None:
+        """A quantity standing for people: "7 dead and 12 injured", "six were wounded",
+        "killing two soldiers and wounding three"."""
+        text, end = self.text, self.end
+        if before and q.value is not None and self.counts and re.match(r"\s*(?:[,.;]|and\b|$)", text[q.end:end]):
+            return self.count(_field_of(before), window_start + before.start(), q.end, q,
+                              self.counts[-1].party, q.text)
+        bare = re.match(r"\s+(?P<killed>dead|killed)\b|\s+(?P<wounded>injured|wounded|hurt)\b", text[q.end:end], re.I)
+        previous = self.previous()
+        inherited = previous.party if previous else "unknown"
+        if bare and q.value is not None:
+            field = _field_of(bare)
+            party = inherited if previous and previous.field != field and self.counts else "unknown"
+            return self.count(field, q.start, q.end + bare.end(), q, party, text[q.start:q.end + bare.end()])
+        if re.match(r"\s+(?:were|was|have\s+been|had\s+been|have|had|died)\b", text[q.end:end]):
+            after = _AFTER.match(text[q.end:end])
+            if after:
+                return self.count(_field_of(after), q.start, q.end + after.end(), q, inherited, q.text)
         return None
-    group = noun.lastgroup
-    if noun.group(0).lower() == "dead" and not _BEFORE.search(text[max(start, q.start - 80):q.start]):
-        return Count("killed", q.start, noun_end, q.value, q.qualifier, "unknown", text[q.start:noun_end])
-    # "a member of Syria's security forces was killed": the of-phrase names who they are.
-    of_phrase = re.match(r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|$)",
-                         text[noun_end:end])
-    if of_phrase and group in ("unknown", None):
-        noun_end += of_phrase.end()
-    phrase = text[q.end:noun_end]
-    if group == "operations":
-        before = _BEFORE.search(text[max(start, q.start - 60):q.start])
+
+    def _partitive(self, q: Quantity, partitive: re.Match) -> Count | None:
+        text, end = self.text, self.end
+        after_of = q.end + partitive.end()
+        if partitive["whom"]:
+            # "five individuals, two of whom were security forces": a breakdown.
+            if not self.counts:
+                return None
+            sub = re.match(r"\s*(?:were|was|are|being)?\s*", text[after_of:end])
+            at = after_of + sub.end()
+            noun, noun_end = _noun_phrase(text, at, end)
+            if noun is None:
+                forces = re.match(r"(?:the\s+)?(?:\w+\s+){0,2}?(?:security\s+forces|police|army|soldiers)", text[at:end], re.I)
+                if not forces:
+                    return None
+                party, noun_end = "security", at + forces.end()
+            else:
+                party = _party(text[at:noun_end], noun.lastgroup, self.sides_in(at, noun_end))
+            base = self.counts[-1]
+            if party == base.party or base.field == "seized":
+                return None
+            return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1)
+        # "troops killed one of the attackers", "Two of the women were released".
+        noun, noun_end = _noun_phrase(text, after_of, end)
+        if noun is None:
+            return None
+        party = _party(text[after_of:noun_end], noun.lastgroup, self.sides_in(after_of, noun_end))
+        before, window_start = self.verb_before(q.start)
+        if before:
+            return self.count(_field_of(before), window_start + before.start(), noun_end, q, party,
+                              text[q.start:noun_end])
+        after = _AFTER.match(text[noun_end:end])
+        if not after:
+            return self._coordinated(q, noun_end, party)
+        field = _field_of(after)
+        group_phrase = text[after_of:noun_end].lower()
+        if field == "killed" and re.search(r"\bdead\b|\bkilled\b|\bvictims\b|\bbodies\b", group_phrase):
+            return None  # "One of the two dead blew himself up": already counted
+        return self.count(field, q.start, noun_end + after.end(), q, party, text[q.start:noun_end])
+
+    def _operations(self, q: Quantity, noun_end: int) -> Count | None:
+        text, start, end = self.text, self.start, self.end
         after = re.match(r"^\s*(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:carried\s+out|conducted|launched)",
                          text[noun_end:end], re.I)
         verb_ok = re.search(r"\b(?:carried\s+out|conducted|launched|involved|staged|mounted|executed)\s+$",
                             text[max(start, q.start - 40):q.start], re.I)
         if q.value and (verb_ok or after or "campaign" in text[start:end].lower()):
-            return Count("operations", q.start, noun_end, q.value, q.qualifier, "unknown", text[q.start:noun_end])
+            return self.count("operations", q.start, noun_end, q, "unknown", text[q.start:noun_end])
         return None
-    party = _party(phrase, group)
-    if noun.group(0).lower() == "others" and previous:
-        party = previous[-1].party
-    # The verb: right before the quantity (active, nominal), else after the noun phrase.
-    before = _BEFORE.search(text[max(start, q.start - 80):q.start])
-    including = _INCLUDING.search(text[max(start, q.start - 30):q.start])
-    if including and previous:
-        base = previous[-1]
-        return Count(base.field, q.start, noun_end, q.value, q.qualifier, party,
-                     text[q.start:noun_end], of_count=len(previous) - 1)
-    if before:
-        field = _field_of(before)
-        if field in ("wounded", "killed") and re.match(r"(?:left|leaving)$", before.group(field), re.I):
-            if noun.group(0).lower() == "dead":
-                return Count("killed", q.start, noun_end, q.value, q.qualifier, party, text[q.start:noun_end])
-            after = _AFTER.match(text[noun_end:end])
-            if not after or _field_of(after) not in ("killed", "wounded"):
-                return None
-            field = _field_of(after)
-            return Count(field, q.start, noun_end + after.end(), q.value, q.qualifier, party,
-                         text[q.start:noun_end])
-        span_start = max(start, q.start - 80) + before.start()
-        return Count(field, span_start, noun_end, q.value, q.qualifier, party, text[q.start:noun_end])
-    if noun.group("poss"):
-        death = _POSSESSIVE_DEATH.match(text[noun.end() - len(noun.group("poss")):end])
-        if death:
-            return Count("killed", q.start, noun.end() + death.end() - len(noun.group("poss")),
-                         q.value, q.qualifier, party, text[q.start:noun_end])
-    after = _AFTER.match(text[noun_end:end])
-    if after:
-        field = _field_of(after)
-        return Count(field, q.start, noun_end + after.end(), q.value, q.qualifier, party,
-                     text[q.start:noun_end])
-    return None
+
+
+def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
+                skip: list[tuple[int, int]] = (), sides: list[Side] = (),
+                context: list[Count] = ()) -> list[Count]:
+    """Counts in text[start:end] (one sentence), in order of appearance.
+
+    `skip` are spans that are not counts (dates: "On 21 November"); `sides` the actors
+    named in the text; `context` the counts of the sentences before.
+    """
+    sentence = text[start:end]
+    items: list[Quantity] = [q for q in quantities if start <= q.start < end
+                             and not any(a < q.end and q.start < b for a, b in skip)]
+    for pattern in (_SINGULAR, _ORDINAL_ONE):
+        for m in pattern.finditer(sentence):
+            s = start + m.start()
+            if any(q.start <= s < q.end for q in items):
+                continue
+            items.append(Quantity(s, s + len(m.group(0).rstrip()), 1, "exact", m.group(0).strip()))
+    items.sort(key=lambda q: q.start)
+    reader = _Reader(text, start, end, list(sides), list(context))
+    for q in items:
+        count = reader.read(q)
+        if count is not None:
+            reader.add(count)
+    return reader.settle() + _seizures(text, start, end)
 
 
 def _seizures(text: str, start: int, end: int) -> list[Count]:

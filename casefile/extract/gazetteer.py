@@ -17,17 +17,17 @@ in free text it counts only as the whole capitalised run right after "in"/"near"
 "Tarts" ~ Tartus); ``~=alias`` is lookup-only and never matched in free text ("North",
 "Sahel"). ``lookup()`` ignores the flags.
 
-Timing (2-core dev machine, CPython 3.11; measured with
-``python -m casefile.extract.gazetteer --bench``, which loads the data in 5 fresh processes
-and runs ``find_in_text`` over 200 synthetic 3,000-character articles made of shuffled seed
-sentences):
+Timing (2-core dev machine, CPython 3.11), measured with
+``python -m casefile.extract.gazetteer --bench [article files]``: it loads the data in 5 fresh
+processes, then runs ``find_in_text`` over 200 synthetic 3,000-character articles made of
+shuffled sentences of the given articles (default: the five seeds):
   * ``Gazetteer.default()``: ~90 ms (both TSVs, 8,200 places, precomputed keys); importing
     this module costs ~25 ms more (rapidfuzz, regexes).
-  * ``find_in_text`` on a 3,000-character article: ~0.27 ms on average with the per-instance
-    caches warm (surfaces, runs and rankings are memoised across articles, as in a session
-    that reads many articles on one conflict); ~1.1 ms when every cache is cleared before each
-    article (every capitalised word looked up and fuzzy-matched afresh). The first call builds
-    the fuzzy index lazily (~15 ms).
+  * ``find_in_text`` per 3,000 characters: ~0.28 ms on average with the per-instance caches
+    warm (surfaces, runs and rankings are memoised across articles, as in a session that
+    reads many articles on one conflict; ~0.34 ms on seeds + the dev labelled articles);
+    ~1.1 ms when every cache is cleared before each article, i.e. every capitalised word
+    looked up and fuzzy-matched afresh. The first call builds the fuzzy index (~15 ms).
 """
 
 from __future__ import annotations
@@ -126,26 +126,35 @@ ARTICLES = frozenset(
 _NORM_SPLIT = re.compile(r"[^a-z0-9]+")
 # Article fused by sun-letter assimilation: "Ezzor" -> "zor", "Assuwayda" -> "suwayda".
 _FUSED_ARTICLE = re.compile(r"^[ae]([dnrstz])\1(?=[a-z]{2})")
-# Ordered transliteration rules, applied to one word (see normalise()).
-_NORM_RULES = [
-    (re.compile(r"dj"), "j"),               # French: Djibo = Jibo
-    (re.compile(r"tch"), "ch"),             # Tchad
-    (re.compile(r"ch"), "sh"),              # French: Cheikh = Sheikh
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"ck|q"), "k"),             # Raqqa = Rakka, Qamishli = Kamishli
-    (re.compile(r"dh"), "z"),               # Dhi Qar = Zi Qar, Adhamiya = Azamiya
-    (re.compile(r"ou(?=[aeiy])"), "w"),     # French: Ouallam = Wallam, Ouadi = Wadi
-    (re.compile(r"ou|oo"), "u"),            # Zour = Zur, Qalamoun = Qalamun
-    (re.compile(r"ee"), "i"),               # Mayadeen = Mayadin
-    (re.compile(r"aw(?![aeiouy])"), "u"),   # Zawr = Zur, Jawbar = Jubar
-    (re.compile(r"o"), "u"),                # Zor = Zur, Homs = Hums (Arabic has no o)
-    (re.compile(r"[ae][iy]"), "ay"),        # Zeinab = Zainab = Zaynab, Deir = Dayr
-    (re.compile(r"e"), "a"),                # Mezzeh = Mazzah, Tel = Tal
-    (re.compile(r"(?<=[a-z])uw(?=[aiy])"), "w"),  # inside a word: Duwayla = Dwayla
-    (re.compile(r"^uw(?=[aiy])"), "w"),
-    (re.compile(r"([a-z])\1+"), r"\1"),     # Raqqa = Raqa, Sayyida = Sayida
-    (re.compile(r"ah$"), "a"),              # Hasakah = Hasaka, -iyeh = -iyah = -iya
-    (re.compile(r"i(?=a)"), "iy"),          # Haidaria = Haidariya
+# Transliteration rules for one word (see normalise()), applied in one left-to-right pass;
+# the longer spellings come first in the alternation.
+_LETTER_RULES = re.compile(
+    r"tch|dj|ch|ph|ck|q|dh|(ou)(?=[aeiy])|ou|oo|ee|aw(?![aeiouy])|[ae][iy]|o|e")
+_LETTER_MAP = {
+    "tch": "sh",   # Tchad
+    "dj": "j",     # French: Djibo = Jibo
+    "ch": "sh",    # French: Cheikh = Sheikh
+    "ph": "f",
+    "ck": "k", "q": "k",                         # Raqqa = Rakka, Qamishli = Kamishli
+    "dh": "z",     # Dhi Qar = Zi Qar, Adhamiya = Azamiya
+    "ou": "u", "oo": "u",                        # Zour = Zur, Qalamoun = Qalamun
+    "ee": "i",     # Mayadeen = Mayadin
+    "aw": "u",     # (not before a vowel) Zawr = Zur, Jawbar = Jubar
+    "ai": "ay", "ay": "ay", "ei": "ay", "ey": "ay",  # Zeinab = Zainab = Zaynab, Deir = Dayr
+    "o": "u",      # Zor = Zur, Homs = Hums (Arabic has no o)
+    "e": "a",      # Mezzeh = Mazzah, Tel = Tal
+}
+
+
+def _letter(m: re.Match) -> str:
+    return "w" if m.group(1) else _LETTER_MAP[m.group()]   # French ou + vowel: Ouallam = Wallam
+
+
+_WORD_RULES = [
+    (re.compile(r"uw(?=[aiy])"), "w"),          # Duwayla = Dwayla, Suwayda = Sweida
+    (re.compile(r"([a-z])\1+"), r"\1"),         # Raqqa = Raqa, Sayyida = Sayida
+    (re.compile(r"ah$"), "a"),                  # Hasakah = Hasaka, -iyeh = -iyah = -iya
+    (re.compile(r"i(?=a)"), "iy"),              # Haidaria = Haidariya
 ]
 _DOUBLE = re.compile(r"([a-z])\1+")
 _norm_cache: dict[str, str] = {}
@@ -154,7 +163,9 @@ _norm_cache: dict[str, str] = {}
 def _norm_word(w: str, first: bool) -> str:
     if not first and len(w) >= 5:
         w = _FUSED_ARTICLE.sub(r"\1", w)   # only after a word: "Assyria", "Ennedi" stay whole
-    for rx, repl in _NORM_RULES:
+    # "ai" again: "a" + "ee" -> "ai" -> "ay"
+    w = _LETTER_RULES.sub(_letter, w).replace("ai", "ay")
+    for rx, repl in _WORD_RULES:
         w = rx.sub(repl, w)
     return w
 
@@ -294,12 +305,17 @@ _AFTER_QUALIFIER = re.compile(
 _BEFORE_QUALIFIER = re.compile(
     r"\b(province|governorate|state|region|district|neighbou?rhood|quarter|suburb|city|town|"
     r"village)[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+_PLURAL_QUALIFIER = re.compile(r"[ \t]+(provinces|governorates|regions|states|districts|"
+                               r"neighbou?rhoods)\b", re.I)
+_LIST_GLUE = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
 QUALIFIER_PRECISION = {
     "province": "province", "governorate": "province", "countryside": "province",
     "state": "province", "region": "province", "district": "neighbourhood",
     "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood",
     "quarter": "neighbourhood", "suburb": "neighbourhood", "city": "town", "town": "town",
-    "village": "town",
+    "village": "town", "provinces": "province", "governorates": "province", "regions": "province",
+    "states": "province", "districts": "neighbourhood", "neighbourhoods": "neighbourhood",
+    "neighborhoods": "neighbourhood",
 }
 # "rural Idlib", "Reef Damascus" -> province
 _RURAL_PREFIX = re.compile(r"^(?:rural|rif|reef|countryside of)\s+(.+)$", re.I)
@@ -781,6 +797,22 @@ class Gazetteer:
                 pending.extend(self._match_run(text, start, toks, opts, person_keys, person_spans))
         if not pending:
             return []
+
+        # "Kirkuk, Diyala and Salahuddin provinces": a plural qualifier after a list of names
+        # asks for that precision for every name of the list.
+        for k in range(len(pending) - 1, -1, -1):
+            m = _PLURAL_QUALIFIER.match(text, pending[k][1])
+            if not m:
+                continue
+            precision = QUALIFIER_PRECISION[m.group(1).lower()]
+            j = k
+            while j >= 0:
+                s, e, score, hits, _p = pending[j]
+                if any(self._places[h[0]].geo_precision == precision for h in hits):
+                    pending[j] = (s, m.end() if j == k else e, score, hits, precision)
+                if j == 0 or not _LIST_GLUE.fullmatch(text, pending[j - 1][1], s):
+                    break
+                j -= 1
 
         # Rank: neighbourhoods of the cities the text names; for ambiguous names, the country
         # the text mentions most.

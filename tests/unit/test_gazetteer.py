@@ -307,9 +307,16 @@ def test_seed_article_places(gaz):
     ("Drones struck Idlib's southern countryside.", [("Idlib's southern countryside", "Idlib")]),
     ("Lt. Gen. Abdul Amir Yarallah and Mr. Sinjari visited Tarmiyah.", [("Tarmiyah", "Tarmiyah")]),
     ("Russian jets hit Jabal al-Zawiya.", [("Jabal al-Zawiya", "Jabal al-Zawiya")]),
+    ("They came from the Mandara mountains.", [("Mandara", "Mandara Mountains")]),
 ])
 def test_find_in_text(gaz, text, expected):
     assert places(gaz, text) == expected
+
+
+def test_plural_qualifier_applies_to_the_list(gaz):
+    ms = gaz.find_in_text("Attacks continue in Kirkuk, Diyala and Salahuddin provinces.")
+    assert [(m.surface, m.place.geo_precision) for m in ms] == [
+        ("Kirkuk", "province"), ("Diyala", "province"), ("Salahuddin provinces", "province")]
 
 
 def test_province_qualifier_decides_precision(gaz):
