@@ -14,8 +14,9 @@ from casefile.extract.attribution import attribution_of, is_organisation
 from casefile.extract.counts import Side, find_counts
 from casefile.extract.dates import DateMention, find_dates
 from casefile.extract.events import classify, find_triggers, hypothetical
-from casefile.extract.gazetteer import Gazetteer, PlaceMention
+from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
+from casefile.extract.places import unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
     Draft,
@@ -56,6 +57,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     actor_spans = [(a.start, a.end) for a in all_actors]
     all_places = [p for p in gazetteer.find_in_text(body)
                   if not any(s < p.end and p.start < e for s, e in actor_spans)]
+    all_places = sorted(all_places + unresolved_places(body, all_places), key=lambda p: p.start)
     article_country = _main_country(all_places)
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
     latest_year = max(years) if years and not published else None
@@ -80,10 +82,12 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                 report_dates.append(d)
             else:
                 dates.append(d)
+        source, source_span = attribution_of(s.text, previous_source, previous_person)
+        said_by = (s.start + source_span[0], s.start + source_span[1]) if source_span else (0, 0)
         places = [p for p in all_places if inside(p) and not in_dateline(p)
+                  and not (said_by[0] <= p.start < said_by[1])  # "Kirkuk police said"
                   and not is_reference_place(body, s.start, p)]
-        triggers = [t for t in all_triggers if inside(t) and not hypothetical(body[s.start:t.start + 1], t.start - s.start)]
-        source, _ = attribution_of(s.text, previous_source, previous_person)
+        triggers = [t for t in all_triggers if inside(t) and not hypothetical(body, t)]
         if source and is_organisation(source):
             previous_source = source
         elif source:
@@ -134,6 +138,23 @@ def _choose_place(draft: Draft) -> PlaceMention | None:
     return best
 
 
+def _situate(mention: PlaceMention, draft: Draft) -> PlaceMention:
+    """An unknown village takes admin1 and country from the known places around it."""
+    if mention.place.country_code:
+        return mention
+    known = [p for p in draft.places if p.place.country_code]
+    if not known:
+        return mention
+    near = min(known, key=lambda p: (abs(p.start - mention.start) > 300,
+                                     -PRECISION_RANK.get(p.place.geo_precision, 0), abs(p.start - mention.start)))
+    ref = near.place
+    place = Place(name=mention.place.name, admin1=ref.admin1, country=ref.country,
+                  country_code=ref.country_code, latitude=None, longitude=None,
+                  geo_precision=mention.place.geo_precision, population=0,
+                  parent=ref.name if mention.place.geo_precision == "neighbourhood" and ref.geo_precision == "town" else None)
+    return PlaceMention(mention.start, mention.end, mention.surface, place, mention.score)
+
+
 def _choose_date(draft: Draft) -> DateMention | None:
     lead = draft.lead
     for pool in (lead.dates, draft.dates, lead.report_dates, [d for f in draft.facts for d in f.report_dates]):
@@ -152,7 +173,8 @@ def _resolve_actor(a: ActorMention, country: str | None, country_name: str | Non
 def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str | None]) -> CandidateIncident:
     claims: list[ClaimDraft] = []
     place = _choose_place(draft)
-    countries = {p.place.country_code: p.place.country for p in draft.places}
+    place = _situate(place, draft) if place is not None else None
+    countries = {p.place.country_code: p.place.country for p in draft.places if p.place.country_code}
     if place is not None:
         country_code, country = place.place.country_code, place.place.country
     elif len(countries) == 1:

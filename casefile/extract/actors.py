@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casefile.extract.anchors import AnchoredPattern
+
 GOVERNMENT_FORCES = {
     "SY": "Syrian government security forces", "IQ": "Iraqi security forces",
     "NG": "Nigerian security forces", "NE": "Nigerien security forces",
@@ -106,22 +108,23 @@ def _compile() -> tuple[re.Pattern, list[str]]:
 
 
 _NAMED, _NAMES = _compile()
+_FAST = {id(p): AnchoredPattern(p) for p in (_NAMED, _GENERIC_FORCES, _GENERIC_MILITANTS)}
 
 
 def find_actors(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _NAMED.finditer(text):
+    for m in _FAST[id(_NAMED)].finditer(text):
         name = _NAMES[int(m.lastgroup[1:])]
         found.append(ActorMention(m.start(), m.end(), name))
         taken.append(m.span())
-    for m in _GENERIC_FORCES.finditer(text):
+    for m in _FAST[id(_GENERIC_FORCES)].finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         demonym = (m["demonym"] or "").lower()
         country = _DEMONYMS.get(demonym)
         found.append(ActorMention(m.start(), m.end(), GOVERNMENT_FORCES.get(country, ""), "forces", country))
-    for m in _GENERIC_MILITANTS.finditer(text):
+    for m in _FAST[id(_GENERIC_MILITANTS)].finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         found.append(ActorMention(m.start(), m.end(), "Unidentified armed group", "militants"))

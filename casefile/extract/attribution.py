@@ -14,19 +14,16 @@ _ACCORDING = re.compile(
     r"(?P<src>[^,.;:“”\"()]{2,90}?)(?=\s*(?:[,.;:“”\"()]|\bwhich\b|\bwho\b|\bthat\b|$))",
     re.IGNORECASE,
 )
-# "<source> said", with the source the words just before the verb.
-_BEFORE_SAY = re.compile(
-    rf"(?P<src>(?:[A-Za-z][\w’'.-]*\s+){{0,7}}?[A-Za-z][\w’'.-]*),?\s+"
-    rf"(?:(?:also|separately|later|previously|earlier|further|reportedly|had|has|have|had\s+earlier)\s+)*"
-    rf"(?P<verb>{_SAY})\b",
-)
+# "<source> said": the verb, then the words before it are read as the source.
+_SAY_VERB = re.compile(rf"\b(?P<verb>{_SAY})\b")
+_AUX_BEFORE = re.compile(
+    r"(?:\s+(?:also|separately|later|previously|earlier|further|reportedly|had|has|have))*\s*,?\s*$")
 # ", said police spokesman Abdul Yusuf." (inverted)
 _SAY_BEFORE = re.compile(rf"[,“”\"]\s*(?:{_SAY})\s+(?!that\b)(?P<src>[^,.;]{{3,80}}?)\s*[.,;]", re.IGNORECASE)
 
 _PRONOUNS = {"it", "he", "she", "they", "we", "the statement", "the spokesperson",
              "the spokesman", "the spokeswoman", "the official", "the source", "the report",
-             "the group", "the army", "the military", "the agency", "officials", "the monitor",
-             "the observatory", "the police", "the ministry's statement"}
+             "the group", "the agency", "the monitor", "the observatory", "the ministry's statement"}
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|its|their|his|her|this|that|another|one|two|three|however|but|and|while|"
     r"also|separately|meanwhile|different|different\s+source|source|separately)\s+|[,\s]+)+",
@@ -90,10 +87,14 @@ def attribution_of(sentence: str, previous: str | None,
         src = normalise_source(m["src"], previous)
         if src:
             return src, m.span("src")
-    for m in _BEFORE_SAY.finditer(sentence):
+    for m in _SAY_VERB.finditer(sentence):
+        head = sentence[:m.start()]
+        head = head[:_AUX_BEFORE.search(head).start()]
+        if not head or not re.search(r"[A-Za-z][\w’'.-]*$", head):
+            continue
         # Keep only the words after the last clause break: "…in Aleppo, authorities said";
         # but "X, based in the UK, reported" is X speaking.
-        chunks = [c for c in re.split(r"[,;:“”\"()]|\bthat\b|\bwhich\b", sentence[:m.start("verb")])]
+        chunks = re.split(r"[,;:“”\"()]|\bthat\b|\bwhich\b", head[-160:])
         while len(chunks) > 1 and not chunks[-1].strip():
             chunks.pop()
         raw = chunks[-1]

@@ -463,9 +463,14 @@ def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
     return reader.settle() + _seizures(text, start, end)
 
 
+_SEIZE_WORD = re.compile(r"seiz|confiscat|recover|impound", re.IGNORECASE)
+
+
 def _seizures(text: str, start: int, end: int) -> list[Count]:
     sentence = text[start:end]
     out = []
+    if not _SEIZE_WORD.search(sentence):
+        return out
     for m in list(_ITEMS_AFTER.finditer(sentence)) + list(_ITEMS_PASSIVE.finditer(sentence)):
         if m.re is _ITEMS_AFTER and sentence[m.start("obj"):m.start("obj") + 1] in "“\"":
             quoted = re.match(r"[“\"]([^”\"]{3,200})[”\"]", sentence[m.start("obj"):])

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from casefile.extract.anchors import AnchoredPattern
+
 from casefile.datetext import MONTH_RE, WEEKDAYS, month_number, parse_date, safe_date
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -72,6 +74,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"\b(in|since|during|by|until|from|of|early|late|mid)\s+(\d{4})\b(?!\s*(?:km|people|-))", re.IGNORECASE)),
 ]
 
+_FAST = {kind: AnchoredPattern(p) for kind, p in _PATTERNS
+         if kind in ("numeric", "month", "weekday", "day_month", "month_range")}
+
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 
@@ -81,10 +86,15 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in (_FAST[kind] if kind in _FAST else pattern).finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             mention = _resolve(kind, m, pub)
+            if mention is not None and mention.kind == "event" and re.search(
+                    r"\b(?:since|until|till|before|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?$",
+                    text[max(0, m.start() - 25):m.start()], re.IGNORECASE):
+                mention = DateMention(mention.start, mention.end, mention.text, mention.date_start,
+                                      mention.date_end, mention.precision, "since", mention.partial)
             if mention is not None:
                 found.append(mention)
                 taken.append((m.start(), m.end()))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casefile.extract.anchors import AnchoredPattern
+
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
@@ -60,14 +62,26 @@ class Trigger:
     text: str
 
 
+_FAST_TRIGGER = AnchoredPattern(_TRIGGER)
+
+
 def find_triggers(text: str) -> list[Trigger]:
-    return [Trigger(m.start(), m.end(), m.lastgroup, m.group(0)) for m in _TRIGGER.finditer(text)]
+    return [Trigger(m.start(), m.end(), m.lastgroup, m.group(0)) for m in _FAST_TRIGGER.finditer(text)]
 
 
-def hypothetical(sentence: str, trigger_offset: int) -> bool:
-    """True when the words just before a trigger make it a plan, a threat or a fear."""
-    window = sentence[max(0, trigger_offset - 45):trigger_offset]
-    return bool(_IRREALIS.search(window))
+_NOT_EVENT_AFTER = re.compile(r"^\w*\s+(?:risks?|threats?|alerts?|warnings?|capabilit\w+|cells?\s+remain)\b",
+                              re.IGNORECASE)
+_ITEM_CONTEXT = re.compile(r"\b(?:make|making|manufactur\w*|materials?|seized|confiscat\w*|cache\w*|"
+                           r"prepar\w*|components?|defus\w*|dismantl\w*)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+def hypothetical(text: str, trigger: Trigger) -> bool:
+    """True when the words around a trigger make it a plan, a threat, a fear, a statistic
+    or an object ("materials used to make IEDs were seized")."""
+    window = text[max(0, trigger.start - 45):trigger.start]
+    if _IRREALIS.search(window) or _NOT_EVENT_AFTER.match(text[trigger.start:trigger.end + 30]):
+        return True
+    return trigger.kind == "ied" and bool(_ITEM_CONTEXT.search(text[max(0, trigger.start - 50):trigger.start]))
 
 
 def classify(kinds: set[str], fields: dict[str, set[str]],

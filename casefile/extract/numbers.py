@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casefile.extract.anchors import AnchoredPattern
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -112,9 +114,12 @@ def parse_quantity(m: re.Match) -> Quantity | None:
     return Quantity(m.start(), m.end(), value, qualifier, text)
 
 
+_FAST_NUMBER = AnchoredPattern(NUMBER_RE)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     out = []
-    for m in NUMBER_RE.finditer(text):
+    for m in _FAST_NUMBER.finditer(text):
         q = parse_quantity(m)
         if q is not None:
             out.append(q)

@@ -22,10 +22,19 @@ from casefile.extract.gazetteer import PlaceMention
 from casefile.extract.sentences import Sentence
 
 PRECISION_RANK = {"neighbourhood": 5, "town": 4, "district": 3, "province": 2, "country": 1}
-FAMILY = {"suicide": "bombing", "ied": "bombing", "air": "strike", "shelling": "strike",
-          "release": "release", "raid": "fight", "clash": "fight", "attack": "fight",
-          "arrest": "fight", "dismantle": "fight", "abduction": "fight", "foiled": "fight",
-          "looting": "fight"}
+# Kinds of event that one incident can combine: a raid with clashes and arrests, an attack
+# with abductions, a bombing then gunfire. A bombing after a raid is another incident.
+COMPATIBLE = [
+    {"raid", "clash", "arrest", "dismantle", "foiled"},
+    {"attack", "clash", "abduction", "looting", "raid"},
+    {"suicide", "ied", "attack", "clash"},
+    {"air", "shelling", "attack"},
+    {"abduction", "release"},
+]
+
+
+def compatible_kinds(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in COMPATIBLE)
 EVENT_FIELDS = {"killed", "wounded", "arrested", "abducted", "released"}
 
 _BACKGROUND = re.compile(
@@ -33,7 +42,9 @@ _BACKGROUND = re.compile(
     r"in\s+recent\s+(?:months|years|weeks)|for\s+years|during\s+the\s+(?:\w+\s+)?war|years\s+of|"
     r"at\s+the\s+height\s+of|once\s+controlled|ha(?:s|ve)\s+(?:long|repeatedly|often)|historically|"
     r"every\s+year|each\s+year|annually|so\s+far\s+this\s+year|to\s+date|in\s+the\s+past|"
-    r"(?:the|its)\s+(?:history|peak)|typically|usually|regularly)\b",
+    r"(?:the|its)\s+(?:history|peak)|typically|usually|regularly|sporadic|frequent|repeated|periodic|"
+    r"ha(?:s|ve)\s+(?:witnessed|seen|suffered|experienced)|(?:\w+|\d+)\s+years\s+(?:after|since|ago)|"
+    r"a\s+(?:series|wave|spate|string)\s+of)\b",
     re.IGNORECASE,
 )
 _NEW_EVENT_CUE = re.compile(
@@ -43,7 +54,10 @@ _NEW_EVENT_CUE = re.compile(
 )
 _REFERS_BACK = re.compile(
     r"\bthe\s+(?:operation|raid|attack|assault|blast|explosion|bombing|incident|clashes|ambush|"
-    r"strike|confrontation|fighting|campaign|raids|operations)\b|\bthe\s+(?:site|cell|suspects?|attackers)\b",
+    r"strike|confrontation|fighting|campaign|raids|operations)\b|\bthe\s+(?:site|cell|suspects?|attackers)\b|"
+    r"\b(?:the|death)\s+toll\b|\bthe\s+number\s+of\s+(?:people\s+)?(?:killed|dead|wounded|victims)\b|"
+    r"\b(?:\w+|\d+)\s+of\s+the\s+(?:\w+\s+){0,2}(?:women|men|victims|hostages|abductees|wounded|"
+    r"captives|students|passengers|suspects|workers|children|villagers)\b",
     re.IGNORECASE,
 )
 _REFERENCE_PLACE = re.compile(
@@ -136,7 +150,9 @@ class Draft:
 
     @property
     def primary_kinds(self) -> set[str]:
-        return {f.primary_kind for f in self.facts if f.eventful and f.primary_kind}
+        """What the incident is about: its lead, and sentences that are not back-references."""
+        return {f.primary_kind for f in self.facts
+                if f.primary_kind and f.eventful and (f is self.lead or not f.refers_back)}
 
     @property
     def counts(self) -> list[tuple[Count, str | None]]:
@@ -168,17 +184,27 @@ def _overlap(a: DateMention, b: DateMention) -> bool | None:
     return True
 
 
+def _most_precise(dates: list[DateMention]) -> list[DateMention]:
+    """Day-level dates when there are any: "earlier this month, on January 9" is January 9."""
+    days = [d for d in dates if d.precision == "day" or "weekday" in d.partial or "day" in d.partial]
+    return days or dates
+
+
 def dates_conflict(draft: Draft, facts: SentenceFacts) -> bool:
-    mine = draft.dates
-    if not mine or not facts.dates:
+    mine, theirs = _most_precise(draft.dates), _most_precise(facts.dates)
+    if not mine or not theirs:
         return False
-    verdicts = [_overlap(a, b) for a in mine for b in facts.dates]
+    verdicts = [_overlap(a, b) for a in mine for b in theirs]
     known = [v for v in verdicts if v is not None]
     return bool(known) and not any(known)
 
 
 def places_compatible(a: PlaceMention, b: PlaceMention) -> bool:
     pa, pb = a.place, b.place
+    if not pa.country and not pb.country:
+        return pa.name.lower() == pb.name.lower()  # two villages the gazetteer does not know
+    if not pa.country or not pb.country:
+        return True  # an unknown village may lie anywhere near a known place
     if pa.name == pb.name or pa.parent == pb.name or pb.parent == pa.name or (
         pa.parent and pa.parent == pb.parent
     ):
@@ -193,18 +219,24 @@ def places_compatible(a: PlaceMention, b: PlaceMention) -> bool:
     return False
 
 
+def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Town-level places and finer when there are any: "Idlib" province must not make every
+    town of Idlib the same place as Ariha."""
+    fine = [p for p in places if PRECISION_RANK.get(p.place.geo_precision, 0) >= 4]
+    return fine or places
+
+
 def places_conflict(draft: Draft, facts: SentenceFacts) -> bool:
-    mine = draft.places
-    if not mine or not facts.places:
+    mine, theirs = _finest(draft.places), _finest(facts.places)
+    if not mine or not theirs:
         return False
-    return not any(places_compatible(a, b) for a in mine for b in facts.places)
+    return not any(places_compatible(a, b) for a in mine for b in theirs)
 
 
 def kinds_conflict(draft: Draft, facts: SentenceFacts) -> bool:
-    if facts.primary_kind not in FAMILY:
-        return False
-    old = {FAMILY[k] for k in draft.primary_kinds if k in FAMILY}
-    return bool(old) and FAMILY[facts.primary_kind] not in old
+    new = facts.primary_kind
+    old = draft.primary_kinds
+    return bool(new and old) and not any(compatible_kinds(new, k) for k in old)
 
 
 def _same_figure(a: Count, b: Count) -> bool:
@@ -228,13 +260,19 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
     current: Draft | None = None
     for facts in facts_list:
         eventful = facts.eventful
-        if not eventful and not (current and facts.attachable and not facts.background):
+        # A sentence right after the event that describes it ("gunmen surrounded the
+        # village of X and fired on the inhabitants") belongs to it too.
+        describes = bool(current and facts.strong_kinds and not facts.background
+                         and facts.sentence.paragraph - current.facts[-1].sentence.paragraph <= 1)
+        if not eventful and not (current and (facts.attachable or describes) and not facts.background):
             continue
         target = None
         if current is not None:
+            kind_conflict = eventful and kinds_conflict(current, facts)
             conflicts = (
-                dates_conflict(current, facts) or places_conflict(current, facts)
-                or (eventful and kinds_conflict(current, facts) and not facts.refers_back)
+                places_conflict(current, facts)
+                or (dates_conflict(current, facts) and (kind_conflict or not facts.refers_back))
+                or (kind_conflict and not facts.refers_back)
                 or (eventful and facts.new_event_cue)
             )
             near = facts.sentence.paragraph - current.facts[-1].sentence.paragraph <= 2
@@ -286,7 +324,7 @@ _ATTRIBUTIVE = re.compile(
     r"administration|officer|drones?|warplanes|air\s+force|intelligence|Treasury|State\s+Department|"
     r"Congress|Senate|dollars?|sanctions|policy|citizens?|nationals?|national|media|press|state\s+media))\b"
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]*$")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'’/-]*)?$")
 # "N'DJAMENA, Oct 28 (Reuters) -", "Niamey (AFP) -", "BEIRUT (AP) —": where the story was filed.
 _WIRE_DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Za-z'’ .-]{1,40}?(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2}"

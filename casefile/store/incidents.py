@@ -70,7 +70,19 @@ class IncidentStore:
                      AND NOT EXISTS (SELECT 1 FROM incidents m WHERE m.merged_into = i.id)""",
                 (article_id, article_id),
             )]
+            # An untouched candidate identical to a new one stays as it is (same id).
+            signatures = {}
             for incident_id in untouched:
+                rows = conn.execute(
+                    'SELECT field, start, "end", value FROM claims WHERE incident_id = ?', (incident_id,))
+                signatures[frozenset(rows)] = incident_id
+            fresh = []
+            for candidate in candidates:
+                sig = frozenset((c.field, c.start, c.end, c.value) for c in candidate.claims)
+                if signatures.pop(sig, None) is None:
+                    fresh.append(candidate)
+            candidates = fresh
+            for incident_id in signatures.values():
                 conn.execute("DELETE FROM claims WHERE incident_id = ?", (incident_id,))
                 conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
             kept = {(r[0], r[1], r[2]) for r in conn.execute(

@@ -6,7 +6,8 @@ import sys
 import pytest
 
 CORE = ["casefile.store", "casefile.ingest", "casefile.pipeline", "casefile.model",
-        "casefile.datetext", "casefile.textsafe", "casefile.demo"]
+        "casefile.datetext", "casefile.textsafe", "casefile.demo", "casefile.extract",
+        "casefile.figures", "casefile.match"]
 
 
 def modules_after(code: str) -> set[str]:

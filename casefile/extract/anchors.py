@@ -1,0 +1,101 @@
+"""Fast scanning for big alternation regexes: look only where a match can start.
+
+Python's `re` tries every alternative at every position, which is slow for patterns with a
+hundred phrases. `AnchoredPattern` reads the pattern's possible first letters from its parse
+tree (`re._parser`), so a scan calls `match` only at the words that begin with one of them.
+The matches are exactly those of `pattern.finditer(text)` (tested on the evaluation texts).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c  # noqa: PLC2701 - the parser's own opcodes
+from re import _parser
+
+_WORD = re.compile(r"\w+")
+WILD = "\0"  # the literal prefix ends here: anything may follow
+DIGIT = "#"  # the match starts with a digit
+LIMIT = 3
+
+
+def _first(items: list, memo: dict) -> set[str]:
+    """Literal prefixes (lowercase, at most LIMIT chars, WILD-terminated when cut short)."""
+    if not items:
+        return {""}
+    op, arg = items[0]
+    rest = items[1:]
+    if op in (c.AT, c.ASSERT_NOT, c.ASSERT):
+        return _first(rest, memo)
+    if op is c.LITERAL:
+        heads = {chr(arg).lower()}
+    elif op is c.SUBPATTERN:
+        heads = _first(list(arg[-1]), memo)
+    elif op is c.BRANCH:
+        heads = set().union(*(_first(list(b), memo) for b in arg[1]))
+    elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, _high, body = arg
+        once = {h if h.endswith(WILD) else h + WILD for h in _first(list(body), memo)}
+        return once | (_first(rest, memo) if low == 0 else set())
+    elif op is c.IN and any(o is c.CATEGORY and a is c.CATEGORY_DIGIT for o, a in arg):
+        return {DIGIT + WILD}
+    else:
+        return {WILD}
+    out = set()
+    tails = None
+    for h in heads:
+        if h.endswith(WILD) or len(h) >= LIMIT:
+            out.add(h[:LIMIT] if not h.endswith(WILD) else h)
+            continue
+        if tails is None:
+            tails = _first(rest, memo)
+        out |= {(h + t) if len(h + t.rstrip(WILD)) <= LIMIT else (h + t)[:LIMIT] for t in tails}
+    return out
+
+
+def trie_regex(words: set[str]) -> str:
+    """A regex matching any of the words, factored as a trie so `re` scans it quickly."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+class AnchoredPattern:
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        prefixes = {p.split(WILD)[0] for p in _first(list(parsed), {})}
+        self.anywhere = "" in prefixes
+        literal = {p for p in prefixes if p and p != DIGIT}
+        starts = [trie_regex(literal)] if literal else []
+        if DIGIT in prefixes:
+            starts.append(r"\d")
+        self.candidates = re.compile(r"\b(?:" + "|".join(starts) + ")", re.IGNORECASE) if starts else None
+
+    def finditer(self, text: str):
+        if self.anywhere or self.candidates is None:
+            yield from self.pattern.finditer(text)
+            return
+        end = 0
+        match = self.pattern.match
+        for w in self.candidates.finditer(text):
+            start = w.start()
+            if start < end:
+                continue
+            m = match(text, start)
+            if m:
+                yield m
+                end = m.end()
+

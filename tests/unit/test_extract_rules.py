@@ -1,0 +1,114 @@
+"""Extraction rules on sentences written for these tests (none is taken from the seeds)."""
+
+import pytest
+
+from casefile.extract import extract
+from casefile.extract.counts import find_counts
+from casefile.extract.dates import find_dates
+from casefile.extract.numbers import find_quantities
+
+
+def counts(sentence):
+    from casefile.extract import _side
+    from casefile.extract.actors import find_actors
+    from casefile.extract.counts import Side
+
+    sides = [Side(a.start, a.end, _side(a)) for a in find_actors(sentence)]
+    return [(c.field, c.value, c.qualifier, c.party)
+            for c in find_counts(sentence, 0, len(sentence), find_quantities(sentence), sides=sides)
+            if c.field != "seized"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Insurgents killed 1,204 people over the year.", [("killed", 1204, "exact", "unknown")]),
+    ("Twenty-three villagers were shot dead.", [("killed", 23, "exact", "civilian")]),
+    ("A dozen soldiers were wounded in the ambush.", [("wounded", 12, "exact", "security")]),
+    ("Dozens of worshippers were killed.", [("killed", 12, "vague", "civilian")]),
+    ("More than 40 fishermen were abducted on the lake.", [("abducted", 40, "at_least", "civilian")]),
+    ("Nearly 30 gendarmes died.", [("killed", 30, "about", "security")]),
+    ("Police detained up to 9 suspects.", [("arrested", 9, "at_most", "unknown")]),
+    ("Troops killed five bandits and arrested two others.", [("killed", 5, "exact", "militant"), ("arrested", 2, "exact", "militant")]),
+    ("The blast killed seven people, three of whom were policemen.",
+     [("killed", 7, "exact", "unknown"), ("killed", 3, "exact", "security")]),
+    ("Several farmers were hurt.", [("wounded", None, "vague", "civilian")]),
+    ("A police officer was killed and another was wounded.",
+     [("killed", 1, "exact", "security"), ("wounded", 1, "exact", "security")]),
+    ("The attack left 9 dead and 14 injured.", [("killed", 9, "exact", "unknown"), ("wounded", 14, "exact", "unknown")]),
+    ("Gunmen killed a lieutenant and three soldiers.", [("killed", 4, "exact", "security")]),
+    ("Two fighters of the Civilian Joint Task Force were killed.", [("killed", 2, "exact", "security")]),
+    ("The army said it freed 31 hostages.", [("released", 31, "exact", "unknown")]),
+    ("He has 14 years of experience and 3 children.", []),
+])
+def test_counts(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def resolved(text, published):
+    return [(d.text, d.date_start, d.date_end, d.precision) for d in find_dates(text, published)]
+
+
+def test_relative_dates_resolve_against_publication():
+    pub = "2024-03-06"  # a Wednesday
+    assert resolved("on Sunday", pub) == [("on Sunday", "2024-03-03", "2024-03-03", "day")]
+    assert resolved("yesterday", pub) == [("yesterday", "2024-03-05", "2024-03-05", "day")]
+    assert resolved("last week", pub) == [("last week", "2024-02-26", "2024-03-03", "week")]
+    assert resolved("this week", pub) == [("this week", "2024-03-04", "2024-03-06", "week")]
+    assert resolved("in December", pub) == [("in December", "2023-12-01", "2023-12-31", "month")]
+    assert resolved("last year", pub) == [("last year", "2023-01-01", "2023-12-31", "year")]
+    assert resolved("on 14 February", pub) == [("14 February", "2024-02-14", "2024-02-14", "day")]
+
+
+def test_without_publication_date_nothing_is_invented():
+    for text in ("on Sunday", "yesterday", "in December", "on 14 February", "last week"):
+        (d,) = find_dates(text, None)
+        assert d.date_start is None and d.precision == "unknown"
+    (d,) = find_dates("on 14 February 2024", None)
+    assert d.date_start == "2024-02-14"
+
+
+def test_two_events_on_different_days_and_places_are_two_incidents():
+    text = ("Gunmen killed 12 villagers in Gwoza on Monday, police said.\n"
+            "Separately, on Wednesday, a roadside bomb killed four soldiers near Konduga.")
+    found = extract(text, "2024-05-10")
+    assert [(i.location, i.date_start, i.killed_parties if hasattr(i, 'killed_parties') else None)[:2]
+            for i in found] == [("Gwoza", "2024-05-06"), ("Konduga", "2024-05-08")]
+    assert found[1].sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_restated_figures_are_not_counted_twice():
+    text = ("Soldiers killed six militants in a raid on a hideout in Bama on Tuesday, the army said.\n"
+            "The six militants were killed after a two-hour gunfight, it added.")
+    (incident,) = extract(text, "2024-05-10")
+    killed = [c for c in incident.claims if c.field == "killed"]
+    assert len(killed) == 1 and killed[0].value_num == 6
+
+
+def test_conflicting_sources_in_one_article_stay_separate():
+    text = ("Militants attacked a checkpoint in Hawija on Friday, killing three soldiers, the army said.\n"
+            "Residents said at least eight soldiers died in the attack.")
+    (incident,) = extract(text, "2024-06-09")
+    sources = {(c.value_num, c.attributed_to) for c in incident.claims if c.field == "killed"}
+    assert sources == {(3, "Army"), (8, "Residents")}
+
+
+def test_background_and_plans_are_not_incidents():
+    text = ("The group has killed thousands of people since 2009.\n"
+            "Officials fear militants are preparing attacks on markets in Maiduguri.\n"
+            "Attacks have surged in recent months across the region.")
+    assert extract(text, "2024-05-10") == []
+
+
+def test_a_campaign_with_totals_is_one_incident():
+    text = ("Police carried out 40 raids across Diyala and Kirkuk provinces last week and arrested "
+            "52 suspected members of the Islamic State group, the interior ministry said.")
+    (incident,) = extract(text, "2024-05-10")
+    assert incident.sub_event_type == "Arrests"
+    assert {c.field: c.value_num for c in incident.claims if c.field in ("arrested", "operations")} == {
+        "arrested": 52, "operations": 40}
+
+
+def test_actor_aliases_are_normalised():
+    text = "Daesh fighters ambushed Iraqi troops near Tarmiyah on Monday, killing two soldiers."
+    (incident,) = extract(text, "2024-05-10")
+    assert {incident.actor1, incident.actor2} == {"Islamic State (IS)", "Iraqi security forces"}
+    assert incident.location == "Tarmiyah"
