@@ -352,3 +352,169 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
             click.echo(f"  {c.field:10} {one_line(c.value, 40)}{party}{who}")
             if c.quote:
                 click.echo(f"             “{one_line(c.quote, width() - 16)}”")
+
+
+def curator(ctx: click.Context):
+    from casefile.curate import Curator
+
+    return Curator(open_case(ctx))
+
+
+def done(result) -> None:
+    click.echo(result.message)
+
+
+VERSION_OPTION = click.option("--if-version", "version", type=int, default=None,
+                              help="Fail unless the incident is still at this version (optimistic lock).")
+
+
+@main.command("suggestions")
+@click.option("--cached", is_flag=True, help="List the stored suggestions without recomputing them.")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def suggestions_cmd(ctx: click.Context, cached: bool, limit: int | None, as_json: bool) -> None:
+    """Duplicate suggestions, best first, with the score behind each."""
+    from casefile.pipeline import refresh_suggestions
+    from casefile.textsafe import one_line
+
+    case = open_case(ctx)
+    if not cached:
+        refresh_suggestions(case)
+    rows = case.suggestions(limit=limit)
+    if as_json:
+        echo_json([{"left": r["left"], "right": r["right"], "score": round(r["score"], 3),
+                    "breakdown": {k: round(v, 3) for k, v in r["breakdown"].items()},
+                    "reasons": r["reasons"], "cluster": r["cluster"]} for r in rows])
+        return
+    if not rows:
+        click.echo("No duplicate suggestions.")
+        return
+    for r in rows:
+        left, right = case.incident(r["left"]), case.incident(r["right"])
+        mark = " (unsure)" if r["judged"] == "unsure" else ""
+        click.echo(click.style(f"{r['score']:.2f}  #{left.id} ↔ #{right.id}{mark}", bold=True)
+                   + "  " + "  ".join(f"{k} {v:.2f}" for k, v in r["breakdown"].items()))
+        for i in (left, right):
+            click.echo(f"      #{i.id} {i.date_start or '?':10} {one_line(i.location, 24):24} "
+                       f"{one_line(i.summary, width() - 48)}")
+        for reason in r["reasons"]:
+            click.echo(f"      ! {one_line(reason)}")
+
+
+@main.command("judge")
+@click.argument("left", type=int)
+@click.argument("right", type=int)
+@click.argument("decision", type=click.Choice(["match", "no_match", "unsure"]))
+@click.pass_context
+def judge_cmd(ctx, left: int, right: int, decision: str) -> None:
+    """Record a decision on a suggested pair (no_match: never suggested again)."""
+    done(curator(ctx).judge(left, right, decision))
+
+
+@main.command("confirm")
+@click.argument("incident_id", type=int)
+@VERSION_OPTION
+@click.pass_context
+def confirm_cmd(ctx, incident_id: int, version: int | None) -> None:
+    """Confirm an incident."""
+    done(curator(ctx).confirm(incident_id, version))
+
+
+@main.command("reject")
+@click.argument("incident_id", type=int)
+@VERSION_OPTION
+@click.pass_context
+def reject_cmd(ctx, incident_id: int, version: int | None) -> None:
+    """Reject an incident (not an event, or not one for this case file)."""
+    done(curator(ctx).reject(incident_id, version))
+
+
+@main.command("reopen")
+@click.argument("incident_id", type=int)
+@VERSION_OPTION
+@click.pass_context
+def reopen_cmd(ctx, incident_id: int, version: int | None) -> None:
+    """Put a confirmed or rejected incident back among the candidates."""
+    done(curator(ctx).reopen(incident_id, version))
+
+
+@main.command("merge")
+@click.argument("target", type=int)
+@click.argument("incident_ids", type=int, nargs=-1, required=True)
+@click.pass_context
+def merge_cmd(ctx, target: int, incident_ids: tuple[int, ...]) -> None:
+    """Merge incidents into TARGET: every claim moves, figures are re-derived."""
+    done(curator(ctx).merge(target, list(incident_ids)))
+
+
+@main.command("unmerge")
+@click.argument("incident_id", type=int)
+@VERSION_OPTION
+@click.pass_context
+def unmerge_cmd(ctx, incident_id: int, version: int | None) -> None:
+    """Bring a merged incident back exactly as it was, claims included."""
+    done(curator(ctx).unmerge(incident_id, version))
+
+
+@main.command("link")
+@click.argument("source", type=int)
+@click.argument("target", type=int)
+@click.option("--kind", type=click.Choice(["related", "follow_up", "part_of"]), default="related", show_default=True)
+@click.option("--note", default=None)
+@click.pass_context
+def link_cmd(ctx, source: int, target: int, kind: str, note: str | None) -> None:
+    """Link two incidents without merging them."""
+    done(curator(ctx).link(source, target, kind, note))
+
+
+@main.command("annotate")
+@click.argument("incident_id", type=int)
+@click.argument("text")
+@click.option("--article", "article_id", type=int, default=None, help="Article the note points into.")
+@click.option("--start", type=int, default=None)
+@click.option("--end", type=int, default=None)
+@click.pass_context
+def annotate_cmd(ctx, incident_id: int, text: str, article_id, start, end) -> None:
+    """Add an analyst's note to an incident, optionally anchored to article text."""
+    done(curator(ctx).annotate(incident_id, text, article_id, start, end))
+
+
+@main.command("edit")
+@click.argument("incident_id", type=int)
+@click.argument("field")
+@click.argument("value")
+@VERSION_OPTION
+@click.pass_context
+def edit_cmd(ctx, incident_id: int, field: str, value: str, version: int | None) -> None:
+    """Override a field (date, location, admin1, country, event_type, actor1, actor2, killed,
+    wounded, arrested, summary); kept as an analyst claim beside the sources'."""
+    done(curator(ctx).edit(incident_id, field, value, version))
+
+
+@main.command("undo")
+@click.pass_context
+def undo_cmd(ctx) -> None:
+    """Undo the newest change (repeatable)."""
+    done(curator(ctx).undo())
+
+
+@main.command("history")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def history_cmd(ctx, limit: int | None, as_json: bool) -> None:
+    """The audit log, newest first."""
+    from casefile.textsafe import one_line
+
+    entries = open_case(ctx).history(limit=limit)
+    if as_json:
+        echo_json(entries)
+        return
+    if not entries:
+        click.echo("No changes yet.")
+        return
+    for e in entries:
+        state = " (undone)" if e["undone_at"] else ""
+        click.echo(f"{e['id']:>5}  {e['at']}  {one_line(e['author'], 12):12}  {e['action']:9} "
+                   f"{one_line(e['target'], width() - 60)}{state}")

@@ -148,10 +148,10 @@ def derive(evidence: Iterable[Evidence]) -> Figures:
 
 def describe(report: Report, field_name: str) -> str:
     parts = []
-    named = {p: v for p, v in report.parties.items() if p != "unknown"}
+    named = {p: report.parties[p] for p in ("militant", "security", "civilian") if p in report.parties}
     unknown = report.parties.get("unknown")
     qualifier = "at least " if report.open_ended else ""
-    if unknown and unknown > sum(named.values()):
+    if unknown and unknown >= sum(named.values()):
         text = f"{qualifier}{unknown} {field_name}"
         if named:
             text += " including " + " and ".join(f"{v} {_party(p, v)}" for p, v in named.items())
@@ -169,4 +169,13 @@ def _party(party: str, value: int) -> str:
 
 
 def _note(field_name: str, reports: list[Report]) -> str:
-    return "; ".join(f"{' / '.join(r.sources)}: {describe(r, field_name)}" for r in reports)
+    """Who reported what, one entry per distinct account: "Interior Ministry: 3 militants and
+    1 security killed; Syrian Observatory for Human Rights: 5 killed including 2 security"."""
+    accounts: dict[str, list[str]] = {}
+    for r in reports:
+        names = [s for s in r.named if not _generic(s)] or r.sources
+        voices = accounts.setdefault(describe(r, field_name), [])
+        for name in names:
+            if _voice(name) not in {_voice(v) for v in voices}:
+                voices.append(name)
+    return "; ".join(f"{', '.join(voices)}: {text}" for text, voices in accounts.items())

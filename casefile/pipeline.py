@@ -25,6 +25,7 @@ class ImportReport:
     incident_ids: list[int] = field(default_factory=list)
     duplicate_of: list[tuple[str, int, str]] = field(default_factory=list)  # source, id, why
     warnings: list[tuple[str, str]] = field(default_factory=list)  # source, warning
+    suggestions: int | None = None  # duplicate suggestions after this import
 
     def as_json(self) -> dict:
         return {
@@ -70,6 +71,8 @@ def import_paths(
         if on_file:
             on_file(number, len(files), str(path))
     _store(case, pending, report, extractor)
+    if extractor and report.imported:
+        report.suggestions = refresh_suggestions(case)
     return report
 
 
@@ -123,4 +126,61 @@ def reextract(case: CaseFile, article_ids: Iterable[int],
         created += case.store_candidates(article_id, found, utc_now())
         if on_article:
             on_article(number, len(ids))
+    refresh_suggestions(case)
     return created
+
+
+def match_records(case: CaseFile):
+    """The matcher's view of every active incident, read in two passes over the store."""
+    import datetime as dt
+    import json
+
+    from casefile.extract.gazetteer import normalise
+    from casefile.match import MatchRecord
+
+    extra: dict[int, dict] = {}
+    for incident_id, field_name, value, quote, detail, article_id in case.match_claims():
+        e = extra.setdefault(incident_id, {"actors": set(), "weekdays": set(), "months": set(),
+                                           "text": [], "articles": set()})
+        if article_id:
+            e["articles"].add(article_id)
+        if field_name == "actor" and value:
+            e["actors"].add(value)
+        elif field_name == "date" and detail:
+            partial = json.loads(detail).get("partial") or {}
+            if "weekday" in partial:
+                e["weekdays"].add(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                   "sunday"].index(partial["weekday"].lower()))
+            if "month" in partial:
+                e["months"].add(partial["month"])
+        elif quote and len(e["text"]) < 8:
+            e["text"].append(quote)
+    records = []
+    for row in case.match_incidents():
+        (incident_id, start, end, precision, location, admin1, country, lat, lon, geo, actor1,
+         actor2, event_type, sub, kl, kh, wl, wh, al, ah) = row
+        e = extra.get(incident_id, {})
+        names = frozenset(normalise(n) for n in (location or "").split(", ") if n and n != country)
+        counts = {name: (low, high) for name, low, high in
+                  (("killed", kl, kh), ("wounded", wl, wh), ("arrested", al, ah)) if low is not None}
+        records.append(MatchRecord(
+            id=incident_id,
+            date_start=dt.date.fromisoformat(start) if start else None,
+            date_end=dt.date.fromisoformat(end) if end else None,
+            date_precision=precision, location=location, place_names=names, admin1=admin1,
+            country=country, latitude=lat, longitude=lon, geo_precision=geo,
+            actors=frozenset(e.get("actors", set()) | {a for a in (actor1, actor2) if a}),
+            event_type=event_type, sub_event_type=sub, counts=counts,
+            text=" ".join(e.get("text", []))[:400], weekdays=frozenset(e.get("weekdays", ())),
+            months=frozenset(e.get("months", ())), article_ids=frozenset(e.get("articles", ())),
+        ))
+    return records
+
+
+def refresh_suggestions(case: CaseFile) -> int:
+    """Recompute every duplicate suggestion; returns how many there are."""
+    from casefile.match import suggest
+
+    found = suggest(match_records(case), case.no_match_pairs())
+    case.replace_suggestions(found, utc_now())
+    return len(found)

@@ -35,3 +35,40 @@ def cli(db_path):
 
     run.json = lambda *args, expect=0: json.loads(run(*args, "--json", expect=expect).stdout)
     return run
+
+
+def dump(case, skip=("audit_log", "suggestions")) -> dict:
+    """Every row of every curated table, for comparing database content exactly."""
+    out = {}
+    for table in ("incidents", "claims", "annotations", "relations", "judgements", "articles", "briefs"):
+        if table in skip:
+            continue
+        out[table] = sorted(case.db.conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory):
+    """A case file with the seeds imported once; tests copy it."""
+    from casefile.pipeline import import_paths
+    from casefile.store import CaseFile
+
+    path = tmp_path_factory.mktemp("template") / "seeded.db"
+    with CaseFile(path) as case:
+        import_paths(case, [SEEDS])
+        case.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture
+def seeded(seeded_template, tmp_path):
+    """A fresh copy of the seeded case file, opened."""
+    import shutil
+
+    from casefile.store import CaseFile
+
+    path = tmp_path / "seeded.db"
+    shutil.copy(seeded_template, path)
+    case = CaseFile(path)
+    yield case
+    case.close()

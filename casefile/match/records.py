@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,19 @@ class MatchRecord:
     @property
     def dated(self) -> bool:
         return self.date_start is not None
+
+    @cached_property
+    def armed(self) -> frozenset[str]:
+        """Armed groups named (not government forces, not "gunmen", not civilians)."""
+        from casefile.extract.actors import is_state
+
+        return frozenset(a for a in self.actors if not is_state(a)
+                         and a not in ("Unidentified armed group", "Civilians"))
+
+    @cached_property
+    def forces(self) -> frozenset[str]:
+        return frozenset(a for a in self.actors if a not in self.armed
+                         and a not in ("Unidentified armed group", "Civilians"))
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,16 @@ from pathlib import Path
 from casefile.store import migrations
 from casefile.store.articles import ArticleStore
 from casefile.store.connection import Transactions, connect, enable_wal
+from casefile.store.curation import CurationStore
 from casefile.store.incidents import IncidentStore
+from casefile.store.suggestions import SuggestionStore
 
 
 def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-class CaseFile(ArticleStore, IncidentStore):
+class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.db = connect(self.path)

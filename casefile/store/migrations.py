@@ -223,3 +223,26 @@ def check_compatible(db: sqlite_utils.Database, path: str) -> bool:
 
 def upgrade(db: sqlite_utils.Database) -> None:
     migrations.apply(db)
+
+
+@migrations()
+def m002_suggestions(db: sqlite_utils.Database) -> None:
+    """Duplicate suggestions, recomputed after import and extraction, listed by score."""
+    _run(
+        db,
+        """
+CREATE TABLE suggestions (
+    id INTEGER PRIMARY KEY,
+    left_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    right_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    score REAL NOT NULL,
+    breakdown TEXT NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    cluster INTEGER,
+    computed_at TEXT NOT NULL,
+    UNIQUE (left_id, right_id),
+    CHECK (left_id < right_id)
+);
+CREATE INDEX suggestions_score ON suggestions(score DESC, left_id, right_id)
+""",
+    )

@@ -1,0 +1,56 @@
+"""Duplicate suggestions: blocking, pair scoring with reasons, clustering. Pure code."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+
+from casefile.match.blocking import candidate_pairs
+from casefile.match.records import MatchRecord, Suggestion
+from casefile.match.score import THRESHOLD, score
+
+__all__ = ["MatchRecord", "Suggestion", "suggest", "score", "THRESHOLD", "clusters"]
+
+
+def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = frozenset(),
+            threshold: float = THRESHOLD) -> list[Suggestion]:
+    """Scored pairs above the threshold, best first, with cluster ids; pairs judged
+    no_match are never suggested again."""
+    by_id = {r.id: r for r in records}
+    found = []
+    # Hundreds of thousands of small objects and no cycles: the cycle collector would only
+    # rescan them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for a, b in candidate_pairs(by_id.values()):
+            if (a, b) in no_match:
+                continue
+            s = score(by_id[a], by_id[b])
+            if s.score >= threshold:
+                found.append(s)
+    finally:
+        if collecting:
+            gc.enable()
+    groups = clusters((s.left, s.right) for s in found)
+    found = [Suggestion(s.left, s.right, s.score, s.breakdown, s.reasons, groups[s.left]) for s in found]
+    found.sort(key=lambda s: (-s.score, s.left, s.right))
+    return found
+
+
+def clusters(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Union-find: each incident of a pair mapped to its cluster's smallest id."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in parent}

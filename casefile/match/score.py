@@ -1,0 +1,182 @@
+"""Scoring a pair: one number and the per-field reasons behind it.
+
+Each field gives 0..1 (0.5 when one side does not say): place (names, distance, weighted down
+when coarse), date (overlap, days apart), actors (shared armed groups), event type, counts
+(overlapping low–high ranges) and the text of the quotes. Two reports dated days apart are
+different events, whatever else they share: the score is halved, and the reason says so.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rapidfuzz import fuzz
+
+from casefile.match.records import MatchRecord, Suggestion
+
+WEIGHTS = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "actors": 0.10, "text": 0.10}
+THRESHOLD = 0.6
+NEUTRAL = 0.5
+FAMILIES = {"Battles": "violent", "Explosions/Remote violence": "violent",
+            "Violence against civilians": "violent", "Strategic developments": "strategic",
+            "Protests": "civil", "Riots": "civil"}
+GENERIC = {"Unidentified armed group", "Civilians"}
+
+
+def _km(a: MatchRecord, b: MatchRecord) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+COARSE = {"province", "country"}
+
+
+def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
+    if not (a.place_names or a.admin1 or a.country) or not (b.place_names or b.admin1 or b.country):
+        return NEUTRAL, None
+    if a.country and b.country and a.country != b.country:
+        return 0.0, f"different countries ({a.country} / {b.country})"
+    if a.geo_precision in COARSE or b.geo_precision in COARSE:
+        # Only a province or a country is known on one side: weak evidence either way.
+        if a.admin1 and b.admin1:
+            return (0.6, None) if a.admin1 == b.admin1 else (0.1, f"different provinces ({a.admin1} / {b.admin1})")
+        return 0.4, None
+    if a.place_names & b.place_names:
+        return 1.0, None
+    names = max((fuzz.ratio(x, y) / 100 for x in a.place_names for y in b.place_names), default=0.0)
+    km = _km(a, b)
+    # Different provinces, or far apart: another place, however alike the names.
+    if (a.admin1 and b.admin1 and a.admin1 != b.admin1) or (km is not None and km > 60):
+        where = f"{km:.0f} km apart" if km is not None else f"{a.admin1} / {b.admin1}"
+        return 0.0, f"different places ({a.location} / {b.location}, {where})"
+    near = 0.0 if km is None else max(0.0, 1 - km / 50)
+    score = max(names if names >= 0.85 else names * 0.5, near)
+    reason = None
+    if score < 0.5:
+        reason = f"different places ({a.location} / {b.location}" + (f", {km:.0f} km apart)" if km is not None else ")")
+    return score, reason
+
+
+def date_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]:
+    """(score, reason, firmly apart)."""
+    if a.date_start and b.date_start:
+        a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+        gap = max((a.date_start - b_end).days, (b.date_start - a_end).days, 0)
+        exact = a.date_precision == b.date_precision == "day"
+        if gap == 0:
+            return (1.0 if exact else 0.7), None, False
+        if gap == 1:
+            return 0.8, None, False
+        both_days = a.date_precision == b.date_precision == "day"
+        firm = both_days and gap >= 3 or a.date_precision in ("day", "week") and b.date_precision in ("day", "week") and gap > 7
+        score = {2: 0.4, 3: 0.2}.get(gap, 0.0)
+        return score, f"{gap} days apart", firm
+    # One side unresolved: what the text stated still speaks. A weekday two or more days off,
+    # or another month, is another event; one day off is a report that counted differently.
+    known, other = (a, b) if a.date_start else (b, a)
+    if known.date_start and known.date_precision == "day":
+        if other.weekdays:
+            return _weekdays({known.date_start.weekday()}, other.weekdays)
+        if other.months:
+            ok = known.date_start.month in other.months
+            return (0.6, None, False) if ok else (0.0, "different months", True)
+    if not known.date_start:
+        if a.weekdays and b.weekdays:
+            return _weekdays(a.weekdays, b.weekdays)
+        if a.months and b.months:
+            return (0.6, None, False) if a.months & b.months else (0.0, "different months", True)
+    return NEUTRAL, None, False
+
+
+def _weekdays(x: frozenset[int] | set[int], y: frozenset[int] | set[int]) -> tuple[float, str | None, bool]:
+    gap = min(min((i - j) % 7, (j - i) % 7) for i in x for j in y)
+    if gap == 0:
+        return 0.7, None, False
+    if gap == 1:
+        return 0.4, "weekdays a day apart", False
+    return 0.0, "different weekdays", True
+
+
+def actor_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
+    """Armed groups decide; government forces are present in most reports and say little."""
+    ga, gb = a.armed, b.armed
+    if ga and gb:
+        shared = ga & gb
+        if not shared:
+            return 0.1, f"different armed groups ({', '.join(sorted(ga))} / {', '.join(sorted(gb))})"
+        return 0.6 + 0.4 * len(shared) / len(ga | gb), None
+    sa, sb = a.forces, b.forces
+    if sa and sb:
+        return (0.6, None) if sa & sb else (0.3, None)
+    return NEUTRAL, None
+
+
+def event_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]:
+    """(score, reason, different family)."""
+    if not a.event_type or not b.event_type:
+        return NEUTRAL, None, False
+    if a.sub_event_type == b.sub_event_type:
+        return 1.0, None, False
+    if a.event_type == b.event_type:
+        return 0.7, None, False
+    if FAMILIES.get(a.event_type) == FAMILIES.get(b.event_type):
+        return 0.3, f"{a.sub_event_type} / {b.sub_event_type}", False
+    return 0.0, f"{a.event_type} / {b.event_type}", True
+
+
+def count_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
+    scores, reasons = [], []
+    for name in ("killed", "wounded", "arrested"):
+        if name in a.counts and name in b.counts:
+            (al, ah), (bl, bh) = a.counts[name], b.counts[name]
+            if al <= bh and bl <= ah:
+                scores.append(1.0)
+            else:
+                low, high = sorted((ah, bh))
+                ratio = low / high if high else 1.0
+                scores.append(ratio * 0.8)
+                if ratio < 0.6:
+                    reasons.append(f"{name} {al}–{ah} / {bl}–{bh}")
+    if not scores:
+        return NEUTRAL, None
+    return sum(scores) / len(scores), ("; ".join(reasons) or None)
+
+
+def text_score(a: MatchRecord, b: MatchRecord) -> float:
+    if not a.text or not b.text:
+        return NEUTRAL
+    return fuzz.token_set_ratio(a.text, b.text) / 100
+
+
+def score(a: MatchRecord, b: MatchRecord) -> Suggestion:
+    place, place_reason = place_score(a, b)
+    far = place == 0.0 and place_reason is not None and "different places" in place_reason
+    date, date_reason, apart = date_score(a, b)
+    event, event_reason, other_family = event_score(a, b)
+    counts, count_reason = count_score(a, b)
+    actors, actor_reason = actor_score(a, b)
+    breakdown = {"place": place, "date": date, "event": event, "counts": counts, "actors": actors}
+    partial = sum(WEIGHTS[k] * v for k, v in breakdown.items())
+    # The text is the slowest part: skip it when it could not lift the pair over the line.
+    if partial + WEIGHTS["text"] >= THRESHOLD:
+        breakdown["text"] = text_score(a, b)
+    else:
+        breakdown["text"] = 0.0
+    total = partial + WEIGHTS["text"] * breakdown["text"]
+    reasons = [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
+    if apart or far:
+        total *= 0.5
+        reasons.insert(0, "reported on different dates: different events" if apart
+                       else "reported in different places: different events")
+    if other_family:
+        total *= 0.8
+    # Two independent contradictions (another kind of event and another toll, say) are
+    # stronger than the sum of their weights: a follow-up is not a duplicate.
+    contradictions = sum(v < 0.35 for k, v in breakdown.items() if k != "text")
+    if contradictions >= 2:
+        total *= 0.75
+    left, right = sorted((a.id, b.id))
+    return Suggestion(left, right, total, breakdown, tuple(reasons))

@@ -1,0 +1,61 @@
+"""Duplicate suggestions as stored: what the matcher reads, and what the queue lists."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+ACTIVE = "status IN ('candidate', 'confirmed')"
+
+
+class SuggestionStore:
+    db: object
+    tx: object
+
+    def match_incidents(self) -> list[tuple]:
+        return self.db.conn.execute(
+            f"""SELECT id, date_start, date_end, date_precision, location, admin1, country, latitude,
+                       longitude, geo_precision, actor1, actor2, event_type, sub_event_type,
+                       killed_low, killed_high, wounded_low, wounded_high, arrested_low, arrested_high
+                FROM incidents WHERE {ACTIVE} ORDER BY id""").fetchall()
+
+    def match_claims(self) -> Iterator[tuple]:
+        """(incident_id, field, value, quote, detail, article_id) of active incidents, by incident."""
+        return self.db.conn.execute(
+            f"""SELECT c.incident_id, c.field, c.value, c.quote, c.detail, c.article_id FROM claims c
+                JOIN incidents i ON i.id = c.incident_id
+                WHERE i.{ACTIVE} AND c.field IN ('actor', 'date', 'killed', 'wounded', 'arrested', 'event_type')
+                ORDER BY c.incident_id""")
+
+    def no_match_pairs(self) -> set[tuple[int, int]]:
+        return {(a, b) for a, b in self.db.conn.execute(
+            "SELECT left_id, right_id FROM judgements WHERE decision = 'no_match'")}
+
+    def replace_suggestions(self, suggestions, now: str) -> None:
+        with self.tx.write():
+            self.db.conn.execute("DELETE FROM suggestions")
+            self.db.conn.executemany(
+                "INSERT INTO suggestions (left_id, right_id, score, breakdown, reasons, cluster, computed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(s.left, s.right, s.score, json.dumps(s.breakdown), json.dumps(list(s.reasons)),
+                  s.cluster, now) for s in suggestions])
+
+    def _open_suggestions(self) -> str:
+        # Still worth a look: both incidents active, not yet decided (unsure ones come last).
+        return f"""FROM suggestions s
+                   JOIN incidents l ON l.id = s.left_id AND l.{ACTIVE}
+                   JOIN incidents r ON r.id = s.right_id AND r.{ACTIVE}
+                   LEFT JOIN judgements j ON j.left_id = s.left_id AND j.right_id = s.right_id
+                   WHERE j.decision IS NULL OR j.decision = 'unsure'"""
+
+    def suggestion_count(self) -> int:
+        return self.db.conn.execute(f"SELECT count(*) {self._open_suggestions()}").fetchone()[0]
+
+    def suggestions(self, limit: int | None = None, offset: int = 0) -> list[dict]:
+        rows = self.db.conn.execute(
+            f"""SELECT s.left_id, s.right_id, s.score, s.breakdown, s.reasons, s.cluster, j.decision
+                {self._open_suggestions()}
+                ORDER BY j.decision IS NOT NULL, s.score DESC, s.left_id, s.right_id LIMIT ? OFFSET ?""",
+            (-1 if limit is None else limit, offset)).fetchall()
+        return [{"left": r[0], "right": r[1], "score": r[2], "breakdown": json.loads(r[3]),
+                 "reasons": json.loads(r[4]), "cluster": r[5], "judged": r[6]} for r in rows]

@@ -1,0 +1,87 @@
+"""Duplicate suggestions: the seed case, look-alikes, judgements, blocking recall."""
+
+import datetime as dt
+import random
+
+from casefile.match import MatchRecord, THRESHOLD, score, suggest
+from casefile.match.blocking import candidate_pairs
+from casefile.pipeline import refresh_suggestions
+
+
+def pairs_of(case):
+    out = set()
+    for s in case.suggestions():
+        left, right = case.incident(s["left"]), case.incident(s["right"])
+        out.add((left.article_ids[0], left.location, right.article_ids[0], right.location))
+    return out
+
+
+def test_seed_case_suggestions(seeded):
+    refresh_suggestions(seeded)
+    found = pairs_of(seeded)
+    aleppo = {p for p in found if "Aleppo" in p[1] and "Aleppo" in p[3]}
+    assert {(a, b) for a, _, b, _ in aleppo} == {(1, 2), (1, 3), (2, 3)}  # the three raid reports
+    assert (1, "Sayyida Zeinab", 3, "Sayyida Zeinab") in found
+    assert any(p[0] == 4 and "Dweila" in p[1] and p[2] == 5 and p[3] == "Damascus" for p in found)
+    assert not any("Muadamiyat" in (p[1] + p[3]) for p in found)  # a different raid
+
+
+def record(i, day=None, place="gwoza", admin1="Borno", killed=(5, 5), sub="Armed clash",
+           etype="Battles", actors=("Boko Haram (JAS)", "Nigerian security forces"), text="", weekdays=()):
+    date = dt.date(2024, 3, 1) + dt.timedelta(days=day) if day is not None else None
+    return MatchRecord(i, date, date, "day" if date else "unknown", place.title(), frozenset({place}),
+                       admin1, "Nigeria", None, None, "town", frozenset(actors), etype, sub,
+                       {"killed": killed}, text, frozenset(weekdays))
+
+
+def test_same_event_reported_twice_scores_high():
+    s = score(record(1, 3, text="gunmen killed five soldiers"), record(2, 3, text="five soldiers were killed by gunmen"))
+    assert s.score >= 0.85 and not s.reasons
+
+
+def test_lookalike_on_another_date_is_not_suggested_and_says_why():
+    s = score(record(1, 3), record(2, 17))  # same town, same toll, two weeks apart
+    assert s.score < THRESHOLD
+    assert s.breakdown["date"] == 0.0 and "different dates" in s.reasons[0]
+
+
+def test_follow_up_raid_after_a_bombing_is_not_suggested():
+    bombing = record(1, 3, sub="Suicide bomb", etype="Explosions/Remote violence", killed=(12, 12))
+    raid = record(2, 4, killed=(2, 2))
+    s = score(bombing, raid)
+    assert s.score < THRESHOLD and any("Explosions" in r or "killed" in r for r in s.reasons)
+
+
+def test_weekday_of_an_undated_report_must_agree():
+    dated = record(1, 3)  # 2024-03-04 is a Monday
+    assert score(dated, record(2, weekdays={0})).breakdown["date"] > 0.5
+    assert score(dated, record(3, weekdays={5})).breakdown["date"] == 0.0
+
+
+def test_judged_no_match_is_never_suggested_again():
+    a, b = record(1, 3), record(2, 3)
+    assert [(s.left, s.right) for s in suggest([a, b])] == [(1, 2)]
+    assert suggest([a, b], no_match={(1, 2)}) == []
+
+
+def test_clusters_group_pairs():
+    found = suggest([record(1, 3), record(2, 3), record(3, 4), record(9, 3, place="bama")])
+    assert {s.cluster for s in found} == {1}
+
+
+def test_blocking_keeps_nearly_all_pairs_of_the_full_comparison():
+    rng = random.Random(4)
+    places = [("gwoza", "Borno"), ("bama", "Borno"), ("mosul", "Nineveh"), ("hawija", "Kirkuk")]
+    records = []
+    for i in range(600):
+        place, admin1 = rng.choice(places)
+        undated = rng.random() < 0.1
+        records.append(record(i + 1, None if undated else rng.randrange(60), place, admin1,
+                              killed=(k := rng.randrange(1, 8), k), weekdays={rng.randrange(7)} if undated else ()))
+    by_id = {r.id: r for r in records}
+    full = {(a.id, b.id) for i, a in enumerate(records) for b in records[i + 1:]
+            if score(a, b).score >= THRESHOLD}
+    blocked = set(candidate_pairs(records))
+    assert full and len(full & blocked) / len(full) >= 0.99
+    assert len(blocked) < len(records) ** 2 / 2 / 3
+    assert by_id  # records by id were built
