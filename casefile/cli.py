@@ -65,7 +65,8 @@ def width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-@click.group(cls=CaseGroup, invoke_without_command=True)
+@click.group(cls=CaseGroup, invoke_without_command=True,
+             epilog="Without a command, casefile opens the curation desk on the case file.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
               help="Case file to use (default: $CASEFILE_DB, else ./casefile.db).")
 @click.version_option(__version__, prog_name="casefile")
@@ -75,7 +76,32 @@ def main(ctx: click.Context, db: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db or default_db()
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        run_app(ctx.obj["db"])
+
+
+def run_app(db: str) -> None:
+    """Open the desk; a case file that does not exist yet starts from the seed articles."""
+    path = Path(db)
+    if not path.exists():
+        from casefile.demo import seed_files
+        from casefile.pipeline import import_paths
+        from casefile.store import CaseFile
+
+        click.echo(f"Creating {path} from the {len(seed_files())} seed articles that ship with casefile…", err=True)
+        try:
+            with CaseFile(path) as case:
+                report = import_paths(case, seed_files())
+        except CasefileError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"{report.imported} articles, {len(report.incident_ids)} candidate incidents, "
+                   f"{report.suggestions or 0} duplicate suggestions.", err=True)
+    from casefile.tui.app import CasefileApp  # Textual only when the app is asked for
+
+    try:
+        app = CasefileApp(path)
+    except CasefileError as exc:
+        raise click.ClickException(str(exc)) from None
+    app.run()
 
 
 @main.command("import")

@@ -362,3 +362,61 @@ def _parse_date_edit(value: str) -> dict:
         raise InvalidInput(f"not a date: {value!r} (use 2025-05-17, 2025-05, 2025, "
                            "2025-05-12/2025-05-18 or unknown)")
     return {"date_start": d.isoformat(), "date_end": d.isoformat(), "date_precision": "day"}
+
+
+FIELDS_FROM_SPANS = ("killed", "wounded", "arrested", "abducted", "released", "seized", "date",
+                     "location", "actor", "event_type", "other")
+
+
+def _span_claim(case: CaseFile, article_id: int, start: int, end: int, field: str, value: str | None):
+    if field not in FIELDS_FROM_SPANS:
+        raise InvalidInput(f"unknown claim field {field!r}; use {', '.join(FIELDS_FROM_SPANS)}")
+    body = case.article(article_id).body
+    if not 0 <= start < end <= len(body):
+        raise InvalidInput(f"span {start}–{end} is outside article {article_id} ({len(body)} characters)")
+    quote = body[start:end]
+    claim = {"article_id": article_id, "start": start, "end": end, "quote": quote,
+             "prefix": body[max(0, start - 32):start], "suffix": body[end:end + 32],
+             "value": (value or quote).strip()}
+    if field in ("killed", "wounded", "arrested", "abducted", "released", "seized"):
+        number = (value or "").strip()
+        if field != "seized" or number:
+            if not re.fullmatch(r"\d{1,7}", number):
+                raise InvalidInput(f"a {field} claim needs the number it states (a whole number), not {number!r}")
+            claim.update(value_num=int(number), qualifier="exact", party="unknown")
+    return claim
+
+
+def attach_claim(curator: Curator, incident_id: int, article_id: int, start: int, end: int,
+                 field: str, value: str | None = None) -> Done:
+    """Add what the extractor missed: a span of an article as a claim of an incident."""
+    case, now = curator.case, utc_now()
+    claim = _span_claim(case, article_id, start, end, field, value)
+    with case.tx.write():
+        row = case.check_version(incident_id, None)
+        if row["status"] == "merged":
+            raise InvalidInput(f"incident {incident_id} is merged into {row['merged_into']}; attach to that one")
+        keys = {"incidents": [incident_id], "claims": []}
+        before = case.snapshot(keys)
+        keys["claims"].append(case.add_claim(incident_id, now, field=field, **claim))
+        case.update_incident(incident_id, now)
+        case.refresh_figures(incident_id)
+        audit_id = case.audit("attach", f"incident {incident_id}: {field} from article {article_id}",
+                              before, case.snapshot(keys), curator.who, now)
+    return Done(audit_id, f"claim attached to incident {incident_id}")
+
+
+def new_incident(curator: Curator, article_id: int, start: int, end: int, field: str = "other",
+                 value: str | None = None) -> Done:
+    """Start an incident from a span the extractor did not see as one."""
+    case, now = curator.case, utc_now()
+    claim = _span_claim(case, article_id, start, end, field, value)
+    with case.tx.write():
+        incident_id = case.new_incident(article_id, f"Analyst: “{claim['quote'][:80]}”", now)
+        claim_id = case.add_claim(incident_id, now, field=field, **claim)
+        case.refresh_figures(incident_id)
+        keys = {"incidents": [incident_id], "claims": [claim_id]}
+        audit_id = case.audit("new", f"incident {incident_id} from article {article_id}",
+                              {"incidents": {str(incident_id): None}, "claims": {str(claim_id): None}},
+                              case.snapshot(keys), curator.who, now)
+    return Done(audit_id, f"incident {incident_id} created from article {article_id}")

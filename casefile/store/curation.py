@@ -202,6 +202,12 @@ class CurationStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?)", (*values, left, right))
         return cur.lastrowid
 
+    def new_incident(self, article_id: int, summary: str, now: str) -> int:
+        cur = self.db.conn.execute(
+            "INSERT INTO incidents (status, origin, source_article_id, summary, created_at, updated_at) "
+            "VALUES ('candidate', 'analyst', ?, ?, ?, ?)", (article_id, summary, now, now))
+        return cur.lastrowid
+
     def judgements(self) -> dict[tuple[int, int], str]:
         return {(a, b): d for a, b, d in self.db.conn.execute(
             "SELECT left_id, right_id, decision FROM judgements")}
@@ -209,3 +215,4 @@ class CurationStore:
 
 def _q(name: str) -> str:
     return f'"{name}"'
+

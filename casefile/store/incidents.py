@@ -182,6 +182,16 @@ class IncidentStore:
             raise NotFound(f"no incident with id {incident_id}")
         return self._with_articles([row])[0]
 
+    def find_incidents(self, text: str, limit: int = 10) -> list[Incident]:
+        """Incidents whose place or summary mentions the text (for "jump to")."""
+        pattern = f"%{text.strip()}%"
+        rows = self.db.conn.execute(
+            f"""SELECT {INCIDENT_COLUMNS} FROM incidents WHERE status != 'merged'
+                AND (location LIKE ? OR admin1 LIKE ? OR country LIKE ? OR summary LIKE ?)
+                ORDER BY date_start IS NULL, date_start, id LIMIT ?""",
+            (pattern, pattern, pattern, pattern, limit)).fetchall()
+        return self._with_articles(rows)
+
     def claims(self, incident_id: int) -> list[Claim]:
         rows = self.db.conn.execute(
             f"SELECT {CLAIM_COLUMNS} FROM claims WHERE incident_id = ? ORDER BY article_id, start, id",

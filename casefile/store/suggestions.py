@@ -46,10 +46,18 @@ class SuggestionStore:
                    JOIN incidents l ON l.id = s.left_id AND l.{ACTIVE}
                    JOIN incidents r ON r.id = s.right_id AND r.{ACTIVE}
                    LEFT JOIN judgements j ON j.left_id = s.left_id AND j.right_id = s.right_id
-                   WHERE j.decision IS NULL OR j.decision = 'unsure'"""
+                   WHERE (j.decision IS NULL OR j.decision = 'unsure')"""
 
     def suggestion_count(self) -> int:
         return self.db.conn.execute(f"SELECT count(*) {self._open_suggestions()}").fetchone()[0]
+
+    def suggestions_for(self, incident_id: int, limit: int = 20) -> list[dict]:
+        rows = self.db.conn.execute(
+            f"""SELECT s.left_id, s.right_id, s.score, s.breakdown, s.reasons, s.cluster, j.decision
+                {self._open_suggestions()} AND (s.left_id = ? OR s.right_id = ?)
+                ORDER BY s.score DESC LIMIT ?""", (incident_id, incident_id, limit)).fetchall()
+        return [{"left": r[0], "right": r[1], "score": r[2], "breakdown": json.loads(r[3]),
+                 "reasons": json.loads(r[4]), "cluster": r[5], "judged": r[6]} for r in rows]
 
     def suggestions(self, limit: int | None = None, offset: int = 0) -> list[dict]:
         rows = self.db.conn.execute(

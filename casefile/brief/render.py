@@ -1,0 +1,638 @@
+"""The Markdown brief: a situation brief built from the case file alone, byte for byte the same
+for the same case file and options.
+
+`render` reads what it needs through the store's brief methods, then only builds text: front
+matter, overview with key takeaways, the incident table, a Mermaid timeline, one section per
+incident (summary, figures, claims quoted by source, conflicting reports, analysis, links),
+numbered sources, and the method note. Outside text goes through `casefile.brief.markdown`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from casefile import __version__
+from casefile.brief.files import brief_filename
+from casefile.brief.markdown import autolink, cell, escape_run, guard_start, inline, strong, yaml_str
+from casefile.brief.options import DEFAULT_TITLE, BriefOptions
+from casefile.brief.timeline import timeline
+from casefile.brief.words import (
+    COUNTS,
+    breakdown,
+    claim_figure,
+    date_cell,
+    date_phrase,
+    day,
+    figure_cell,
+    join_and,
+    plural,
+    span,
+    total_phrase,
+)
+from casefile.errors import CasefileError
+from casefile.figures import COUNT_FIELDS, Evidence, derive
+from casefile.figures import _generic as generic_source  # one rule for "authorities", "officials"…
+from casefile.figures import _voice as voice
+from casefile.model import Claim, Incident
+
+FIGURE_FIELDS = (*COUNTS, "seized")
+RELATION_WORDS = {  # (seen from the source, seen from the target)
+    "related": ("Related to", "Related to"),
+    "follow_up": ("Follow-up to", "Followed up by"),
+    "part_of": ("Part of", "Includes"),
+}
+REACH = 300  # characters either side of a claim searched for its sentence's ends
+_SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*(?=\s|$)|\n")
+_PARTIES = ("militant", "security", "civilian", "unknown")
+
+
+class EmptyBrief(CasefileError):
+    """No incident matches the options: nothing to write."""
+
+
+@dataclass(frozen=True)
+class Brief:
+    markdown: str
+    filename: str
+    incidents: int
+    filter: dict
+    title: str = DEFAULT_TITLE
+    generated_at: str = ""
+    period: tuple[str | None, str | None] = (None, None)
+
+    @property
+    def data(self) -> bytes:
+        return self.markdown.encode("utf-8")
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class _Case:
+    """Everything the brief shows, read once."""
+
+    options: BriefOptions
+    title: str
+    generated: dt.datetime
+    incidents: list[Incident]
+    counts: dict[str, int]
+    claims: dict[int, list[Claim]]
+    articles: dict[int, dict]
+    annotations: dict[int, list[dict]]
+    relations: dict[int, list[dict]]
+    merged_from: dict[int, list[int]]
+    others: dict[int, dict]
+    period: tuple[str | None, str | None]
+    previous: tuple[str, str, list[Incident]] | None
+    number: dict[int, int] = field(default_factory=dict)  # incident id → its number in the brief
+    cite: dict[int, int] = field(default_factory=dict)  # article id → its source number
+
+
+def render(case, options: BriefOptions) -> Brief:
+    """The brief for these options. Raises EmptyBrief when no incident matches."""
+    data = _read(case, options)
+    out: list[str] = []
+    out += _front_matter(data)
+    out += _overview(data)
+    out += _table(data)
+    out += _timeline(data)
+    out += ["## Incidents", ""]
+    for incident in data.incidents:
+        out += _incident(data, incident)
+    out += _sources(data)
+    out += _method(data)
+    markdown = "\n".join(out).rstrip("\n") + "\n"
+    stamp = data.period[1] or data.generated.date().isoformat()
+    return Brief(markdown=markdown, filename=brief_filename(data.title, stamp),
+                 incidents=len(data.incidents), filter=options.filter, title=data.title,
+                 generated_at=data.generated.isoformat(), period=data.period)
+
+
+# -- reading -------------------------------------------------------------------------------
+def _read(case, o: BriefOptions) -> _Case:
+    incidents = case.brief_incidents(o.status, o.since, o.until, o.place, o.actor)
+    counts = case.brief_status_counts(o.since, o.until, o.place, o.actor)
+    if not incidents:
+        raise EmptyBrief(_empty_message(o, counts))
+    ids = [i.id for i in incidents]
+    claims = case.brief_claims(ids)
+    annotations = case.brief_annotations(ids)
+    relations = case.brief_relations(ids)
+    article_ids = {c.article_id for cs in claims.values() for c in cs if c.article_id is not None}
+    article_ids |= {a["article_id"] for ns in annotations.values() for a in ns if a["article_id"]}
+    articles = case.brief_articles(article_ids)
+    shown = set(ids)
+    other_ids = {r[k] for rs in relations.values() for r in rs for k in ("source_id", "target_id")} - shown
+    dated = [i for i in incidents if i.date_start]
+    start = o.since.isoformat() if o.since else min((i.date_start for i in dated), default=None)
+    end = o.until.isoformat() if o.until else max((i.date_end or i.date_start for i in dated), default=None)
+    if start and end and end < start:  # --since after every incident's end: the period is the since day
+        end = start
+    previous = None
+    if o.since and end:
+        length = dt.date.fromisoformat(end) - o.since + dt.timedelta(days=1)
+        a, b = o.since - length, o.since - dt.timedelta(days=1)
+        previous = (a.isoformat(), b.isoformat(), case.brief_incidents(o.status, a, b, o.place, o.actor))
+    data = _Case(o, " ".join((o.title or DEFAULT_TITLE).split()), o.generated_at(), incidents, counts, claims,
+                 articles, annotations, relations, case.brief_merged_from(ids),
+                 case.brief_incident_labels(other_ids), (start, end), previous)
+    data.number = {i.id: n for n, i in enumerate(incidents, 1)}
+    for incident in incidents:  # sources numbered in order of first citation
+        for article_id in _source_order(data, incident):
+            data.cite.setdefault(article_id, len(data.cite) + 1)
+    return data
+
+
+def _source_order(data: _Case, incident: Incident) -> list[int]:
+    ids = {c.article_id for c in data.claims.get(incident.id, ()) if c.article_id is not None}
+    ids |= {a["article_id"] for a in data.annotations.get(incident.id, ()) if a["article_id"]}
+    ids = [i for i in ids if i in data.articles]
+    return sorted(ids, key=lambda a: (data.articles[a]["published"] is None, data.articles[a]["published"] or "", a))
+
+
+def _empty_message(o: BriefOptions, counts: dict[str, int]) -> str:
+    chosen = ", ".join(f"{k} {v}" for k, v in o.filter.items() if v is not None)
+    hint = ""
+    if o.status == "confirmed" and counts.get("candidate"):
+        hint = (f"; {plural(counts['candidate'], 'unconfirmed candidate incident')} match — confirm them, "
+                "or use --status all to include them")
+    elif counts.get("undated"):
+        hint = f"; {plural(counts['undated'], 'undated incident')} match but have no date to place in the period"
+    return f"no incidents match ({chosen}): no brief written{hint}"
+
+
+# -- small phrases ---------------------------------------------------------------------------
+def _place(i: Incident) -> str:
+    return i.location or i.admin1 or i.country or ""
+
+
+def _kind(i: Incident) -> str:
+    """ACLED's sub-event type ("Armed clash"), or the event type when that says more."""
+    if i.sub_event_type and i.sub_event_type != "Other":
+        return i.sub_event_type
+    return i.event_type or i.sub_event_type or "Incident"
+
+
+def _name(i: Incident) -> str:
+    """"armed clash in Haidariya, Aleppo (17 May 2025)" — plain text."""
+    kind = _kind(i)
+    if not kind[1:2].isupper():  # keep acronyms ("IED …") as they are
+        kind = kind[0].lower() + kind[1:]
+    place = f" in {_place(i)}" if _place(i) else ""
+    return f"{kind}{place} ({date_phrase(i.date_start, i.date_end, i.date_precision)})"
+
+
+def _actors(i: Incident) -> str:
+    return " vs. ".join(a for a in (i.actor1, i.actor2) if a)
+
+
+def _cites(data: _Case, article_ids) -> str:
+    nums = sorted({data.cite[a] for a in article_ids if a in data.cite})
+    return ", ".join(f"[{n}]" for n in nums)
+
+
+def _totals(incidents: list[Incident]) -> dict[str, tuple[int, int, int, int]]:
+    """field → (low, best, high, incidents reporting it)."""
+    out = {}
+    for name in COUNT_FIELDS:
+        ranges = [getattr(i, name) for i in incidents if getattr(i, name).best is not None]
+        out[name] = (sum(r.low if r.low is not None else r.best for r in ranges), sum(r.best for r in ranges),
+                     sum(r.high if r.high is not None else r.best for r in ranges), len(ranges))
+    return out
+
+
+def _total_sentence(incidents: list[Incident]) -> str:
+    parts = [total_phrase(low, high, name) for name, (low, _best, high, n) in _totals(incidents).items() if n]
+    return join_and(parts)
+
+
+# -- front matter ------------------------------------------------------------------------------
+def _front_matter(data: _Case) -> list[str]:
+    totals = _totals(data.incidents)
+    c = data.counts
+    excluded = {"rejected": c["rejected"], "merged": c["merged"],
+                "unconfirmed": c["candidate"] if data.options.status == "confirmed" else 0,
+                "undated": c["undated"]}
+    lines = ["---", f"title: {yaml_str(data.title)}", "period:",
+             f"  start: {yaml_str(data.period[0])}", f"  end: {yaml_str(data.period[1])}",
+             f"generated_at: {yaml_str(data.generated.isoformat())}", "filter:"]
+    lines += [f"  {k}: {yaml_str(v)}" for k, v in data.options.filter.items()]
+    lines += ["counts:", f"  incidents: {len(data.incidents)}",
+              f"  confirmed: {sum(i.status == 'confirmed' for i in data.incidents)}",
+              f"  unconfirmed: {sum(i.status == 'candidate' for i in data.incidents)}",
+              f"  undated: {sum(not i.date_start for i in data.incidents)}",
+              f"  disputed: {sum(i.disputed for i in data.incidents)}",
+              f"  sources: {len(data.cite)}",
+              f"  claims: {sum(len(cs) for cs in data.claims.values())}", "  excluded:"]
+    lines += [f"    {k}: {v}" for k, v in excluded.items()]
+    lines.append("totals:")
+    for name, (low, best, high, _n) in totals.items():
+        lines.append(f"  {name}: {{low: {low}, best: {best}, high: {high}}}")
+    lines += [f"casefile_version: {yaml_str(__version__)}", "---", ""]
+    return lines
+
+
+# -- overview ------------------------------------------------------------------------------
+def _overview(data: _Case) -> list[str]:
+    incidents, o = data.incidents, data.options
+    start, end = data.period
+    when = f"{span(start, end)}" if start else "no stated period"
+    subtitle = f"*Period: {when} · generated {day(data.generated.date().isoformat())} · " \
+               f"{'confirmed incidents' if o.status == 'confirmed' else 'confirmed and unconfirmed incidents'}*"
+    out = [f"# {inline(data.title)}", "", subtitle, "", "## Overview", ""]
+    places = Counter(p for p in (_place(i) for i in incidents) if p)
+    countries = sorted({i.country for i in incidents if i.country})
+    dated = [i for i in incidents if i.date_start]
+    text = f"This brief covers {plural(len(incidents), 'incident')}"
+    if places:
+        text += f" in {plural(len(places), 'place')}"
+        if countries:
+            text += f" in {join_and(countries)}"
+    if dated:
+        first = min(i.date_start for i in dated)
+        last = max(i.date_end or i.date_start for i in dated)
+        text += f", dated between {day(first)} and {day(last)}" if first != last else f", dated {day(first)}"
+        if len(dated) < len(incidents):
+            text += f" ({len(incidents) - len(dated)} without a date)"
+    text += f", drawn from {plural(len(data.cite), 'source')}."
+    totals = _total_sentence(incidents)
+    if totals:
+        text += f" Sources report {totals}."
+    disputed = [i for i in incidents if i.disputed]
+    if disputed:
+        text += f" Sources disagree on the figures for {plural(len(disputed), 'incident')}."
+    out += [escape_run(text), ""]
+    if data.previous:
+        out += [escape_run(_change(data)), ""]
+    takeaways = _takeaways(data)
+    if takeaways:
+        out += ["**Key takeaways**", ""] + [f"- {t}" for t in takeaways] + [""]
+    return out
+
+
+def _change(data: _Case) -> str:
+    a, b, before = data.previous
+    now = data.incidents
+    head = f"Against the preceding period of equal length ({span(a, b)}): "
+    if not before:
+        return head + f"no incident matched the same filter then, against {len(now)} now."
+    verb = "up" if len(now) > len(before) else "down" if len(now) < len(before) else "unchanged"
+    text = head + f"{len(now)} incidents against {len(before)} ({verb}"
+    text += f" {abs(len(now) - len(before))})" if verb != "unchanged" else ")"
+    t_now, t_before = _totals(now), _totals(before)
+    for name in COUNT_FIELDS:
+        if t_now[name][3] or t_before[name][3]:
+            text += f"; {name}: best estimate {t_now[name][1]:,} against {t_before[name][1]:,}"
+    return text + "."
+
+
+def _takeaways(data: _Case) -> list[str]:
+    incidents, n = data.incidents, len(data.incidents)
+    out = []
+    deadliest = max(incidents, key=lambda i: (i.killed.best or 0, -data.number[i.id]))
+    if deadliest.killed.best:
+        out.append(escape_run(f"The deadliest was incident {data.number[deadliest.id]}, "
+                              f"{_name(deadliest)}: {figure_cell(deadliest.killed)} killed.") + " "
+                   + _cites(data, deadliest.article_ids))
+    actors = Counter(a for i in incidents for a in {i.actor1, i.actor2} if a)
+    if actors and n > 1:
+        top, k = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        out.append(escape_run(f"{top} was a party to {k} of the {n} incidents."))
+    areas = Counter(i.admin1 or i.country for i in incidents if i.admin1 or i.country)
+    if areas and n > 1 and len(areas) > 1:
+        ranked = sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        out.append(escape_run("Most incidents took place in " + join_and(f"{a} ({k})" for a, k in ranked) + "."))
+    disputed = [i for i in incidents if i.disputed]
+    if disputed:
+        names = [f"incident {data.number[i.id]}, {_name(i)}" for i in disputed[:3]]
+        more = f" and {len(disputed) - 3} more" if len(disputed) > 3 else ""
+        out.append(escape_run(f"Sources disagree on the figures for {join_and(names)}{more}; "
+                              "each incident below spells out who reported what."))
+    unconfirmed = sum(i.status == "candidate" for i in incidents)
+    if unconfirmed:
+        out.append(escape_run(f"{unconfirmed} of the {n} incidents are unconfirmed: extracted from the "
+                              "sources but not yet reviewed by an analyst."))
+    return [guard_start(t) for t in out]
+
+
+# -- table ------------------------------------------------------------------------------
+def _table(data: _Case) -> list[str]:
+    with_status = data.options.status == "all"
+    head = ["No.", "Date", "Place", "Type", "Actors", "Killed", "Wounded", "Arrested", "Sources", "Disputed"]
+    if with_status:
+        head.append("Status")
+    out = ["## Incident table", "", "| " + " | ".join(head) + " |",
+           "|" + "|".join("---:" if h in ("No.", "Killed", "Wounded", "Arrested", "Sources") else "---"
+                          for h in head) + "|"]
+    for i in data.incidents:
+        row = [str(data.number[i.id]), date_cell(i.date_start, i.date_end, i.date_precision), cell(_place(i)),
+               cell(_kind(i)), cell(_actors(i)), figure_cell(i.killed), figure_cell(i.wounded),
+               figure_cell(i.arrested), str(len(i.article_ids)), "yes" if i.disputed else ""]
+        if with_status:
+            row.append("confirmed" if i.status == "confirmed" else "unconfirmed")
+        out.append("| " + " | ".join(row) + " |")
+    out += ["", "Killed, wounded and arrested give the best estimate, with the range reported by the "
+                "sources in brackets when they differ. Disputed: the sources' figures cannot all be true.", ""]
+    return out
+
+
+def _timeline(data: _Case) -> list[str]:
+    lines = timeline(data.incidents, lambda i: f"{data.number[i.id]}. {_kind(i)}, {_place(i) or 'place unknown'}"
+                     + (f", {figure_cell(i.killed)} killed" if i.killed.best else ""))
+    if not lines:
+        return []
+    undated = sum(not i.date_start or i.date_precision == "unknown" for i in data.incidents)
+    note = "The incident table above is the record; this picture only places the dated incidents in time."
+    if undated:
+        note += f" {plural(undated, 'undated incident')} {'is' if undated == 1 else 'are'} not shown."
+    return ["## Timeline", "", *lines, "", note, ""]
+
+
+# -- one incident --------------------------------------------------------------------------
+def _incident(data: _Case, i: Incident) -> list[str]:
+    n = data.number[i.id]
+    kind = _kind(i)
+    heading = f"{n}. {kind}" + (f" in {_place(i)}" if _place(i) else "") \
+        + f" — {date_phrase(i.date_start, i.date_end, i.date_precision)}"
+    out = [f"### {inline(heading)}", ""]
+    meta = [f"{i.event_type}: {i.sub_event_type}" if i.event_type and i.sub_event_type else kind]
+    if _actors(i):
+        meta.append(_actors(i))
+    meta.append("confirmed" if i.status == "confirmed" else "unconfirmed (not yet reviewed)")
+    ref = f"case file incident {i.id}"
+    if data.merged_from.get(i.id):
+        ref += f" (merged with {join_and(str(m) for m in data.merged_from[i.id])})"
+    meta.append(ref)
+    out += [guard_start(" · ".join(escape_run(m) for m in meta)), ""]
+    if i.summary:
+        out += [inline(i.summary.rstrip(".") + ".") + " " + _cites(data, i.article_ids), ""]
+    out += _figures(i)
+    claims = data.claims.get(i.id, [])
+    if i.disputed:
+        out += _conflicts(data, i, claims)
+    out += _claims_by_source(data, i, claims)
+    out += _analysis(data, i, claims)
+    out += _related(data, i)
+    return out
+
+
+def _figures(i: Incident) -> list[str]:
+    parts = []
+    for name in COUNT_FIELDS:
+        r = getattr(i, name)
+        if r.best is None:
+            continue
+        text = f"{name.capitalize()}: {r.best:,}"
+        if r.low != r.high:
+            text += f" (sources report {r.low:,}–{r.high:,})"
+        parts.append(text)
+    where = ", ".join(dict.fromkeys(p for p in (i.location, i.admin1, i.country) if p))
+    if where:
+        parts.append(f"Place: {where}" + (f" (known to the {i.geo_precision})" if i.geo_precision else ""))
+    date = date_phrase(i.date_start, i.date_end, i.date_precision)
+    parts.append(f"Date: {date}" + (f" (known to the {i.date_precision})" if i.date_precision not in ("day", "unknown") else ""))
+    return ["**Figures.** " + escape_run(". ".join(parts)) + ".", ""]
+
+
+def _conflicts(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
+    evidence = [Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin)
+                for c in claims if c.field in COUNT_FIELDS and c.value_num is not None]
+    notes = []
+    for name in COUNT_FIELDS:
+        figures = derive(e for e in evidence if e.field == name)
+        if not figures.disputed:
+            continue
+        accounts: dict[str, tuple[list[str], set[int]]] = {}
+        for report in figures.reports[name]:
+            voices, sources = accounts.setdefault(breakdown(report.parties, name, report.open_ended), ([], set()))
+            named = [s for s in report.named if not generic_source(s)] or report.named
+            for who in named:
+                if voice(who) not in {voice(v) for v in voices}:
+                    voices.append(who)
+            if report.article_id is not None:
+                sources.add(report.article_id)
+        said = []
+        for text, (voices, sources) in accounts.items():
+            who = join_and(voices) if voices else "the outlet itself"
+            said.append(escape_run(f"{who} report{'s' if len(voices) <= 1 else ''} {text}") + " " + _cites(data, sources))
+        r = getattr(i, name)
+        analyst = any(e.origin == "analyst" and e.field == name for e in evidence)
+        rule = (f"The best figure, {r.best:,}, was set by an analyst" if analyst else
+                f"The best figure, {r.best:,}, is the most conservative report (ACLED's rule)")
+        rule += f"; the reports range from {r.low:,} to {r.high:,}." if r.low != r.high else "."
+        notes.append(f"Sources disagree on the number {name}: " + "; ".join(said) + ". " + escape_run(rule))
+    if not notes:
+        return []
+    return ["**Conflicting reports.** " + " ".join(notes), ""]
+
+
+def _claims_by_source(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
+    by_article: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.article_id is not None and c.article_id in data.articles:
+            by_article.setdefault(c.article_id, []).append(c)
+    if not by_article:
+        return []
+    out = ["**Claims by source**", ""]
+    for article_id in sorted(by_article, key=lambda a: data.cite[a]):
+        article = data.articles[article_id]
+        head = [article["outlet"] or "Outlet not recorded", day(article["published"])]
+        if article["title"]:
+            head.append(f"“{article['title']}”")
+        out += [f"**[{data.cite[article_id]}]** " + " · ".join(escape_run(h) for h in head), ""]
+        evidence = [c for c in by_article[article_id] if c.field in FIGURE_FIELDS]
+        if not evidence:  # nothing counted: quote what the source says happened
+            evidence = [c for c in by_article[article_id] if c.field == "event_type"][:1]
+            if not evidence:
+                out += ["- Cited for the date and place only.", ""]
+                continue
+        for statement, quote in _evidence_items(article["body"], evidence):
+            out.append(f"- {guard_start(statement)}")
+            if quote:
+                out.append(f"  > {quote}")
+        out.append("")
+    return out
+
+
+def _evidence_items(body: str, claims: list[Claim]) -> list[tuple[str, str]]:
+    """(what the source states, the sentence quoted with the stating words in bold), one per
+    sentence: claims made in the same sentence are listed together."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        anchored = c.start is not None and c.quote and body[c.start:c.end] == c.quote
+        key = _sentence(body, c.start, c.end) if anchored else ("quote", c.id)
+        groups.setdefault(key, []).append(c)
+    items = []
+    for key, group in groups.items():
+        by_source: dict[str, list[str]] = {}
+        for c in group:
+            what = "what happened" if c.field == "event_type" else \
+                claim_figure(c.field, c.value, c.value_num, c.qualifier, c.party)
+            by_source.setdefault(c.attributed_to or "", [])
+            if what not in by_source[c.attributed_to or ""]:
+                by_source[c.attributed_to or ""].append(what)
+        statement = "; ".join(escape_run(join_and(whats) + (f" (attributed to {who})" if who else ""))
+                              for who, whats in by_source.items())
+        if key[0] == "quote":
+            quote = inline(group[0].quote) if group[0].quote else ""
+            quote = f"“{quote}”" if quote else ""
+        else:
+            quote = _quote(body, key, [(c.start, c.end) for c in group])
+        items.append((statement[0].upper() + statement[1:] if statement else statement, quote))
+    return items
+
+
+def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence (or line) holding body[start:end], at most REACH either side."""
+    lo = max(0, start - REACH)
+    left = lo
+    for m in _SENTENCE_END.finditer(body, lo, start):
+        left = m.end()
+    if left == lo and lo > 0:  # no sentence start in reach: cut at a word
+        space = body.find(" ", lo, start)
+        left = space + 1 if space != -1 else start
+    hi = min(len(body), end + REACH)
+    m = _SENTENCE_END.search(body, end, hi)
+    right = (m.end() if body[m.start()] != "\n" else m.start()) if m else hi
+    if not m and hi < len(body):
+        space = body.rfind(" ", end, hi)
+        right = space if space != -1 else end
+    return left, right
+
+
+def _quote(body: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
+    """The sentence as one Markdown line, the claims' words in bold (overlapping spans joined)."""
+    left, right = bounds
+    while left < right and body[left].isspace():
+        left += 1
+    while right > left and body[right - 1].isspace():
+        right -= 1
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    pieces, at = [], left
+    for a, b in merged:
+        while a < b and body[a].isspace():
+            a += 1
+        while b > a and body[b - 1].isspace():
+            b -= 1
+        if a < at or b <= a:
+            continue
+        pieces.append(escape_run(body[at:a]))
+        before = body[a - 1] if a > left else ""
+        after = body[b] if b < right else ""
+        pieces.append(strong(escape_run(body[a:b]), before, after))
+        at = b
+    pieces.append(escape_run(body[at:right]))
+    text = "".join(pieces).strip()
+    if left > 0 and not re.search(r"[.!?\n][”\"’')\]]*\s*$", body[max(0, left - 4):left]):
+        text = "…" + text
+    if right < len(body) and not re.match(r"[.!?]", body[right - 1:right]) and body[right:right + 1] != "\n":
+        text += "…"
+    return guard_start(text)
+
+
+def _analysis(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
+    notes = data.annotations.get(i.id, [])
+    edits = [c for c in claims if c.origin == "analyst"]
+    if not notes and not edits:
+        return []
+    out = ["**Analysis** *(the analysts' assessment, not the sources' reporting)*", ""]
+    for note in notes:
+        by = escape_run(f" — {note['author']}, {day(note['created_at'])}")
+        out.append(f"- {inline(note['body'])}{by}")
+        if note["quote"]:
+            source = f" [{data.cite[note['article_id']]}]" if note["article_id"] in data.cite else ""
+            out.append(f"  > {inline(note['quote'])}{source}")
+    for c in edits:
+        value = claim_figure(c.field, c.value, c.value_num, c.qualifier, c.party) if c.field in COUNTS else c.value
+        what = c.field.replace("_", " ")
+        out.append("- " + escape_run(f"An analyst set the {what} to: {value}."))
+    return out + [""]
+
+
+def _related(data: _Case, i: Incident) -> list[str]:
+    links = []
+    for rel in data.relations.get(i.id, []):
+        outgoing = rel["source_id"] == i.id
+        other = rel["target_id"] if outgoing else rel["source_id"]
+        words = RELATION_WORDS.get(rel["kind"], ("Related to", "Related to"))[0 if outgoing else 1]
+        if other in data.number:
+            target = data.incidents[data.number[other] - 1]
+            text = f"{words} incident {data.number[other]}, {_name(target)}"
+        else:
+            o = data.others.get(other, {})
+            status = {"candidate": "unconfirmed", "merged": f"merged into case file incident {o.get('merged_into')}"}
+            why = status.get(o.get("status"), o.get("status") or "unknown")
+            text = (f"{words} case file incident {other}"
+                    + (f", {o['summary']}" if o.get("summary") else "") + f" ({why}; not in this brief)")
+        if rel["note"]:
+            text += f". Note: {rel['note']}"
+        links.append(f"- {guard_start(escape_run(text))}")
+    return ["**Related incidents**", "", *links, ""] if links else []
+
+
+# -- sources and method ------------------------------------------------------------------------
+def _sources(data: _Case) -> list[str]:
+    out = ["## Sources", ""]
+    for article_id, n in sorted(data.cite.items(), key=lambda kv: kv[1]):
+        a = data.articles[article_id]
+        parts = [a["outlet"] or "Outlet not recorded"]
+        if a["title"]:
+            parts.append(f"“{a['title']}”")
+        parts.append(day(a["published"]) if a["published"] else "publication date not stated")
+        line = f"{n}. " + escape_run(", ".join(parts) + ".")
+        if a["url"]:
+            line += " " + autolink(a["url"])
+        line += f" (case file article {article_id})"
+        out.append(line)
+    return out + [""]
+
+
+def _method(data: _Case) -> list[str]:
+    o, c = data.options, data.counts
+    chosen = ["confirmed incidents only" if o.status == "confirmed" else
+              "confirmed incidents and unconfirmed candidates (every incident not rejected or merged)"]
+    if o.since or o.until:
+        chosen.append(f"dated within {o.since.isoformat() if o.since else 'the start'} – "
+                      f"{o.until.isoformat() if o.until else 'the latest report'} (an incident counts when its "
+                      "date range overlaps the period)")
+    if o.place:
+        chosen.append(f"place matching “{o.place}” (location, province or country)")
+    if o.actor:
+        chosen.append(f"actor matching “{o.actor}”")
+    excluded = []
+    if c["rejected"]:
+        excluded.append(f"{plural(c['rejected'], 'rejected incident')} (judged not to be incidents)")
+    if c["merged"]:
+        excluded.append(f"{plural(c['merged'], 'duplicate report')} merged into other incidents (each event "
+                        "is counted once)")
+    if o.status == "confirmed" and c["candidate"]:
+        excluded.append(f"{plural(c['candidate'], 'unconfirmed candidate incident')}")
+    if c["undated"]:
+        excluded.append(f"{plural(c['undated'], 'undated incident')} (no date to place in the period)")
+    items = [
+        "Selection: " + "; ".join(chosen) + ".",
+        "Left out, under the same filter: " + (join_and(excluded) if excluded else "nothing") + ".",
+        "Counting rule: one incident per event, as ACLED codes them: another date, place, actor or kind of "
+        "event is another incident. A report is what one source (an article, and whoever it attributes the "
+        "figure to) says; within an article, figures that do not contradict each other are added up. "
+        "The best figure is the most conservative report unless an analyst set it; the range runs from the "
+        "lowest to the highest report. Totals add up the incidents' figures.",
+        "Dates: known to the day unless marked week, month or year; unknown when the sources do not "
+        "establish one (never guessed). Relative dates (\"on Saturday\") are read against the article's "
+        "publication date.",
+        "Quotes are the articles' own words; bold marks the words that state the figure. Analysis is the "
+        "analysts' and is labelled as such.",
+        f"Generated by casefile {__version__} from the case file alone, at {data.generated.isoformat()}.",
+    ]
+    return ["## Method and scope", ""] + [f"- {escape_run(t)}" for t in items]

@@ -1,0 +1,1 @@
+"""The curation desk: a Textual app over the same core operations as the CLI."""

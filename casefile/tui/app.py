@@ -1,0 +1,157 @@
+"""The curation desk. `casefile` opens it on the case file; the core does every change."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from casefile.curate import Curator
+from casefile.errors import CasefileError
+from casefile.store import CaseFile
+from casefile.tui.commands import CasefileCommands
+from casefile.tui.keymap import load_keymap
+from casefile.tui.screens.articles import ArticlesScreen
+from casefile.tui.screens.duplicates import DuplicatesScreen
+from casefile.tui.screens.help import HelpScreen
+from casefile.tui.screens.history import HistoryScreen
+from casefile.tui.screens.review import ReviewScreen
+from casefile.tui.widgets.rows import WindowedList
+
+
+class CasefileApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "casefile"
+    COMMANDS = App.COMMANDS | {CasefileCommands}
+    MODES = {"review": ReviewScreen, "duplicates": DuplicatesScreen, "articles": ArticlesScreen,
+             "history": HistoryScreen}
+    DEFAULT_MODE = "review"
+    BINDINGS = [
+        Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the newest change"),
+        Binding("d", "mode('duplicates')", "Duplicates", id="app.duplicates", tooltip="Suggested duplicates"),
+        Binding("h", "mode('history')", "History", id="app.history", tooltip="The audit log"),
+        Binding("slash", "search", "Search", id="app.search", tooltip="Search articles"),
+        Binding("escape", "mode('review')", "Review", id="app.review", show=False, tooltip="Back to the incident queue"),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Every key"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
+    ]
+
+    def __init__(self, db_path: str | Path, keymap_file: Path | None = None):
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.db_label = self.db_path.name
+        self.case = CaseFile(self.db_path)
+        self.curator = Curator(self.case)
+        self._articles: OrderedDict = OrderedDict()
+        self._keymap_file = keymap_file
+        self.keymap: dict[str, str] = {}
+
+    def on_mount(self) -> None:
+        keymap, problems = load_keymap(self.binding_ids(), self._keymap_file)
+        self.keymap = keymap
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning", title="keys.toml")
+
+    def on_unmount(self) -> None:
+        self.case.close()
+
+    # -- shared services for the screens ---------------------------------------------
+    def article(self, article_id: int):
+        """Articles are frozen, so they can be cached for good (a few hundred at most)."""
+        if article_id in self._articles:
+            self._articles.move_to_end(article_id)
+            return self._articles[article_id]
+        article = self.case.article(article_id)
+        self._articles[article_id] = article
+        if len(self._articles) > 300:
+            self._articles.popitem(last=False)
+        return article
+
+    def suggestions_for(self, incident_id: int) -> list[dict]:
+        return self.case.suggestions_for(incident_id)
+
+    def get_screen_for(self, mode: str):
+        try:
+            return self._screen_stacks[mode][0] if self._screen_stacks.get(mode) else None
+        except (AttributeError, IndexError, KeyError):
+            return None
+
+    def binding_ids(self) -> set[str]:
+        return {b.id for _, bindings in self.binding_sections() for b in bindings if b.id}
+
+    def binding_sections(self):
+        return [
+            ("Everywhere", self.BINDINGS),
+            ("Review", ReviewScreen.BINDINGS),
+            ("Lists", WindowedList.BINDINGS),
+            ("Duplicates", DuplicatesScreen.BINDINGS),
+            ("Articles", ArticlesScreen.BINDINGS),
+        ]
+
+    # -- actions ----------------------------------------------------------------------------
+    async def action_mode(self, mode: str) -> None:
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+
+    async def action_search(self) -> None:
+        await self.action_mode("articles")
+        self.screen.action_search()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.binding_sections(), self.keymap))
+
+    def action_undo(self) -> None:
+        try:
+            done = self.curator.undo()
+        except CasefileError as exc:
+            self.notify(str(exc), severity="error", title="Not undone")
+            return
+        self.notify(done.message)
+        self.refresh_screen()
+
+    def refresh_screen(self) -> None:
+        screen = self.screen
+        for name in ("refresh_all", "reload"):
+            if hasattr(screen, name):
+                getattr(screen, name)()
+                return
+        history = screen.query("#history")
+        if history:
+            history.first().reload(0)
+
+    async def go_to_incident(self, incident_id: int) -> None:
+        try:
+            incident = self.case.incident(incident_id)
+        except CasefileError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        await self.action_mode("review")
+        review = self.screen
+        review.filter = "merged" if incident.status == "merged" else incident.status
+        review.refresh_all(keep_index=0)
+        queue = review.query_one("#queue", WindowedList)
+        for index in range(queue.total):  # the window makes this a cheap scan of cached pages
+            row = queue.row(index)
+            if row is not None and row.id == incident_id:
+                queue.set_cursor(index)
+                break
+
+    async def open_article(self, article_id: int, claim=None) -> None:
+        await self.action_mode("articles")
+        self.screen.open(article_id, claim)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggestions")
+    def recompute_suggestions(self) -> None:
+        """Suggestions for a large case file take seconds: a worker, on its own connection."""
+        from casefile.pipeline import refresh_suggestions
+
+        self.call_from_thread(self.notify, "Recomputing duplicate suggestions…")
+        with CaseFile(self.db_path) as case:
+            count = refresh_suggestions(case)
+        self.call_from_thread(self.notify, f"{count:,} duplicate suggestions")
+        self.call_from_thread(self.refresh_screen)

@@ -1,0 +1,189 @@
+"""Articles: browse and search (full text, hits highlighted); open one with all its claims
+highlighted; select words with the keyboard and attach them as a claim (or start an incident)."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from casefile.curate import attach_claim, new_incident
+from casefile.errors import CasefileError
+from casefile.model import HIT_END, HIT_START
+from casefile.textsafe import one_line
+from casefile.tui.modals import AttachDialog
+from casefile.tui.widgets.rows import WindowedList
+from casefile.tui.widgets.source import Mark, SourceText
+
+
+def snippet_content(snippet: str) -> Content:
+    parts, hot = [], False
+    for piece in snippet.replace(HIT_START, "\0S").replace(HIT_END, "\0E").split("\0"):
+        if piece.startswith("S"):
+            hot, piece = True, piece[1:]
+        elif piece.startswith("E"):
+            hot, piece = False, piece[1:]
+        if piece:
+            parts.append((one_line(piece), "bold $warning") if hot else one_line(piece))
+    return Content.assemble(*parts)
+
+
+class ArticlesScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="articles.search", tooltip="Full-text search"),
+        Binding("escape", "clear_search", "Clear", id="articles.clear", show=False),
+        Binding("t", "attach", "Attach span", id="articles.attach",
+                tooltip="Attach the selected words to an incident (shift+arrows select)"),
+        Binding("tab", "switch_pane", "Pane", id="articles.pane", show=False),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.query_text = ""
+        self.hits: list = []
+        self.article = None
+        self.focus_claim = None
+
+    @property
+    def case(self):
+        return self.app.case
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="▣")
+        with Horizontal():
+            with Vertical(id="articles-pane"):
+                yield Input(placeholder="/ search: words, \"a phrase\", prefix*", id="search")
+                yield Static("", id="articles-title")
+                yield WindowedList(self._fetch, self._count, self._row, empty="No articles.", id="articles")
+            with Vertical(id="article-pane"):
+                yield Static("", id="article-label")
+                yield SourceText(id="article-text")
+        yield Footer(compact=True)
+
+    def _fetch(self, offset: int, limit: int) -> list:
+        if self.query_text:
+            return self.hits[offset:offset + limit]
+        return self.case.articles(limit=limit, offset=offset)
+
+    def _count(self) -> int:
+        return len(self.hits) if self.query_text else self.case.article_count()
+
+    def _row(self, row, width: int = 60) -> Content:
+        if self.query_text:
+            return Content.assemble((f"[{row.article_id}] ", "$text-muted"), (one_line(row.title, 50), "bold"), "  ",
+                                    snippet_content(row.snippet))
+        return Content.assemble((f"[{row.id}] ", "$text-muted"), (row.published or "undated"), "  ",
+                                (one_line(row.outlet, 16) or "—"), "  ", one_line(row.title))
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#articles").focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        articles = self.query_one("#articles", WindowedList)
+        articles.reload()
+        what = f"matching {self.query_text!r}" if self.query_text else "all, in import order"
+        self.query_one("#articles-title", Static).update(
+            Content.assemble((" Articles ", "bold reverse"), f"  {articles.total:,} {what}"))
+
+    def open(self, article_id: int, claim=None) -> None:
+        """Show an article (called by the app for "open the source article")."""
+        self.focus_claim = claim
+        self.show_article(article_id)
+
+    def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
+        row = event.row
+        if row is not None:
+            self.show_article(row.article_id if self.query_text else row.id)
+
+    def show_article(self, article_id: int) -> None:
+        article = self.app.article(article_id)
+        self.article = article
+        claims = self.case.article_claims(article_id)
+        marks = [Mark(s.start, s.end, "furniture") for s in article.excluded]
+        marks += [Mark(c.start, c.end, "claim") for c in claims if c.start is not None]
+        focus = None
+        if self.focus_claim is not None and self.focus_claim.article_id == article_id:
+            focus = (self.focus_claim.start, self.focus_claim.end)
+            marks.append(Mark(*focus, "current"))
+        self.query_one("#article-label", Static).update(Content.assemble(
+            (f" [{article.id}] ", "bold reverse"), " ", (one_line(article.title, 70) or "(untitled)", "bold"), "\n",
+            f" {one_line(article.outlet) or 'outlet unknown'} · {article.published or 'undated'} · "
+            f"{len(claims)} claims highlighted · shift+arrows select, t attaches"))
+        self.query_one("#article-text", SourceText).show(article.body, marks, focus)
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        self.query_text, self.hits = "", []
+        self.reload()
+        self.query_one("#articles").focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.run_search(event.value.strip())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def run_search(self, text: str) -> None:
+        """Search in a worker with its own connection: a large case file never freezes the screen."""
+        if not text:
+            self.app.call_from_thread(self.action_clear_search)
+            return
+        from casefile.store import CaseFile
+
+        try:
+            with CaseFile(self.app.db_path) as case:
+                result = case.search(text, limit=1000)
+        except CasefileError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", title="Search")
+            return
+        self.app.call_from_thread(self._show_results, text, result)
+
+    def _show_results(self, text: str, result) -> None:
+        self.query_text, self.hits = text, result.hits
+        if result.literal:
+            self.notify("That is not query syntax; searched the words as typed.")
+        self.reload()
+        self.query_one("#articles").focus()
+
+    def action_switch_pane(self) -> None:
+        articles, text = self.query_one("#articles"), self.query_one("#article-text")
+        (text if articles.has_focus else articles).focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "attach":
+            return True if self.article is not None else None
+        return True
+
+    def action_attach(self) -> None:
+        view = self.query_one("#article-text", SourceText)
+        span = view.selected_span()
+        if self.article is None or span is None:
+            self.notify("Select some words first: focus the text (tab), then shift+arrows.", severity="warning")
+            return
+        start, end = span
+        article_id = self.article.id
+        review = self.app.get_screen_for("review")
+        default = review.incident.id if review and review.incident else None
+
+        def attach(incident_id, field, value):
+            if incident_id is None:
+                return new_incident(self.app.curator, article_id, start, end, field, value)
+            return attach_claim(self.app.curator, incident_id, article_id, start, end, field, value)
+
+        def done(result) -> None:
+            if result is not None:
+                self.notify(result.message)
+                self.show_article(article_id)
+
+        self.app.push_screen(AttachDialog("Attach the selected words as a claim", attach,
+                                          self.article.body[start:end], default), done)

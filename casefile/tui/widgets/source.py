@@ -1,0 +1,113 @@
+"""An article's text with the claims of an incident highlighted.
+
+A read-only TextArea: it renders only the visible lines, so long articles stay fast, and
+its cursor and selection let a curator mark a span with the keyboard. Article text is never
+read as markup, so nothing in it can style the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from textual._text_area_theme import TextAreaTheme
+from textual.color import Color
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    kind: str  # "claim" | "current" | "furniture"
+
+
+class SourceText(TextArea):
+    DEFAULT_CSS = """
+    SourceText { height: 1fr; border: none; padding: 0 1; }
+    SourceText:focus { border: none; }
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, soft_wrap=True, show_line_numbers=False,
+                         tab_behavior="focus", **kwargs)
+        self.cursor_blink = False
+        self._marks: list[Mark] = []
+
+    def on_mount(self) -> None:
+        self._apply_theme()
+
+    def _app_theme_changed(self) -> None:
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        """A text area theme made of the app theme's colours, so every built-in theme works."""
+        theme = self.app.current_theme
+        warning = theme.warning or "#ffa62b"
+        accent = theme.accent or theme.primary or "#ffa62b"
+        on_accent = "#000000" if Color.parse(accent).brightness > 0.5 else "#ffffff"
+        area_theme = TextAreaTheme(
+            name="casefile",
+            syntax_styles={
+                "claim": Style(underline=True, bold=True, color=warning),
+                "current": Style(bold=True, color=on_accent, bgcolor=accent),
+                "furniture": Style(dim=True, italic=True),
+            },
+            selection_style=Style(bgcolor=accent, color=on_accent),
+            cursor_line_style=None,
+        )
+        theme = area_theme
+        self.register_theme(theme)
+        self.theme = "casefile"
+        self._set_theme("casefile")
+        self._line_cache.clear()
+        self.refresh()
+
+    def show(self, body: str, marks: list[Mark], focus_on: tuple[int, int] | None = None) -> None:
+        self._marks = marks
+        if self.text != body:
+            self.load_text(body)
+        self._build_highlight_map()
+        self._focus_on = focus_on
+        # Before the first layout the wrap width is unknown: wrap and scroll once it is.
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        self._rewrap_and_refresh_virtual_size()
+        focus_on = getattr(self, "_focus_on", None)
+        if focus_on:
+            start, end = focus_on
+            self.selection = Selection(self._location(start), self._location(end))
+            self.scroll_cursor_visible(center=True, animate=False)
+        else:
+            self.selection = Selection.cursor((0, 0))
+            self.scroll_home(animate=False)
+        self.refresh()
+
+    def _location(self, offset: int) -> tuple[int, int]:
+        return self.document.get_location_from_index(offset)
+
+    def offset_of(self, location: tuple[int, int]) -> int:
+        return self.document.get_index_from_location(location)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        start, end = sorted((self.offset_of(self.selection.start), self.offset_of(self.selection.end)))
+        return (start, end) if end > start else None
+
+    def _build_highlight_map(self) -> None:
+        """Our own highlights instead of tree-sitter's: byte offsets per line, as TextArea wants."""
+        self._line_cache.clear()
+        highlights = self._highlights
+        highlights.clear()
+        marks = getattr(self, "_marks", [])
+        if not marks:
+            return
+        document = self.document
+        for mark in sorted(marks, key=lambda m: m.kind == "current"):
+            (row1, col1), (row2, col2) = document.get_location_from_index(mark.start), document.get_location_from_index(mark.end)
+            for row in range(row1, row2 + 1):
+                line = document.get_line(row)
+                a = col1 if row == row1 else 0
+                b = col2 if row == row2 else len(line)
+                highlights[row].append((len(line[:a].encode()), len(line[:b].encode()), mark.kind))

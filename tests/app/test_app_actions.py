@@ -1,0 +1,220 @@
+"""Pilot tests: the real app, driven by keys, checked against the database afterwards."""
+
+from casefile.store import CaseFile
+
+SIZE = (120, 40)
+
+
+def db(app):
+    return CaseFile(app.db_path)
+
+
+async def first_incident(app):
+    return app.screen.query_one("#queue").current
+
+
+async def test_confirm_advances_and_undo_restores(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        first = await first_incident(app)
+        await pilot.press("c")
+        await pilot.pause()
+        with db(app) as case:
+            assert case.incident(first.id).status == "confirmed"
+        assert app.screen.query_one("#queue").current.id != first.id  # decided and advanced
+        await pilot.press("u")
+        await pilot.pause()
+        with db(app) as case:
+            assert case.incident(first.id).status == "candidate"
+
+
+async def test_reject_and_filter(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        first = await first_incident(app)
+        await pilot.press("x")
+        await pilot.pause()
+        with db(app) as case:
+            assert case.incident(first.id).status == "rejected"
+        await pilot.press("f", "f")  # confirmed, then rejected
+        await pilot.pause()
+        assert app.screen.filter == "rejected"
+        assert app.screen.query_one("#queue").current.id == first.id
+
+
+async def test_merge_from_a_suggestion_then_unmerge(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        pair = app.screen.query_one("#pairs").current
+        await pilot.press("m")
+        await pilot.pause()
+        with db(app) as case:
+            assert case.incident(pair["right"]).merged_into == pair["left"]
+        await pilot.press("escape")  # back to review
+        await pilot.pause()
+        review = app.screen
+        review.filter = "merged"
+        review.refresh_all(0)
+        await pilot.pause()
+        assert review.query_one("#queue").current.id == pair["right"]
+        await pilot.press("M")  # unmerge, then confirm the dialog
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        with db(app) as case:
+            assert case.incident(pair["right"]).status == "candidate"
+
+
+async def test_merge_dialog_in_review(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.screen.query_one("#queue")
+        with db(app) as case:
+            target = next(i for i in case.incidents(status="candidate") if case.suggestions_for(i.id))
+            other = case.suggestions_for(target.id)[0]
+        index = next(k for k in range(queue.total) if queue.row(k).id == target.id)
+        queue.set_cursor(index)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # the first suggested duplicate is ticked
+        await pilot.pause()
+        partner = other["right"] if other["left"] == target.id else other["left"]
+        with db(app) as case:
+            assert case.incident(partner).merged_into == target.id
+
+
+async def test_link_annotate_edit(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        first = await first_incident(app)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Two sources disagree.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#value").value = "7"
+        await pilot.press("enter")
+        await pilot.pause()
+        with db(app) as case:
+            assert [r["kind"] for r in case.relations(first.id)] == ["related"]
+            assert [n["body"] for n in case.annotations(first.id)] == ["Two sources disagree."]
+            assert case.incident(first.id).killed.best == 7
+            assert any(c.origin == "analyst" and c.field == "killed" for c in case.claims(first.id))
+
+
+async def test_bad_edit_is_refused_in_the_dialog(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        first = await first_incident(app)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#value").value = "lots"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "whole number" in str(app.screen.query_one("#error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        with db(app) as case:
+            assert case.incident(first.id).version == first.version
+
+
+async def test_search_and_attach_a_span(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"Haidariya", "enter")
+        await pilot.pause(0.5)
+        articles = app.screen.query_one("#articles")
+        assert articles.total == 1 and articles.current.article_id == 1
+        text = app.screen.query_one("#article-text")
+        text.focus()
+        body = text.text
+        start = body.index("three ISIL")
+        text.selection = type(text.selection)(text.document.get_location_from_index(start),
+                                             text.document.get_location_from_index(start + len("three ISIL")))
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#incident").value = ""  # a new incident from the span
+        dialog.query_one("#value").value = "3"
+        await pilot.press("enter")
+        await pilot.pause()
+        with db(app) as case:
+            new = [i for i in case.incidents(status="everything") if i.origin == "analyst"]
+            assert len(new) == 1
+            (claim,) = case.claims(new[0].id)
+            assert (claim.field, claim.quote, claim.value_num) == ("killed", "three ISIL", 3)
+
+
+async def test_help_lists_keys_and_history_shows_changes(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape", "c", "h")
+        await pilot.pause()
+        history = app.screen.query_one("#history")
+        assert history.total == 1 and history.current["action"] == "confirm"
+
+
+async def test_stale_version_is_shown_and_changes_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        first = await first_incident(app)
+        with db(app) as case:  # another curator changes it meanwhile
+            case.db.execute("UPDATE incidents SET version = version + 1 WHERE id = ?", [first.id])
+        await pilot.press("c")
+        await pilot.pause()
+        with db(app) as case:
+            assert case.incident(first.id).status == "candidate"
+
+
+async def test_newcomer_curates_the_seed_case(make_app):
+    """The done-when: merge the Aleppo raid's three reports, confirm it, annotate it, reject
+    the non-incident, undo a mistake — keys only — and the database shows exactly that."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        first = app.screen.query_one("#pairs").current
+        await pilot.press("m")  # #1 ↔ #4
+        await pilot.pause()
+        await pilot.press("m")  # #1 ↔ #5 is now first
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        queue = app.screen.query_one("#queue")
+        index = next(k for k in range(queue.total) if queue.row(k).id == first["left"])
+        queue.set_cursor(index)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Ministry and monitor disagree.", "ctrl+s")
+        await pilot.pause()
+        queue.set_cursor(index)
+        await pilot.press("c")
+        await pilot.pause()
+        queue.set_cursor(0)  # the amnesty: not a violent incident for this case file
+        amnesty = queue.current
+        await pilot.press("x")
+        await pilot.pause()
+        mistake = queue.current
+        await pilot.press("x", "u")  # rejected the wrong one: undo
+        await pilot.pause()
+    with CaseFile(app.db_path) as case:
+        raid = case.incident(first["left"])
+        assert raid.status == "confirmed" and raid.article_ids == (1, 2, 3)
+        assert raid.disputed and (raid.killed.low, raid.killed.high) == (4, 5)
+        assert [n["body"] for n in case.annotations(raid.id)] == ["Ministry and monitor disagree."]
+        assert case.incident(amnesty.id).status == "rejected"
+        assert case.incident(mistake.id).status == "candidate"
+        assert [e["action"] for e in case.history()] == ["undo", "reject", "reject", "confirm", "annotate", "merge", "merge"]
