@@ -6,8 +6,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from helpers import REPO, SEEDS, dump  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -36,15 +39,6 @@ def cli(db_path):
     run.json = lambda *args, expect=0: json.loads(run(*args, "--json", expect=expect).stdout)
     return run
 
-
-def dump(case, skip=("audit_log", "suggestions")) -> dict:
-    """Every row of every curated table, for comparing database content exactly."""
-    out = {}
-    for table in ("incidents", "claims", "annotations", "relations", "judgements", "articles", "briefs"):
-        if table in skip:
-            continue
-        out[table] = sorted(case.db.conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,7 @@ from casefile.brief.words import (
     date_cell,
     date_phrase,
     day,
+    when,
     figure_cell,
     join_and,
     plural,
@@ -180,12 +181,27 @@ def _kind(i: Incident) -> str:
 
 
 def _name(i: Incident) -> str:
-    """"armed clash in Haidariya, Aleppo (17 May 2025)" — plain text."""
+    """"armed clash in Haidariya, Aleppo on 17 May 2025" — plain text."""
     kind = _kind(i)
     if not kind[1:2].isupper():  # keep acronyms ("IED …") as they are
         kind = kind[0].lower() + kind[1:]
     place = f" in {_place(i)}" if _place(i) else ""
-    return f"{kind}{place} ({date_phrase(i.date_start, i.date_end, i.date_precision)})"
+    return f"{kind}{place} {when(i.date_start, i.date_end, i.date_precision)}"
+
+
+_INSTITUTION = re.compile(
+    r"\b(?:ministry|observatory|rights|command|forces|army|military|police|department|directorate|service|"
+    r"agency|office|council|government|committee|network|coalition|authorities|officials?|spokes\w+|"
+    r"statement|sources?|monitor|group|centre|center)\b", re.I)
+
+
+def _who(name: str) -> str:
+    """"Interior Ministry" → "the Interior Ministry"; a person's name stays as it is."""
+    if re.match(r"(?i)(?:the|a|an)\s", name) or not _INSTITUTION.search(name):
+        return name
+    if re.search(r"(?i)\b(?:official|source|spokes\w+)$", name):  # one person speaking for it
+        return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+    return "the " + (name.lower() if generic_source(name) else name)
 
 
 def _actors(i: Incident) -> str:
@@ -232,8 +248,8 @@ def _front_matter(data: _Case) -> list[str]:
               f"  claims: {sum(len(cs) for cs in data.claims.values())}", "  excluded:"]
     lines += [f"    {k}: {v}" for k, v in excluded.items()]
     lines.append("totals:")
-    for name, (low, best, high, _n) in totals.items():
-        lines.append(f"  {name}: {{low: {low}, best: {best}, high: {high}}}")
+    for name, (low, best, high, n) in totals.items():
+        lines.append(f"  {name}: {{low: {low}, best: {best}, high: {high}}}" if n else f"  {name}: null")
     lines += [f"casefile_version: {yaml_str(__version__)}", "---", ""]
     return lines
 
@@ -242,31 +258,30 @@ def _front_matter(data: _Case) -> list[str]:
 def _overview(data: _Case) -> list[str]:
     incidents, o = data.incidents, data.options
     start, end = data.period
-    when = f"{span(start, end)}" if start else "no stated period"
+    when = f"{span(start, end)}" if start else "undated incidents"
     subtitle = f"*Period: {when} · generated {day(data.generated.date().isoformat())} · " \
                f"{'confirmed incidents' if o.status == 'confirmed' else 'confirmed and unconfirmed incidents'}*"
     out = [f"# {inline(data.title)}", "", subtitle, "", "## Overview", ""]
-    places = Counter(p for p in (_place(i) for i in incidents) if p)
+    places = sorted({p for p in (_place(i) for i in incidents) if p})
     countries = sorted({i.country for i in incidents if i.country})
     dated = [i for i in incidents if i.date_start]
     text = f"This brief covers {plural(len(incidents), 'incident')}"
-    if places:
-        text += f" in {plural(len(places), 'place')}"
-        if countries:
-            text += f" in {join_and(countries)}"
+    if 0 < len(places) <= 3:
+        text += f" in {join_and(places)}"
+        if countries and not any(c in places for c in countries):
+            text += f" ({join_and(countries)})"
+    elif places:
+        text += f" in {plural(len(places), 'place')}" + (f" in {join_and(countries)}" if countries else "")
     if dated:
         first = min(i.date_start for i in dated)
         last = max(i.date_end or i.date_start for i in dated)
-        text += f", dated between {day(first)} and {day(last)}" if first != last else f", dated {day(first)}"
+        text += f", between {day(first)} and {day(last)}" if first != last else f", on {day(first)}"
         if len(dated) < len(incidents):
-            text += f" ({len(incidents) - len(dated)} without a date)"
+            text += f" ({len(incidents) - len(dated)} of them undated)"
     text += f", drawn from {plural(len(data.cite), 'source')}."
     totals = _total_sentence(incidents)
     if totals:
-        text += f" Sources report {totals}."
-    disputed = [i for i in incidents if i.disputed]
-    if disputed:
-        text += f" Sources disagree on the figures for {plural(len(disputed), 'incident')}."
+        text += f" Together the sources report {totals}."
     out += [escape_run(text), ""]
     if data.previous:
         out += [escape_run(_change(data)), ""]
@@ -296,29 +311,42 @@ def _takeaways(data: _Case) -> list[str]:
     incidents, n = data.incidents, len(data.incidents)
     out = []
     deadliest = max(incidents, key=lambda i: (i.killed.best or 0, -data.number[i.id]))
-    if deadliest.killed.best:
-        out.append(escape_run(f"The deadliest was incident {data.number[deadliest.id]}, "
-                              f"{_name(deadliest)}: {figure_cell(deadliest.killed)} killed.") + " "
+    if deadliest.killed.best and n > 1:
+        out.append(escape_run(f"The deadliest was incident {data.number[deadliest.id]}, the {_name(deadliest)}: "
+                              f"{_killed(deadliest.killed)}.") + " "
                    + _cites(data, deadliest.article_ids))
     actors = Counter(a for i in incidents for a in {i.actor1, i.actor2} if a)
     if actors and n > 1:
         top, k = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         out.append(escape_run(f"{top} was a party to {k} of the {n} incidents."))
     areas = Counter(i.admin1 or i.country for i in incidents if i.admin1 or i.country)
-    if areas and n > 1 and len(areas) > 1:
+    if len(areas) > 1:
         ranked = sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         out.append(escape_run("Most incidents took place in " + join_and(f"{a} ({k})" for a, k in ranked) + "."))
     disputed = [i for i in incidents if i.disputed]
-    if disputed:
-        names = [f"incident {data.number[i.id]}, {_name(i)}" for i in disputed[:3]]
-        more = f" and {len(disputed) - 3} more" if len(disputed) > 3 else ""
-        out.append(escape_run(f"Sources disagree on the figures for {join_and(names)}{more}; "
-                              "each incident below spells out who reported what."))
+    for i in disputed[:3]:
+        claims = data.claims.get(i.id, [])
+        said = "; ".join(", ".join(f"{total} {name if k == 0 else ''}".rstrip() + " according to "
+                                   + (join_and(_who(w) for w in who) or "the outlet")
+                                   for k, (who, _text, total, _src) in enumerate(accounts))
+                         for name, accounts in _accounts(i, claims))
+        if said:
+            out.append(escape_run(f"Sources disagree on incident {data.number[i.id]}, the {_name(i)}: "
+                                  f"{said}.") + " " + _cites(data, i.article_ids))
+    if len(disputed) > 3:
+        out.append(escape_run(f"{len(disputed) - 3} more incidents have conflicting reports; each "
+                              "incident's section says who reported what."))
     unconfirmed = sum(i.status == "candidate" for i in incidents)
     if unconfirmed:
         out.append(escape_run(f"{unconfirmed} of the {n} incidents are unconfirmed: extracted from the "
                               "sources but not yet reviewed by an analyst."))
     return [guard_start(t) for t in out]
+
+
+def _killed(r) -> str:
+    if r.low is not None and r.high is not None and r.low != r.high:
+        return f"{r.best:,} killed (reports range {r.low:,}–{r.high:,})"
+    return f"{r.best:,} killed"
 
 
 # -- table ------------------------------------------------------------------------------
@@ -344,7 +372,7 @@ def _table(data: _Case) -> list[str]:
 
 def _timeline(data: _Case) -> list[str]:
     lines = timeline(data.incidents, lambda i: f"{data.number[i.id]}. {_kind(i)}, {_place(i) or 'place unknown'}"
-                     + (f", {figure_cell(i.killed)} killed" if i.killed.best else ""))
+                     + (f", {i.killed.best} killed" if i.killed.best else ""))
     if not lines:
         return []
     undated = sum(not i.date_start or i.date_precision == "unknown" for i in data.incidents)
@@ -358,9 +386,9 @@ def _timeline(data: _Case) -> list[str]:
 def _incident(data: _Case, i: Incident) -> list[str]:
     n = data.number[i.id]
     kind = _kind(i)
-    heading = f"{n}. {kind}" + (f" in {_place(i)}" if _place(i) else "") \
+    heading = kind + (f" in {_place(i)}" if _place(i) else "") \
         + f" — {date_phrase(i.date_start, i.date_end, i.date_precision)}"
-    out = [f"### {inline(heading)}", ""]
+    out = [f"### {n}. {inline(heading)}", ""]
     meta = [f"{i.event_type}: {i.sub_event_type}" if i.event_type and i.sub_event_type else kind]
     if _actors(i):
         meta.append(_actors(i))
@@ -392,44 +420,54 @@ def _figures(i: Incident) -> list[str]:
         if r.low != r.high:
             text += f" (sources report {r.low:,}–{r.high:,})"
         parts.append(text)
-    where = ", ".join(dict.fromkeys(p for p in (i.location, i.admin1, i.country) if p))
-    if where:
-        parts.append(f"Place: {where}" + (f" (known to the {i.geo_precision})" if i.geo_precision else ""))
+    names: list[str] = []
+    within = (i.location or "").split(", ")[1:]  # "Haidariya, Aleppo" already names Aleppo
+    for p in (i.location, i.admin1, i.country):
+        if p and p not in names and p not in within:
+            names.append(p)
+    if names:
+        parts.append(f"Place: {', '.join(names)}" + (f" ({i.geo_precision} level)" if i.geo_precision else ""))
     date = date_phrase(i.date_start, i.date_end, i.date_precision)
-    parts.append(f"Date: {date}" + (f" (known to the {i.date_precision})" if i.date_precision not in ("day", "unknown") else ""))
+    parts.append(f"Date: {date}" + (f" ({i.date_precision} level)" if i.date_precision in ("week", "month", "year") else ""))
     return ["**Figures.** " + escape_run(". ".join(parts)) + ".", ""]
 
 
-def _conflicts(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
+def _accounts(i: Incident, claims: list[Claim]) -> list[tuple[str, list[tuple[list[str], str, str, set[int]]]]]:
+    """Per disputed figure, who reported what: [(field, [(voices, account, total, article ids)])],
+    one entry per distinct account, as casefile.figures groups the reports."""
     evidence = [Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin)
                 for c in claims if c.field in COUNT_FIELDS and c.value_num is not None]
-    notes = []
+    out = []
     for name in COUNT_FIELDS:
         figures = derive(e for e in evidence if e.field == name)
         if not figures.disputed:
             continue
-        accounts: dict[str, tuple[list[str], set[int]]] = {}
+        accounts: dict[str, tuple[list[str], set[int], str]] = {}
         for report in figures.reports[name]:
-            voices, sources = accounts.setdefault(breakdown(report.parties, name, report.open_ended), ([], set()))
-            named = [s for s in report.named if not generic_source(s)] or report.named
-            for who in named:
+            short = f"{'at least ' if report.open_ended else ''}{report.total:,}"
+            voices, sources, _ = accounts.setdefault(breakdown(report.parties, name, report.open_ended),
+                                                     ([], set(), short))
+            for who in [s for s in report.named if not generic_source(s)] or report.named:
                 if voice(who) not in {voice(v) for v in voices}:
                     voices.append(who)
             if report.article_id is not None:
                 sources.add(report.article_id)
-        said = []
-        for text, (voices, sources) in accounts.items():
-            who = join_and(voices) if voices else "the outlet itself"
-            said.append(escape_run(f"{who} report{'s' if len(voices) <= 1 else ''} {text}") + " " + _cites(data, sources))
+        out.append((name, [(v, text, short, src) for text, (v, src, short) in accounts.items()]))
+    return out
+
+
+def _conflicts(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
+    notes = []
+    analyst = {c.field for c in claims if c.origin == "analyst"}
+    for name, accounts in _accounts(i, claims):
+        said = " ".join(escape_run(join_and(who) or "The outlet itself") + f" {_cites(data, src)}".rstrip()
+                        + ": " + escape_run(f"{text}.") for who, text, _total, src in accounts)
         r = getattr(i, name)
-        analyst = any(e.origin == "analyst" and e.field == name for e in evidence)
-        rule = (f"The best figure, {r.best:,}, was set by an analyst" if analyst else
+        rule = (f"The best figure, {r.best:,}, was set by an analyst" if name in analyst else
                 f"The best figure, {r.best:,}, is the most conservative report (ACLED's rule)")
         rule += f"; the reports range from {r.low:,} to {r.high:,}." if r.low != r.high else "."
-        notes.append(f"Sources disagree on the number {name}: " + "; ".join(said) + ". " + escape_run(rule))
-    if not notes:
-        return []
-    return ["**Conflicting reports.** " + " ".join(notes), ""]
+        notes.append(f"Sources disagree on the number {name}. {said} {escape_run(rule)}")
+    return ["**Conflicting reports.** " + " ".join(notes), ""] if notes else []
 
 
 def _claims_by_source(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
@@ -477,7 +515,7 @@ def _evidence_items(body: str, claims: list[Claim]) -> list[tuple[str, str]]:
             by_source.setdefault(c.attributed_to or "", [])
             if what not in by_source[c.attributed_to or ""]:
                 by_source[c.attributed_to or ""].append(what)
-        statement = "; ".join(escape_run(join_and(whats) + (f" (attributed to {who})" if who else ""))
+        statement = "; ".join(escape_run("; ".join(whats) + (f" (attributed to {_who(who)})" if who else ""))
                               for who, whats in by_source.items())
         if key[0] == "quote":
             quote = inline(group[0].quote) if group[0].quote else ""

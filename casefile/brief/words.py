@@ -82,6 +82,15 @@ def date_phrase(start: str | None, end: str | None, precision: str) -> str:
     return span(start, end)
 
 
+def when(start: str | None, end: str | None, precision: str) -> str:
+    """The date after a noun: "on 17 May 2025", "in May 2025", "(date unknown)"."""
+    if not start or precision == "unknown":
+        return "(date unknown)"
+    if precision in ("month", "year", "week"):
+        return f"in {date_phrase(start, end, precision)}"
+    return f"on {span(start, end)}"
+
+
 def figure_cell(r: Range) -> str:
     """Best figure, with the range when sources differ: "4 (4–5)"; "—" when none reported."""
     if r.best is None:

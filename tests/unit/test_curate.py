@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from casefile.curate import Curator
 from casefile.errors import InvalidInput, NotFound, StaleVersion
-from conftest import dump
+from helpers import dump
 
 
 def aleppo(case):

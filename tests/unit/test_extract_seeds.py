@@ -8,7 +8,7 @@ from casefile.store import CaseFile
 
 @pytest.fixture(scope="module")
 def case(tmp_path_factory, request):
-    from conftest import SEEDS
+    from helpers import SEEDS
 
     path = tmp_path_factory.mktemp("seeds") / "case.db"
     case = CaseFile(path)

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from conftest import REPO, SEEDS
+from helpers import REPO, SEEDS
 
 SHARED = REPO.parent / "shared" / "seeds"
 PACKAGED = REPO / "casefile" / "data" / "seeds"

@@ -1,0 +1,16 @@
+"""Helpers shared by the tests (import them as `from helpers import ...`)."""
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+def dump(case, skip=("audit_log", "suggestions")) -> dict:
+    """Every row of every curated table, for comparing database content exactly."""
+    out = {}
+    for table in ("incidents", "claims", "annotations", "relations", "judgements", "articles", "briefs"):
+        if table in skip:
+            continue
+        out[table] = sorted(case.db.conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+    return out
