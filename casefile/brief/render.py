@@ -48,7 +48,8 @@ RELATION_WORDS = {  # (seen from the source, seen from the target)
 }
 REACH = 300  # characters either side of a claim searched for its sentence's ends
 _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*(?=\s|$)|\n")
-_PARTIES = ("militant", "security", "civilian", "unknown")
+_ABBREVIATIONS = re.compile(r"(?i)jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mr|mrs|ms|dr|st|no|gen|"
+                            r"col|lt|maj|sgt|capt|brig|cpl|pvt|adm|gov|sen|rep|vs|approx|est|e\.g|i\.e")
 
 
 class EmptyBrief(CasefileError):
@@ -200,7 +201,7 @@ def _who(name: str) -> str:
     if re.match(r"(?i)(?:the|a|an)\s", name) or not _INSTITUTION.search(name):
         return name
     if re.search(r"(?i)\b(?:official|source|spokes\w+)$", name):  # one person speaking for it
-        return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+        return ("an " if name[:1] in "AEIOaeio" else "a ") + name  # "a US official"
     return "the " + (name.lower() if generic_source(name) else name)
 
 
@@ -275,7 +276,7 @@ def _overview(data: _Case) -> list[str]:
     if dated:
         first = min(i.date_start for i in dated)
         last = max(i.date_end or i.date_start for i in dated)
-        text += f", between {day(first)} and {day(last)}" if first != last else f", on {day(first)}"
+        text += f", dated {span(first, last)}" if first != last else f", on {day(first)}"
         if len(dated) < len(incidents):
             text += f" ({len(incidents) - len(dated)} of them undated)"
     text += f", drawn from {plural(len(data.cite), 'source')}."
@@ -318,7 +319,7 @@ def _takeaways(data: _Case) -> list[str]:
     actors = Counter(a for i in incidents for a in {i.actor1, i.actor2} if a)
     if actors and n > 1:
         top, k = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        out.append(escape_run(f"{top} was a party to {k} of the {n} incidents."))
+        out.append(escape_run(f"The most frequent actor, {top}, took part in {k} of the {n} incidents."))
     areas = Counter(i.admin1 or i.country for i in incidents if i.admin1 or i.country)
     if len(areas) > 1:
         ranked = sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
@@ -428,7 +429,10 @@ def _figures(i: Incident) -> list[str]:
     if names:
         parts.append(f"Place: {', '.join(names)}" + (f" ({i.geo_precision} level)" if i.geo_precision else ""))
     date = date_phrase(i.date_start, i.date_end, i.date_precision)
-    parts.append(f"Date: {date}" + (f" ({i.date_precision} level)" if i.date_precision in ("week", "month", "year") else ""))
+    if i.date_start and i.date_precision != "unknown":
+        parts.append(f"Date: {date}" + (f" ({i.date_precision} level)" if i.date_precision != "day" else ""))
+    else:
+        parts.append("Date: unknown (the sources do not establish one)")
     return ["**Figures.** " + escape_run(". ".join(parts)) + ".", ""]
 
 
@@ -510,7 +514,7 @@ def _evidence_items(body: str, claims: list[Claim]) -> list[tuple[str, str]]:
     for key, group in groups.items():
         by_source: dict[str, list[str]] = {}
         for c in group:
-            what = "what happened" if c.field == "event_type" else \
+            what = "describes the event" if c.field == "event_type" else \
                 claim_figure(c.field, c.value, c.value_num, c.qualifier, c.party)
             by_source.setdefault(c.attributed_to or "", [])
             if what not in by_source[c.attributed_to or ""]:
@@ -531,17 +535,32 @@ def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - REACH)
     left = lo
     for m in _SENTENCE_END.finditer(body, lo, start):
-        left = m.end()
+        if not _abbreviation(body, m.start()):
+            left = m.end()
     if left == lo and lo > 0:  # no sentence start in reach: cut at a word
         space = body.find(" ", lo, start)
         left = space + 1 if space != -1 else start
     hi = min(len(body), end + REACH)
-    m = _SENTENCE_END.search(body, end, hi)
-    right = (m.end() if body[m.start()] != "\n" else m.start()) if m else hi
-    if not m and hi < len(body):
-        space = body.rfind(" ", end, hi)
-        right = space if space != -1 else end
+    right = None
+    for m in _SENTENCE_END.finditer(body, end, hi):
+        if body[m.start()] == "\n":
+            right = m.start()
+            break
+        if not _abbreviation(body, m.start()):
+            right = m.end()
+            break
+    if right is None:
+        space = body.rfind(" ", end, hi) if hi < len(body) else -1
+        right = space if space != -1 else hi
     return left, right
+
+
+def _abbreviation(body: str, dot: int) -> bool:
+    """Is the full stop at `dot` part of "Oct." or "U.S." rather than a sentence's end?"""
+    if body[dot] != ".":
+        return False
+    word = re.search(r"[\w.]*$", body[max(0, dot - 12):dot])[0]
+    return bool(_ABBREVIATIONS.fullmatch(word) or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
 
 
 def _quote(body: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
@@ -592,9 +611,11 @@ def _analysis(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
             source = f" [{data.cite[note['article_id']]}]" if note["article_id"] in data.cite else ""
             out.append(f"  > {inline(note['quote'])}{source}")
     for c in edits:
-        value = claim_figure(c.field, c.value, c.value_num, c.qualifier, c.party) if c.field in COUNTS else c.value
-        what = c.field.replace("_", " ")
-        out.append("- " + escape_run(f"An analyst set the {what} to: {value}."))
+        if c.field in COUNTS and c.value_num is not None:
+            text = f"An analyst set the number {c.field} to {int(c.value_num):,}."
+        else:
+            text = f"An analyst set the {c.field.replace('_', ' ')} to “{c.value}”."
+        out.append("- " + escape_run(text))
     return out + [""]
 
 
@@ -650,7 +671,7 @@ def _method(data: _Case) -> list[str]:
         chosen.append(f"actor matching “{o.actor}”")
     excluded = []
     if c["rejected"]:
-        excluded.append(f"{plural(c['rejected'], 'rejected incident')} (judged not to be incidents)")
+        excluded.append(f"{plural(c['rejected'], 'incident')} rejected by an analyst")
     if c["merged"]:
         excluded.append(f"{plural(c['merged'], 'duplicate report')} merged into other incidents (each event "
                         "is counted once)")

@@ -23,7 +23,7 @@ from casefile.tui.widgets.rows import WindowedList
 
 
 class CasefileApp(App):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses live elsewhere
     TITLE = "casefile"
     COMMANDS = App.COMMANDS | {CasefileCommands}
     MODES = {"review": ReviewScreen, "duplicates": DuplicatesScreen, "articles": ArticlesScreen,
