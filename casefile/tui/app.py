@@ -50,6 +50,7 @@ class CasefileApp(App):
         self.keymap: dict[str, str] = {}
 
     def on_mount(self) -> None:
+        self.sub_title = self.db_label
         keymap, problems = load_keymap(self.binding_ids(), self._keymap_file)
         self.keymap = keymap
         if keymap:
@@ -111,14 +112,16 @@ class CasefileApp(App):
         except CasefileError as exc:
             self.notify(str(exc), severity="error", title="Not undone")
             return
-        self.notify(done.message)
-        self.refresh_screen()
+        self.refresh_screen(done.message)
 
-    def refresh_screen(self) -> None:
+    def refresh_screen(self, said: str = "") -> None:
         screen = self.screen
         for name in ("refresh_all", "reload"):
             if hasattr(screen, name):
-                getattr(screen, name)()
+                try:
+                    getattr(screen, name)(said=said)
+                except TypeError:
+                    getattr(screen, name)()
                 return
         history = screen.query("#history")
         if history:

@@ -16,6 +16,7 @@ from casefile.errors import CasefileError
 from casefile.model import HIT_END, HIT_START
 from casefile.textsafe import one_line
 from casefile.tui.modals import AttachDialog
+from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.rows import WindowedList
 from casefile.tui.widgets.source import Mark, SourceText
 
@@ -57,10 +58,10 @@ class ArticlesScreen(Screen):
         with Horizontal():
             with Vertical(id="articles-pane"):
                 yield Input(placeholder="/ search: words, \"a phrase\", prefix*", id="search")
-                yield Static("", id="articles-title")
+                yield ContentView(id="articles-title")
                 yield WindowedList(self._fetch, self._count, self._row, empty="No articles.", id="articles")
             with Vertical(id="article-pane"):
-                yield Static("", id="article-label")
+                yield ContentView(id="article-label")
                 yield SourceText(id="article-text")
         yield Footer(compact=True)
 
@@ -90,7 +91,7 @@ class ArticlesScreen(Screen):
         articles = self.query_one("#articles", WindowedList)
         articles.reload()
         what = f"matching {self.query_text!r}" if self.query_text else "all, in import order"
-        self.query_one("#articles-title", Static).update(
+        self.query_one("#articles-title", ContentView).update(
             Content.assemble((" Articles ", "bold reverse"), f"  {articles.total:,} {what}"))
 
     def open(self, article_id: int, claim=None) -> None:
@@ -113,7 +114,7 @@ class ArticlesScreen(Screen):
         if self.focus_claim is not None and self.focus_claim.article_id == article_id:
             focus = (self.focus_claim.start, self.focus_claim.end)
             marks.append(Mark(*focus, "current"))
-        self.query_one("#article-label", Static).update(Content.assemble(
+        self.query_one("#article-label", ContentView).update(Content.assemble(
             (f" [{article.id}] ", "bold reverse"), " ", (one_line(article.title, 70) or "(untitled)", "bold"), "\n",
             f" {one_line(article.outlet) or 'outlet unknown'} · {article.published or 'undated'} · "
             f"{len(claims)} claims highlighted · shift+arrows select, t attaches"))

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 from casefile.errors import CasefileError
 from casefile.model import Incident
 from casefile.textsafe import one_line
+from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.detail import figure, when
 from casefile.tui.widgets.rows import WindowedList
 from casefile.tui.widgets.source import Mark, SourceText
@@ -35,10 +36,10 @@ class DuplicatesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▣")
         with Vertical():
-            yield Static("", id="pairs-title")
+            yield ContentView(id="pairs-title")
             yield WindowedList(lambda o, n: self.case.suggestions(limit=n, offset=o), self.case.suggestion_count,
                                self._row, empty="No duplicate suggestions. (R recomputes them.)", id="pairs")
-            yield Static("", id="pair")
+            yield ContentView(id="pair")
             with Horizontal(id="pair-sources"):
                 yield SourceText(id="left-source")
                 yield SourceText(id="right-source")
@@ -61,12 +62,12 @@ class DuplicatesScreen(Screen):
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def reload(self, keep_index: int | None = None) -> None:
+    def reload(self, keep_index: int | None = None, said: str = "") -> None:
         pairs = self.query_one("#pairs", WindowedList)
         pairs.reload(keep_index)
-        self.query_one("#pairs-title", Static).update(Content.assemble(
+        self.query_one("#pairs-title", ContentView).update(Content.assemble(
             (" Duplicate suggestions ", "bold reverse"), f"  {pairs.total:,} open  ",
-            ("m match · x no match · s unsure · space next", "$text-muted")))
+            (f"✓ {said}", "$success") if said else ("m match · x no match · s unsure · space next", "$text-muted")))
         self.show(pairs.current)
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
@@ -74,7 +75,7 @@ class DuplicatesScreen(Screen):
 
     def show(self, s: dict | None) -> None:
         self.pair = s
-        pair, left_src, right_src = self.query_one("#pair", Static), self.query_one("#left-source"), self.query_one("#right-source")
+        pair, left_src, right_src = self.query_one("#pair", ContentView), self.query_one("#left-source"), self.query_one("#right-source")
         if s is None:
             pair.update("")
             left_src.show("", [])
@@ -134,8 +135,7 @@ class DuplicatesScreen(Screen):
             self.notify(str(exc), severity="error", title="Not done")
             self.reload(index)
             return
-        self.notify(done.message)
-        self.reload(index)  # the decided pair leaves the queue: the same index is the next pair
+        self.reload(index, said=done.message)  # the decided pair leaves the queue: same index, next pair
 
     def action_match(self) -> None:
         s = self.pair
@@ -155,8 +155,7 @@ class DuplicatesScreen(Screen):
         except CasefileError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.notify(done.message)
-        self.reload(index)
+        self.reload(index, said=done.message)
         pairs.set_cursor(index + (0 if pairs.row(index) is not None and pairs.row(index) != s else 1))
 
     def action_next_pair(self) -> None:

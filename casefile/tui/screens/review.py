@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -14,6 +14,7 @@ from casefile.errors import CasefileError
 from casefile.model import Claim, Incident
 from casefile.textsafe import one_line
 from casefile.tui.modals import AnnotateDialog, ConfirmDialog, EditDialog, LinkDialog, MergeDialog
+from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.detail import FIELD_LABELS, figure, incident_content
 from casefile.tui.widgets.rows import WindowedList
 from casefile.tui.widgets.source import Mark, SourceText
@@ -86,12 +87,11 @@ class ReviewScreen(Screen):
         yield Header(show_clock=False, icon="▣")
         with Horizontal():
             with Vertical(id="queue-pane"):
-                yield Static("", id="queue-title")
+                yield ContentView(id="queue-title")
                 yield WindowedList(self._fetch, self._count, queue_row, empty="No incidents here.", id="queue")
             with Vertical(id="incident-pane"):
-                with VerticalScroll(id="incident-scroll"):
-                    yield Static("", id="incident")
-                yield Static("", id="source-label")
+                yield ContentView(id="incident")
+                yield ContentView(id="source-label")
                 yield SourceText(id="source")
         yield Footer(compact=True)
 
@@ -109,13 +109,13 @@ class ReviewScreen(Screen):
         self.refresh_all()
 
     # -- loading ------------------------------------------------------------------------
-    def refresh_all(self, keep_index: int | None = None) -> None:
+    def refresh_all(self, keep_index: int | None = None, said: str = "") -> None:
         queue = self.query_one("#queue", WindowedList)
         queue.reload(keep_index)
-        self.query_one("#queue-title", Static).update(Content.assemble(
-            (f" {FILTER_NAMES[self.filter]} ", "bold reverse"), f"  {queue.total:,} incidents  ",
-            ("f: filter", "$text-muted")))
-        self.app.sub_title = f"{self.app.db_label} · {self.case.incident_count('candidate'):,} candidates"
+        # What was just done goes in the title line: a toast would re-lay out the whole screen.
+        self.query_one("#queue-title", ContentView).update(Content.assemble(
+            (f" {FILTER_NAMES[self.filter]} ", "bold reverse"), f" {queue.total:,} ",
+            (f" ✓ {said}", "$success") if said else ("f: filter", "$text-muted")))
         self.show(queue.current)
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
@@ -126,10 +126,10 @@ class ReviewScreen(Screen):
         self.incident = incident
         if incident is None:
             self.claims, self.sources = [], []
-            self.query_one("#incident", Static).update("")
-            self.query_one("#source-label", Static).update("")
+            self.query_one("#incident", ContentView).update("")
+            self.query_one("#source-label", ContentView).update("")
             self.query_one("#source", SourceText).show("", [])
-            self.refresh_bindings()
+            self._refresh_keys()
             return
         self.claims = self.case.claims(incident.id)
         self.sources = list(dict.fromkeys(c.article_id for c in self.claims if c.article_id))
@@ -139,7 +139,15 @@ class ReviewScreen(Screen):
         self.claim_index = first if anchored else 0
         self.source_index = self.sources.index(anchored[first].article_id) if anchored else 0
         self.render_incident()
-        self.refresh_bindings()
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Redraw the footer only when what the keys can do changed (it is not cheap)."""
+        i = self.incident
+        state = None if i is None else (i.status, len(self.sources) > 1)
+        if state != getattr(self, "_key_state", object()):
+            self._key_state = state
+            self.refresh_bindings()
 
     @property
     def current_claim(self) -> Claim | None:
@@ -148,13 +156,13 @@ class ReviewScreen(Screen):
     def render_incident(self) -> None:
         i = self.incident
         articles = {a: self.app.article(a) for a in self.sources}
-        self.query_one("#incident", Static).update(incident_content(
+        self.query_one("#incident", ContentView).update(incident_content(
             i, self.claims, self.case.annotations(i.id), articles, self.current_claim,
             self.case.merged_from(i.id), self.case.relations(i.id)))
         self.render_source()
 
     def render_source(self) -> None:
-        label = self.query_one("#source-label", Static)
+        label = self.query_one("#source-label", ContentView)
         source = self.query_one("#source", SourceText)
         if not self.sources:
             label.update(Content.assemble((" no source text (analyst incident) ", "$text-muted")))
@@ -253,12 +261,11 @@ class ReviewScreen(Screen):
             self.notify(str(exc), severity="error", title="Not done")
             self.refresh_all()
             return
-        self.notify(done.message)
         queue = self.query_one("#queue", WindowedList)
         index = queue.cursor
         if advance and self.filter in ("all",):
             index += 1
-        self.refresh_all(keep_index=index)
+        self.refresh_all(keep_index=index, said=done.message)
 
     def action_confirm(self) -> None:
         i = self.incident
@@ -280,9 +287,7 @@ class ReviewScreen(Screen):
                              self.after_dialog)
 
     def after_dialog(self, done) -> None:
-        if done is not None:
-            self.notify(done.message)
-        self.refresh_all()
+        self.refresh_all(said=done.message if done is not None else "")
 
     def action_merge(self) -> None:
         i = self.incident

@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
@@ -39,7 +38,6 @@ class WindowedList(ScrollView, can_focus=True):
     WindowedList:focus > .windowed-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
     WindowedList > .windowed-list--empty { color: $text-muted; text-style: italic; }
     """
-    cursor = reactive(0, init=False)
 
     class Highlighted(Message):
         def __init__(self, sender: WindowedList, index: int, row: Any):
@@ -59,13 +57,16 @@ class WindowedList(ScrollView, can_focus=True):
         self._empty = empty
         self._pages: dict[int, list] = {}
         self.total = 0
+        self.cursor = 0
 
     # -- data ---------------------------------------------------------------------------
     def reload(self, keep_index: int | None = None) -> None:
         """Forget cached rows and count again (after any change to what the list shows)."""
         self._pages.clear()
-        self.total = self._count()
-        self.virtual_size = Size(self.scrollable_content_region.width, self.total)
+        total = self._count()
+        if total != self.total:
+            self.total = total
+            self._set_virtual_height()
         index = self.cursor if keep_index is None else keep_index
         self.set_cursor(max(0, min(index, self.total - 1)), force=True)
         self.refresh()
@@ -92,12 +93,18 @@ class WindowedList(ScrollView, can_focus=True):
             index = 0
         else:
             index = max(0, min(index, self.total - 1))
-        changed = index != self.cursor
+        previous = self.cursor
+        changed = index != previous
         self.cursor = index
         if changed or force:
+            top = self.scroll_offset.y
             self.scroll_to_cursor()
             self.post_message(self.Highlighted(self, index, self.row(index)))
-        self.refresh()
+            if force or self.scroll_offset.y != top:
+                self.refresh()
+            else:  # only the two rows whose look changed
+                self.refresh_lines(previous)
+                self.refresh_lines(index)
 
     def scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height or 1
@@ -125,8 +132,15 @@ class WindowedList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.set_cursor(self.total - 1)
 
+    def _set_virtual_height(self) -> None:
+        # Without a layout pass (the reactive would lay out the whole screen): only the
+        # scrollbars depend on it.
+        self.set_reactive(ScrollView.virtual_size, Size(self.scrollable_content_region.width, self.total))
+        self._refresh_scrollbars()
+        self.refresh()
+
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.total)
+        self._set_virtual_height()
 
     # -- drawing ------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:

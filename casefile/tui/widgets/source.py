@@ -66,15 +66,23 @@ class SourceText(TextArea):
 
     def show(self, body: str, marks: list[Mark], focus_on: tuple[int, int] | None = None) -> None:
         self._marks = marks
-        if self.text != body:
+        new_text = self.text != body
+        if new_text:
             self.load_text(body)
         self._build_highlight_map()
         self._focus_on = focus_on
-        # Before the first layout the wrap width is unknown: wrap and scroll once it is.
-        self.call_after_refresh(self._settle)
+        if new_text or not self._wrapped_once:
+            # Before the first layout the wrap width is unknown: wrap and scroll once it is.
+            self.call_after_refresh(self._settle, True)
+        else:
+            self._settle(False)
 
-    def _settle(self) -> None:
-        self._rewrap_and_refresh_virtual_size()
+    _wrapped_once = False
+
+    def _settle(self, rewrap: bool) -> None:
+        if rewrap:
+            self._rewrap_and_refresh_virtual_size()
+            self._wrapped_once = self.wrap_width > 0
         focus_on = getattr(self, "_focus_on", None)
         if focus_on:
             start, end = focus_on
