@@ -109,10 +109,12 @@ def run_app(db: str) -> None:
 @click.option("--max-size", default="5MB", show_default=True,
               help="Largest file to read (e.g. 5MB, 500KB).")
 @click.option("--no-extract", is_flag=True, help="Store the articles without extracting incidents.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes extracting incidents in parallel (large imports).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_context
 def import_cmd(ctx: click.Context, paths: tuple[str, ...], max_size: str, no_extract: bool,
-               as_json: bool) -> None:
+               jobs: int, as_json: bool) -> None:
     """Import articles from files or folders (recursively).
 
     Reads .txt, .md, .html, .json, .jsonl and .csv. Re-importing an article is a no-op.
@@ -135,7 +137,8 @@ def import_cmd(ctx: click.Context, paths: tuple[str, ...], max_size: str, no_ext
             if done == total:
                 click.echo("", err=True)
 
-    report = import_paths(case, paths, max_bytes=max_bytes, on_file=progress, extract=not no_extract)
+    report = import_paths(case, paths, max_bytes=max_bytes, on_file=progress, extract=not no_extract,
+                          jobs=jobs)
     if as_json:
         echo_json(report.as_json())
     else:

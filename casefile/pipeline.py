@@ -42,6 +42,7 @@ def import_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[int, int, str], None] | None = None,
     extract: bool = True,
+    jobs: int = 1,
 ) -> ImportReport:
     """Read and store every article under `paths`; report each problem by path.
 
@@ -49,7 +50,7 @@ def import_paths(
     transaction: an article never exists without the candidates it yields.
     """
     report = ImportReport()
-    extractor = Extractor(case) if extract else None
+    extractor = Extractor(case, jobs) if extract else None
     files: list[Path] = []
     for item in discover(paths):
         if isinstance(item, Failure):
@@ -71,24 +72,60 @@ def import_paths(
         if on_file:
             on_file(number, len(files), str(path))
     _store(case, pending, report, extractor)
-    if extractor and report.imported:
-        report.suggestions = refresh_suggestions(case)
+    if extractor:
+        extractor.close()
+        if report.imported:
+            report.suggestions = refresh_suggestions(case)
     return report
 
 
 class Extractor:
-    """Extraction with the case file's own gazetteer entries added to the shipped ones."""
+    """Extraction with the case file's own gazetteer entries added to the shipped ones,
+    in `jobs` worker processes when asked (extraction is CPU-bound; storing stays here)."""
 
-    def __init__(self, case: CaseFile):
+    def __init__(self, case: CaseFile, jobs: int = 1):
         from casefile.extract.gazetteer import Gazetteer
 
-        extra = case.places()
-        self.gazetteer = Gazetteer.default().with_extra(extra) if extra else Gazetteer.default()
+        self.extra = case.places()
+        self.gazetteer = Gazetteer.default().with_extra(self.extra) if self.extra else Gazetteer.default()
+        self.pool = None
+        if jobs > 1:
+            import multiprocessing
+
+            self.pool = multiprocessing.get_context("spawn").Pool(jobs, _init_worker, (self.extra,))
 
     def __call__(self, body: str, published: str | None, excluded) -> list[CandidateIncident]:
         from casefile.extract import extract
 
         return extract(body, published, excluded, self.gazetteer)
+
+    def many(self, drafts: list[ArticleDraft]) -> list[list[CandidateIncident]]:
+        jobs = [(d.body, d.published, d.excluded) for d in drafts]
+        if self.pool is None:
+            return [self(*job) for job in jobs]
+        return self.pool.starmap(_extract_in_worker, jobs, chunksize=8)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+
+_worker_gazetteer = None
+
+
+def _init_worker(extra) -> None:
+    global _worker_gazetteer
+    from casefile.extract.gazetteer import Gazetteer
+
+    _worker_gazetteer = Gazetteer.default().with_extra(extra) if extra else Gazetteer.default()
+
+
+def _extract_in_worker(body, published, excluded):
+    from casefile.extract import extract
+
+    return extract(body, published, excluded, _worker_gazetteer)
 
 
 def _store(case: CaseFile, drafts: list[ArticleDraft], report: ImportReport,
@@ -97,7 +134,10 @@ def _store(case: CaseFile, drafts: list[ArticleDraft], report: ImportReport,
         return
     now = utc_now()
     # Extract before taking the write lock, so other curators are not kept waiting.
-    candidates = [extractor(d.body, d.published, d.excluded) if extractor else [] for d in drafts]
+    fresh = [d for d in drafts if not case.has_article(d.sha256, d.body)]  # no work on duplicates
+    found = iter(extractor.many(fresh) if extractor else [[] for _ in fresh])
+    by_draft = {id(d): next(found) for d in fresh}
+    candidates = [by_draft.get(id(d), []) for d in drafts]
     with case.tx.write():
         for draft, found in zip(drafts, candidates):
             with case.tx.write():

@@ -64,6 +64,11 @@ class ArticleStore:
             )
             return AddResult(cur.lastrowid, False)
 
+    def has_article(self, sha256: str, body: str) -> bool:
+        return self.db.conn.execute(
+            "SELECT 1 FROM articles WHERE sha256 = ? OR body_sha256 = ? LIMIT 1",
+            (sha256, body_digest(body))).fetchone() is not None
+
     def article_count(self) -> int:
         return self.db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
