@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from casefile.errors import InvalidInput, StaleVersion
-from casefile.extract.summary import summarise
+from casefile.summary import summarise
 from casefile.store import CaseFile, utc_now
 
 RELATION_KINDS = ("related", "follow_up", "part_of")

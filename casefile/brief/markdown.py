@@ -9,6 +9,7 @@ URLs ever become links.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -19,31 +20,50 @@ from urllib.parse import quote, urlsplit
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
 # Everywhere: escapes, code, emphasis, strikethrough, links and footnotes, HTML, entities,
 # headings, blockquotes, table cells. `!` `(` `)` are harmless once `[` is escaped.
-_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_~[]<>&#|"})
+_SPECIAL = re.compile(r"[\\`*_~\[\]<>&#|]")
 # At the start of a line only: list items, thematic breaks, setext underlines, ordered lists.
 _LEADING = re.compile(r"[-+=]|\d{1,9}(?=[.)])")
-_SPACES = re.compile(r"\s+")
+_LEADING_CHARS = frozenset("-+=0123456789")
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
+# Mermaid labels keep letters, digits and plain punctuation (no "_": \w minus it).
+_MERMAID_UNSAFE = re.compile(r"[^\w .,'()/+\-]|_")
+_PLAIN_URL = re.compile(r"(?i)(https?)://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][\w\-.~!$&'()*+,;=:@%/?#]*)?",
+                        re.ASCII)
 
 
 def flat(text: object) -> str:
     """One line of plain text: invisible characters gone, whitespace collapsed."""
     if text is None:
         return ""
-    return " ".join(_INVISIBLE.sub("", str(text)).split())
+    text = str(text)
+    if text.isprintable() and "  " not in text:  # the common case, ten times faster
+        return text.strip(" ")
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
+def _escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\g<0>", text) if _SPECIAL.search(text) else text
 
 
 def inline(text: object) -> str:
     """Outside text as Markdown inline content that renders as written."""
-    return guard_start(flat(text).translate(_ESCAPE))
+    return guard_start(_escape(flat(text)))
 
 
 def escape_run(text: str) -> str:
     """A piece of a longer line (whitespace collapsed but kept at the ends)."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).translate(_ESCAPE)
+    if not text.isprintable() or "  " in text:
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    return _escape(text)
 
 
 def guard_start(out: str) -> str:
-    """Escape what would open a block at the start of a line (the rest is escaped already)."""
+    """Escape what would open a block at the start of a line (the rest is escaped already);
+    spaces around go, since " - x" after a list marker would still open a list."""
+    if out[:1] == " " or out[-1:] == " ":
+        out = out.strip(" ")
+    if out[:1] not in _LEADING_CHARS:  # the common case, without a regex
+        return out
     m = _LEADING.match(out)
     if m:  # "- x" → "\- x", "1. x" → "1\. x"
         at = m.end() if out[0].isdigit() else 0
@@ -51,6 +71,7 @@ def guard_start(out: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=4096)  # places, types and actors repeat down the table
 def cell(text: object, empty: str = "—") -> str:
     """A GFM table cell: inline text (so `|` is escaped and newlines are gone)."""
     return inline(text) or empty
@@ -73,6 +94,8 @@ def safe_url(url: object) -> str | None:
     text = flat(url)
     if not text or len(text) > 2000 or not re.match(r"(?i)https?://", text):
         return None
+    if m := _PLAIN_URL.fullmatch(text):  # nothing to encode: skip the parsing
+        return m[1].lower() + text[len(m[1]):]
     try:
         parts = urlsplit(text)
         host = parts.hostname or ""
@@ -132,8 +155,7 @@ def _u_escape(c: str) -> str:
 def mermaid_text(text: object, limit: int = 60) -> str:
     """Text for a Mermaid timeline: letters, digits and plain punctuation only, so no `:`,
     `#`, `%%`, `;`, `<`, backtick or keyword trick can end a statement or the code block."""
-    cleaned = "".join(c if c.isalnum() or c in " .,'()/+-" else " " for c in flat(text))
-    cleaned = unicodedata.normalize("NFC", " ".join(cleaned.split()))
+    cleaned = unicodedata.normalize("NFC", " ".join(_MERMAID_UNSAFE.sub(" ", flat(text)).split()))
     if len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rstrip() + "…"
     return cleaned

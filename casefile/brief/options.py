@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from casefile.brief.markdown import flat
 from casefile.errors import InvalidInput
 
 STATUSES = ("confirmed", "all")
@@ -38,7 +39,7 @@ class BriefOptions:
         # Blank filters mean no filter; a frozen dataclass sets its own fields this way.
         for name in ("title", "place", "actor"):
             value = getattr(self, name)
-            if value is not None and not " ".join(value.split()):
+            if value is not None and not flat(value):
                 object.__setattr__(self, name, None)
         if self.now is not None:
             object.__setattr__(self, "now", _utc(self.now))

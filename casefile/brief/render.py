@@ -10,6 +10,7 @@ numbered sources, and the method note. Outside text goes through `casefile.brief
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 from casefile import __version__
 from casefile.brief.files import brief_filename
-from casefile.brief.markdown import autolink, cell, escape_run, guard_start, inline, strong, yaml_str
+from casefile.brief.markdown import autolink, cell, escape_run, flat, guard_start, inline, strong, yaml_str
 from casefile.brief.options import DEFAULT_TITLE, BriefOptions
 from casefile.brief.timeline import timeline
 from casefile.brief.words import (
@@ -27,12 +28,12 @@ from casefile.brief.words import (
     date_cell,
     date_phrase,
     day,
-    when,
     figure_cell,
     join_and,
     plural,
     span,
     total_phrase,
+    when,
 )
 from casefile.errors import CasefileError
 from casefile.figures import COUNT_FIELDS, Evidence, derive
@@ -48,8 +49,12 @@ RELATION_WORDS = {  # (seen from the source, seen from the target)
 }
 REACH = 300  # characters either side of a claim searched for its sentence's ends
 _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*(?=\s|$)|\n")
-_ABBREVIATIONS = re.compile(r"(?i)jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mr|mrs|ms|dr|st|no|gen|"
-                            r"col|lt|maj|sgt|capt|brig|cpl|pvt|adm|gov|sen|rep|vs|approx|est|e\.g|i\.e")
+_LAST_END = re.compile(r"(?s:.*)([.!?][”\"’')\]]*(?=\s)|\n)")  # greedy: finds the last one
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+_ABBREVIATION_TAILS = frozenset(("sept", "capt", "brig", "prox"))  # the lowercase endings of the long ones
+_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no gen col lt maj sgt capt brig "
+    "cpl pvt adm gov sen rep vs approx est e.g i.e".split())
 
 
 class EmptyBrief(CasefileError):
@@ -66,11 +71,11 @@ class Brief:
     generated_at: str = ""
     period: tuple[str | None, str | None] = (None, None)
 
-    @property
+    @functools.cached_property
     def data(self) -> bytes:
         return self.markdown.encode("utf-8")
 
-    @property
+    @functools.cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
@@ -126,7 +131,7 @@ def _read(case, o: BriefOptions) -> _Case:
     claims = case.brief_claims(ids)
     annotations = case.brief_annotations(ids)
     relations = case.brief_relations(ids)
-    article_ids = {c.article_id for cs in claims.values() for c in cs if c.article_id is not None}
+    article_ids = {a for i in incidents for a in i.article_ids}
     article_ids |= {a["article_id"] for ns in annotations.values() for a in ns if a["article_id"]}
     articles = case.brief_articles(article_ids)
     shown = set(ids)
@@ -141,7 +146,7 @@ def _read(case, o: BriefOptions) -> _Case:
         length = dt.date.fromisoformat(end) - o.since + dt.timedelta(days=1)
         a, b = o.since - length, o.since - dt.timedelta(days=1)
         previous = (a.isoformat(), b.isoformat(), case.brief_incidents(o.status, a, b, o.place, o.actor))
-    data = _Case(o, " ".join((o.title or DEFAULT_TITLE).split()), o.generated_at(), incidents, counts, claims,
+    data = _Case(o, flat(o.title) or DEFAULT_TITLE, o.generated_at(), incidents, counts, claims,
                  articles, annotations, relations, case.brief_merged_from(ids),
                  case.brief_incident_labels(other_ids), (start, end), previous)
     data.number = {i.id: n for n, i in enumerate(incidents, 1)}
@@ -152,10 +157,14 @@ def _read(case, o: BriefOptions) -> _Case:
 
 
 def _source_order(data: _Case, incident: Incident) -> list[int]:
-    ids = {c.article_id for c in data.claims.get(incident.id, ()) if c.article_id is not None}
-    ids |= {a["article_id"] for a in data.annotations.get(incident.id, ()) if a["article_id"]}
-    ids = [i for i in ids if i in data.articles]
-    return sorted(ids, key=lambda a: (data.articles[a]["published"] is None, data.articles[a]["published"] or "", a))
+    """The incident's sources, earliest published first (undated last)."""
+    ids = set(incident.article_ids)
+    ids.update(a["article_id"] for a in data.annotations.get(incident.id, ()) if a["article_id"])
+    articles = data.articles
+    if len(ids) == 1:
+        return [i for i in ids if i in articles]
+    return sorted((i for i in ids if i in articles),
+                  key=lambda a: (articles[a]["published"] is None, articles[a]["published"] or "", a))
 
 
 def _empty_message(o: BriefOptions, counts: dict[str, int]) -> str:
@@ -196,6 +205,7 @@ _INSTITUTION = re.compile(
     r"statement|sources?|monitor|group|centre|center)\b", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def _who(name: str) -> str:
     """"Interior Ministry" → "the Interior Ministry"; a person's name stays as it is."""
     if re.match(r"(?i)(?:the|a|an)\s", name) or not _INSTITUTION.search(name):
@@ -210,6 +220,9 @@ def _actors(i: Incident) -> str:
 
 
 def _cites(data: _Case, article_ids) -> str:
+    if len(article_ids) == 1:  # most incidents have one source
+        (only,) = article_ids
+        return f"[{data.cite[only]}]" if only in data.cite else ""
     nums = sorted({data.cite[a] for a in article_ids if a in data.cite})
     return ", ".join(f"[{n}]" for n in nums)
 
@@ -259,26 +272,26 @@ def _front_matter(data: _Case) -> list[str]:
 def _overview(data: _Case) -> list[str]:
     incidents, o = data.incidents, data.options
     start, end = data.period
-    when = f"{span(start, end)}" if start else "undated incidents"
-    subtitle = f"*Period: {when} · generated {day(data.generated.date().isoformat())} · " \
+    period = span(start, end) if start else "undated incidents"
+    subtitle = f"*Period: {period} · generated {day(data.generated.date().isoformat())} · " \
                f"{'confirmed incidents' if o.status == 'confirmed' else 'confirmed and unconfirmed incidents'}*"
     out = [f"# {inline(data.title)}", "", subtitle, "", "## Overview", ""]
     places = sorted({p for p in (_place(i) for i in incidents) if p})
     countries = sorted({i.country for i in incidents if i.country})
     dated = [i for i in incidents if i.date_start]
     text = f"This brief covers {plural(len(incidents), 'incident')}"
-    if 0 < len(places) <= 3:
-        text += f" in {join_and(places)}"
+    if 0 < len(places) <= 3:  # "Haidariya, Aleppo" reads as two places in a list
+        text += " in " + join_and(re.sub(r"^([^,]+), (.+)$", r"\1 (\2)", p) for p in places)
         if countries and not any(c in places for c in countries):
-            text += f" ({join_and(countries)})"
+            text += f", {join_and(countries)}"
     elif places:
         text += f" in {plural(len(places), 'place')}" + (f" in {join_and(countries)}" if countries else "")
     if dated:
         first = min(i.date_start for i in dated)
         last = max(i.date_end or i.date_start for i in dated)
-        text += f", dated {span(first, last)}" if first != last else f", on {day(first)}"
-        if len(dated) < len(incidents):
-            text += f" ({len(incidents) - len(dated)} of them undated)"
+        when_ = span(first, last) if first != last else day(first)
+        undated = len(incidents) - len(dated)
+        text += f", {len(dated)} dated {when_} and {undated} undated" if undated else f", dated {when_}"
     text += f", drawn from {plural(len(data.cite), 'source')}."
     totals = _total_sentence(incidents)
     if totals:
@@ -319,10 +332,11 @@ def _takeaways(data: _Case) -> list[str]:
     actors = Counter(a for i in incidents for a in {i.actor1, i.actor2} if a)
     if actors and n > 1:
         top, k = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        out.append(escape_run(f"The most frequent actor, {top}, took part in {k} of the {n} incidents."))
+        share = f"all {n}" if k == n else f"{k} of the {n}"
+        out.append(escape_run(f"The most frequent actor, {top}, took part in {share} incidents."))
     areas = Counter(i.admin1 or i.country for i in incidents if i.admin1 or i.country)
-    if len(areas) > 1:
-        ranked = sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    ranked = sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    if len(areas) > 1 and ranked[0][1] > 1:
         out.append(escape_run("Most incidents took place in " + join_and(f"{a} ({k})" for a, k in ranked) + "."))
     disputed = [i for i in incidents if i.disputed]
     for i in disputed[:3]:
@@ -372,8 +386,9 @@ def _table(data: _Case) -> list[str]:
 
 
 def _timeline(data: _Case) -> list[str]:
-    lines = timeline(data.incidents, lambda i: f"{data.number[i.id]}. {_kind(i)}, {_place(i) or 'place unknown'}"
-                     + (f", {i.killed.best} killed" if i.killed.best else ""))
+    lines = timeline(data.incidents, lambda i: (
+        f"{data.number[i.id]}.", _kind(i), _place(i) or "place unknown",
+        f"{i.killed.best} killed" if i.killed.best else ""))
     if not lines:
         return []
     undated = sum(not i.date_start or i.date_precision == "unknown" for i in data.incidents)
@@ -398,9 +413,9 @@ def _incident(data: _Case, i: Incident) -> list[str]:
     if data.merged_from.get(i.id):
         ref += f" (merged with {join_and(str(m) for m in data.merged_from[i.id])})"
     meta.append(ref)
-    out += [guard_start(" · ".join(escape_run(m) for m in meta)), ""]
+    out += [guard_start(escape_run(" · ".join(meta))), ""]
     if i.summary:
-        out += [inline(i.summary.rstrip(".") + ".") + " " + _cites(data, i.article_ids), ""]
+        out += [" ".join(filter(None, (inline(i.summary.rstrip(".") + "."), _cites(data, i.article_ids)))), ""]
     out += _figures(i)
     claims = data.claims.get(i.id, [])
     if i.disputed:
@@ -421,13 +436,9 @@ def _figures(i: Incident) -> list[str]:
         if r.low != r.high:
             text += f" (sources report {r.low:,}–{r.high:,})"
         parts.append(text)
-    names: list[str] = []
-    within = (i.location or "").split(", ")[1:]  # "Haidariya, Aleppo" already names Aleppo
-    for p in (i.location, i.admin1, i.country):
-        if p and p not in names and p not in within:
-            names.append(p)
-    if names:
-        parts.append(f"Place: {', '.join(names)}" + (f" ({i.geo_precision} level)" if i.geo_precision else ""))
+    place = _place_line(i.location, i.admin1, i.country, i.geo_precision)
+    if place:
+        parts.append(place)
     date = date_phrase(i.date_start, i.date_end, i.date_precision)
     if i.date_start and i.date_precision != "unknown":
         parts.append(f"Date: {date}" + (f" ({i.date_precision} level)" if i.date_precision != "day" else ""))
@@ -436,14 +447,31 @@ def _figures(i: Incident) -> list[str]:
     return ["**Figures.** " + escape_run(". ".join(parts)) + ".", ""]
 
 
+@functools.lru_cache(maxsize=4096)
+def _place_line(location: str | None, admin1: str | None, country: str | None, precision: str | None) -> str:
+    names: list[str] = []
+    within = (location or "").split(", ")[1:]  # "Haidariya, Aleppo" already names Aleppo
+    for p in (location, admin1, country):
+        if p and p not in names and p not in within:
+            names.append(p)
+    if not names:
+        return ""
+    return f"Place: {', '.join(names)}" + (f" ({precision} level)" if precision else "")
+
+
 def _accounts(i: Incident, claims: list[Claim]) -> list[tuple[str, list[tuple[list[str], str, str, set[int]]]]]:
     """Per disputed figure, who reported what: [(field, [(voices, account, total, article ids)])],
     one entry per distinct account, as casefile.figures groups the reports."""
-    evidence = [Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin)
-                for c in claims if c.field in COUNT_FIELDS and c.value_num is not None]
+    evidence: dict[str, list[Evidence]] = {}
+    for c in claims:
+        if c.field in COUNT_FIELDS and c.value_num is not None:
+            evidence.setdefault(c.field, []).append(
+                Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin))
     out = []
     for name in COUNT_FIELDS:
-        figures = derive(e for e in evidence if e.field == name)
+        if len(evidence.get(name, ())) < 2:  # one report cannot disagree with itself
+            continue
+        figures = derive(evidence[name])
         if not figures.disputed:
             continue
         accounts: dict[str, tuple[list[str], set[int], str]] = {}
@@ -475,25 +503,31 @@ def _conflicts(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
 
 
 def _claims_by_source(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
-    by_article: dict[int, list[Claim]] = {}
+    figures: dict[int, list[Claim]] = {}
+    events: dict[int, list[Claim]] = {}
     for c in claims:
         if c.article_id is not None and c.article_id in data.articles:
-            by_article.setdefault(c.article_id, []).append(c)
-    if not by_article:
+            if c.field in FIGURE_FIELDS:
+                figures.setdefault(c.article_id, []).append(c)
+            else:
+                kept = events.setdefault(c.article_id, [])
+                if c.field == "event_type" and not kept:
+                    kept.append(c)
+    if not figures and not events:
         return []
     out = ["**Claims by source**", ""]
-    for article_id in sorted(by_article, key=lambda a: data.cite[a]):
+    cite = data.cite
+    for article_id in sorted(figures.keys() | events.keys(), key=cite.__getitem__):
         article = data.articles[article_id]
-        head = [article["outlet"] or "Outlet not recorded", day(article["published"])]
+        head = f"{article['outlet'] or 'Outlet not recorded'} · {day(article['published'])}"
         if article["title"]:
-            head.append(f"“{article['title']}”")
-        out += [f"**[{data.cite[article_id]}]** " + " · ".join(escape_run(h) for h in head), ""]
-        evidence = [c for c in by_article[article_id] if c.field in FIGURE_FIELDS]
-        if not evidence:  # nothing counted: quote what the source says happened
-            evidence = [c for c in by_article[article_id] if c.field == "event_type"][:1]
-            if not evidence:
-                out += ["- Cited for the date and place only.", ""]
-                continue
+            head += f" · “{article['title']}”"
+        out += [f"**[{cite[article_id]}]** {escape_run(head)}", ""]
+        # Nothing counted: quote what the source says happened.
+        evidence = figures.get(article_id) or events.get(article_id)
+        if not evidence:
+            out += ["- Cited for the date and place only.", ""]
+            continue
         for statement, quote in _evidence_items(article["body"], evidence):
             out.append(f"- {guard_start(statement)}")
             if quote:
@@ -506,95 +540,111 @@ def _evidence_items(body: str, claims: list[Claim]) -> list[tuple[str, str]]:
     """(what the source states, the sentence quoted with the stating words in bold), one per
     sentence: claims made in the same sentence are listed together."""
     groups: dict[tuple, list[Claim]] = {}
+    sentence = (-1, -1, False, False)
     for c in claims:
-        anchored = c.start is not None and c.quote and body[c.start:c.end] == c.quote
-        key = _sentence(body, c.start, c.end) if anchored else ("quote", c.id)
-        groups.setdefault(key, []).append(c)
+        if c.start is not None and c.quote and body[c.start:c.end] == c.quote:
+            if not sentence[0] <= c.start < c.end <= sentence[1]:  # claims come in text order: often one sentence
+                sentence = _sentence(body, c.start, c.end)
+            key = sentence
+        else:  # not anchored in the stored text: quote the claim's own words
+            key = (c.id,)
+        if key in groups:
+            groups[key].append(c)
+        else:
+            groups[key] = [c]
     items = []
     for key, group in groups.items():
-        by_source: dict[str, list[str]] = {}
-        for c in group:
-            what = "describes the event" if c.field == "event_type" else \
+        if len(group) == 1:
+            c = group[0]
+            statement = "describes the event" if c.field == "event_type" else \
                 claim_figure(c.field, c.value, c.value_num, c.qualifier, c.party)
-            by_source.setdefault(c.attributed_to or "", [])
-            if what not in by_source[c.attributed_to or ""]:
-                by_source[c.attributed_to or ""].append(what)
-        statement = "; ".join(escape_run("; ".join(whats) + (f" (attributed to {_who(who)})" if who else ""))
-                              for who, whats in by_source.items())
-        if key[0] == "quote":
-            quote = inline(group[0].quote) if group[0].quote else ""
-            quote = f"“{quote}”" if quote else ""
+            if c.attributed_to:
+                statement += f" (attributed to {_who(c.attributed_to)})"
+        else:
+            by_source: dict[str, list[str]] = {}
+            for c in group:
+                what = "describes the event" if c.field == "event_type" else \
+                    claim_figure(c.field, c.value, c.value_num, c.qualifier, c.party)
+                whats = by_source.setdefault(c.attributed_to or "", [])
+                if what not in whats:
+                    whats.append(what)
+            statement = "; ".join("; ".join(whats) + (f" (attributed to {_who(who)})" if who else "")
+                                  for who, whats in by_source.items())
+        if len(key) == 1:
+            quote = f"“{inline(group[0].quote)}”" if group[0].quote else ""
         else:
             quote = _quote(body, key, [(c.start, c.end) for c in group])
-        items.append((statement[0].upper() + statement[1:] if statement else statement, quote))
+        items.append((escape_run(statement[:1].upper() + statement[1:]), quote))
     return items
 
 
-def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence (or line) holding body[start:end], at most REACH either side."""
+def _sentence(body: str, start: int, end: int) -> tuple[int, int, bool, bool]:
+    """The sentence (or line) holding body[start:end], at most REACH either side: its bounds,
+    and whether each end was cut mid-sentence."""
     lo = max(0, start - REACH)
-    left = lo
-    for m in _SENTENCE_END.finditer(body, lo, start):
-        if not _abbreviation(body, m.start()):
+    left, stop, cut_left = lo, start, False
+    while m := _LAST_END.match(body, lo, stop):  # the last sentence end before the claim
+        if not _abbreviation(body, m.start(1)):
             left = m.end()
-    if left == lo and lo > 0:  # no sentence start in reach: cut at a word
-        space = body.find(" ", lo, start)
-        left = space + 1 if space != -1 else start
+            break
+        stop = m.start(1)
+    else:
+        if lo > 0:  # no sentence start in reach: cut at a word
+            space = body.find(" ", lo, start)
+            left, cut_left = (space + 1 if space != -1 else start), True
     hi = min(len(body), end + REACH)
-    right = None
-    for m in _SENTENCE_END.finditer(body, end, hi):
+    at = end
+    while m := _SENTENCE_END.search(body, at, hi):
         if body[m.start()] == "\n":
-            right = m.start()
-            break
+            return left, m.start(), cut_left, False
         if not _abbreviation(body, m.start()):
-            right = m.end()
-            break
-    if right is None:
-        space = body.rfind(" ", end, hi) if hi < len(body) else -1
-        right = space if space != -1 else hi
-    return left, right
+            return left, m.end(), cut_left, False
+        at = m.end()
+    if hi == len(body):
+        return left, hi, cut_left, False
+    space = body.rfind(" ", end, hi)
+    return left, (space if space != -1 else hi), cut_left, True
 
 
 def _abbreviation(body: str, dot: int) -> bool:
     """Is the full stop at `dot` part of "Oct." or "U.S." rather than a sentence's end?"""
     if body[dot] != ".":
         return False
-    word = re.search(r"[\w.]*$", body[max(0, dot - 12):dot])[0]
-    return bool(_ABBREVIATIONS.fullmatch(word) or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
+    tail = body[max(0, dot - 4):dot]
+    if tail.isalpha() and tail.islower() and tail not in _ABBREVIATION_TAILS:
+        return False  # "said.", "forces.": the common case, decided without the word
+    lo = max(0, dot - 8)
+    word = body[max(body.rfind(" ", lo, dot), body.rfind("\n", lo, dot), lo - 1) + 1:dot].lstrip("(“\"'")
+    return word.lower() in _ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
 
 
-def _quote(body: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
+def _quote(body: str, sentence: tuple[int, int, bool, bool], spans: list[tuple[int, int]]) -> str:
     """The sentence as one Markdown line, the claims' words in bold (overlapping spans joined)."""
-    left, right = bounds
-    while left < right and body[left].isspace():
-        left += 1
-    while right > left and body[right - 1].isspace():
-        right -= 1
-    merged: list[list[int]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+    left, right, cut_left, cut_right = sentence
     pieces, at = [], left
-    for a, b in merged:
-        while a < b and body[a].isspace():
-            a += 1
-        while b > a and body[b - 1].isspace():
-            b -= 1
-        if a < at or b <= a:
+    for a, b in (spans if len(spans) == 1 else sorted(spans)):
+        if a < at:  # overlaps the previous span: extend it
+            if b > at and pieces:
+                pieces[-1] = (pieces[-1][0], b)
+                at = b
             continue
-        pieces.append(escape_run(body[at:a]))
-        before = body[a - 1] if a > left else ""
-        after = body[b] if b < right else ""
-        pieces.append(strong(escape_run(body[a:b]), before, after))
+        pieces.append((a, b))
         at = b
-    pieces.append(escape_run(body[at:right]))
-    text = "".join(pieces).strip()
-    if left > 0 and not re.search(r"[.!?\n][”\"’')\]]*\s*$", body[max(0, left - 4):left]):
-        text = "…" + text
-    if right < len(body) and not re.match(r"[.!?]", body[right - 1:right]) and body[right:right + 1] != "\n":
-        text += "…"
+    out, at = [], left
+    for a, b in pieces:
+        text = body[a:b]
+        core = text.strip()
+        if not core:
+            continue
+        a += len(text) - len(text.lstrip())
+        b = a + len(core)
+        out.append(escape_run(body[at:a]))
+        out.append(strong(escape_run(core), body[a - 1] if a > left else "", body[b] if b < right else ""))
+        at = b
+    out.append(escape_run(body[at:right]))
+    text = "".join(out)
+    if cut_left or cut_right:
+        text = ("…" if cut_left else "") + text.strip() + ("…" if cut_right else "")
     return guard_start(text)
 
 
@@ -627,7 +677,7 @@ def _related(data: _Case, i: Incident) -> list[str]:
         words = RELATION_WORDS.get(rel["kind"], ("Related to", "Related to"))[0 if outgoing else 1]
         if other in data.number:
             target = data.incidents[data.number[other] - 1]
-            text = f"{words} incident {data.number[other]}, {_name(target)}"
+            text = f"{words} incident {data.number[other]}, the {_name(target)}"
         else:
             o = data.others.get(other, {})
             status = {"candidate": "unconfirmed", "merged": f"merged into case file incident {o.get('merged_into')}"}
@@ -649,7 +699,7 @@ def _sources(data: _Case) -> list[str]:
         if a["title"]:
             parts.append(f"“{a['title']}”")
         parts.append(day(a["published"]) if a["published"] else "publication date not stated")
-        line = f"{n}. " + escape_run(", ".join(parts) + ".")
+        line = f"{n}. " + guard_start(escape_run(", ".join(parts) + "."))
         if a["url"]:
             line += " " + autolink(a["url"])
         line += f" (case file article {article_id})"

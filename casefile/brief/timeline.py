@@ -29,17 +29,20 @@ class _Entry:
     killed: int
 
 
-def timeline(incidents: list[Incident], label: Callable[[Incident], str]) -> list[str]:
-    """Lines of a ```mermaid block (empty when no incident has a date)."""
+def timeline(incidents: list[Incident], label: Callable[[Incident], tuple[str, ...]]) -> list[str]:
+    """Lines of a ```mermaid block (empty when no incident has a date). `label` gives the parts
+    of an incident's label ("3.", "Armed clash", "Aleppo"); parts left empty by sanitising go."""
     dated = [i for i in incidents if i.date_start and i.date_precision != "unknown"]
     if not dated:
         return []
-    entries = [_entry(i, label(i), "day") for i in dated]
-    for grain in ("month", "year"):
-        if len({e.period for e in entries}) <= MAX_PERIODS:
-            break
-        entries = [_entry(i, "", grain) for i in dated]
-    summed = any(not e.label for e in entries)
+    if len({(i.date_start, i.date_precision) for i in dated}) <= MAX_PERIODS:
+        grain = "day"
+    elif len({i.date_start[:4 if i.date_precision == "year" else 7] for i in dated}) <= MAX_PERIODS:
+        grain = "month"
+    else:
+        grain = "year"
+    summed = grain != "day"
+    entries = [_entry(i, () if summed else label(i), grain) for i in dated]
     periods: dict[str, list[_Entry]] = {}
     for e in sorted(entries, key=lambda e: e.sort):
         periods.setdefault(e.period, []).append(e)
@@ -62,7 +65,11 @@ def timeline(incidents: list[Incident], label: Callable[[Incident], str]) -> lis
     return lines
 
 
-def _entry(i: Incident, label: str, grain: str) -> _Entry:
+def _short(text: str) -> str:
+    return mermaid_text(text, 40)
+
+
+def _entry(i: Incident, parts: tuple[str, ...], grain: str) -> _Entry:
     start, precision = i.date_start, i.date_precision
     year, month = start[:4], MONTHS[int(start[5:7]) - 1]
     # Sort keys: (section, period). Coarse dates come after the finer ones they contain.
@@ -79,5 +86,8 @@ def _entry(i: Incident, label: str, grain: str) -> _Entry:
     else:
         period = f"Week of {start}" if precision == "week" else start
         section, key = f"{month} {year}", (start[:7], start + ("w" if precision == "week" else ""))
-    return _Entry((*key, start, i.id), period, section, mermaid_text(label, 70) if label else "",
-                  i.killed.best or 0)
+    label = ""
+    if parts:  # "3." then the words, comma-separated
+        head, *rest = parts
+        label = " ".join(filter(None, (mermaid_text(head), ", ".join(filter(None, map(_short, rest))))))
+    return _Entry((*key, start, i.id), period, section, label, i.killed.best or 0)

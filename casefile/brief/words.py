@@ -7,6 +7,7 @@ outside.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 from casefile.model import Range
@@ -33,6 +34,7 @@ def join_and(items: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+@functools.lru_cache(maxsize=4096)
 def day(iso: str | None) -> str:
     """"17 May 2025" (a date a reader does not have to decode)."""
     if not iso:
@@ -44,6 +46,7 @@ def day(iso: str | None) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+@functools.lru_cache(maxsize=4096)
 def span(start: str, end: str | None) -> str:
     """"12–17 May 2025", "30 April – 2 May 2025", "30 December 2024 – 2 January 2025"."""
     if not end or end == start:
@@ -56,6 +59,7 @@ def span(start: str, end: str | None) -> str:
     return f"{day(start)} – {day(end)}"
 
 
+@functools.lru_cache(maxsize=4096)
 def date_cell(start: str | None, end: str | None, precision: str) -> str:
     """The table's date: ISO, with the precision when coarser than a day: "2025-05 (month)"."""
     if not start or precision == "unknown":
@@ -68,6 +72,7 @@ def date_cell(start: str | None, end: str | None, precision: str) -> str:
     return f"{text} (week)" if precision == "week" else text
 
 
+@functools.lru_cache(maxsize=4096)
 def date_phrase(start: str | None, end: str | None, precision: str) -> str:
     """The date in prose: "17 May 2025", "May 2025", "the week of 12–18 May 2025"."""
     if not start or precision == "unknown":
@@ -82,6 +87,7 @@ def date_phrase(start: str | None, end: str | None, precision: str) -> str:
     return span(start, end)
 
 
+@functools.lru_cache(maxsize=4096)
 def when(start: str | None, end: str | None, precision: str) -> str:
     """The date after a noun: "on 17 May 2025", "in May 2025", "(date unknown)"."""
     if not start or precision == "unknown":
@@ -130,6 +136,7 @@ def breakdown(parties: dict[str, int], field: str, open_ended: bool = False) -> 
     return f"{lead}{total:,} {verb} ({parts})"
 
 
+@functools.lru_cache(maxsize=4096)
 def claim_figure(field: str, value: str | None, value_num: float | None, qualifier: str | None,
                  party: str | None) -> str:
     """What one claim states: "at least 3 militants arrested", "61 raids or operations",
@@ -144,5 +151,7 @@ def claim_figure(field: str, value: str | None, value_num: float | None, qualifi
         vague = " (a vague figure, counted as {:,})".format(n) if qualifier == "vague" else ""
         return f"{lead}{party_count(party, n)} {COUNTS[field]}{vague}"
     if field == "seized":
+        if value and value[1:2].islower():  # "Weapons and vests" mid-sentence; "IEDs" stays
+            value = value[0].lower() + value[1:]
         return f"seized: {value}" if value else "items seized"
     return f"{field.replace('_', ' ')}: {value}" if value else field.replace("_", " ")

@@ -31,7 +31,7 @@ from casefile.extract.segment import (
     shift_day_after,
 )
 from casefile.extract.sentences import split_sentences
-from casefile.extract.summary import summarise
+from casefile.summary import summarise
 from casefile.figures import Evidence, derive
 from casefile.model import CandidateIncident, ClaimDraft, Span
 

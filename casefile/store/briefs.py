@@ -120,8 +120,7 @@ class BriefStore:
                 f"""SELECT {CLAIM_COLUMNS} FROM claims WHERE incident_id IN ({','.join('?' * len(chunk))})
                     ORDER BY incident_id, article_id, start, id""", chunk)
             for row in rows:
-                claim = claim_from_row(row)
-                out.setdefault(claim.incident_id, []).append(claim)
+                out.setdefault(row[1], []).append(claim_from_row(row))
         return out
 
     def brief_articles(self, article_ids: Iterable[int]) -> dict[int, dict]:

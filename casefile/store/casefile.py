@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from casefile.store import migrations
 from casefile.store.articles import ArticleStore
 from casefile.store.connection import Transactions, connect, enable_wal
 from casefile.store.curation import CurationStore
@@ -22,9 +21,7 @@ class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore):
         self.path = Path(path)
         self.db = connect(self.path)
         try:
-            migrations.check_compatible(self.db, str(self.path))
-            enable_wal(self.db)
-            migrations.upgrade(self.db)
+            self._migrate()
         except BaseException:
             self.db.close()
             raise
@@ -43,5 +40,19 @@ class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore):
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _migrate(self) -> None:
+        from casefile.store import schema_version
+
+        if schema_version.up_to_date(self.db, str(self.path)):
+            enable_wal(self.db)
+            return
+        from casefile.store import migrations  # imports sqlite-utils: only when there is work
+
+        migrations.check_compatible(self.db, str(self.path))
+        enable_wal(self.db)
+        migrations.upgrade(self.db)
+
     def schema_migrations(self) -> list[str]:
-        return [m.name for m in migrations.migrations.applied(self.db)]
+        from casefile.store.schema_version import applied_names
+
+        return applied_names(self.db)

@@ -3,19 +3,58 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-
 from casefile.errors import NotACaseFile
 
 BUSY_TIMEOUT_MS = 10_000
+_QUOTE_FTS = re.compile(r'\s+|(".*?")')
 
 
-def connect(path: str | Path) -> sqlite_utils.Database:
+class Database:
+    """The connection and the few helpers the store needs day to day.
+
+    sqlite-utils does the schema work (migrations, FTS setup), but importing it costs ~45 ms,
+    a quarter of the app's start; so it is only imported when a file needs migrating.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        """Run one statement; outside a transaction a write commits at once (as sqlite-utils does)."""
+        was_in_transaction = self.conn.in_transaction
+        cursor = self.conn.execute(sql, parameters or ())
+        if not was_in_transaction and self.conn.in_transaction and cursor.description is None:
+            self.conn.execute("COMMIT")
+        return cursor
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    @staticmethod
+    def quote_fts(query: str) -> str:
+        """Every word as a literal (the same rule as sqlite-utils' Database.quote_fts)."""
+        if query.count('"') % 2:
+            query += '"'
+        bits = [b for b in _QUOTE_FTS.split(query) if b and b != '""']
+        return " ".join(f'"{b}"' if not b.startswith('"') else b for b in bits)
+
+    def utils(self):
+        """A sqlite-utils Database on the same connection, for schema work."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(path: str | Path) -> Database:
     """Open (or create) the SQLite file. Nothing is written to it here."""
     path = Path(path)
     if path.exists() and path.is_dir():
@@ -31,12 +70,12 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise NotACaseFile(f"{path} is not a SQLite database ({exc})") from None
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return Database(conn)
 
 
-def enable_wal(db: sqlite_utils.Database) -> None:
+def enable_wal(db: Database) -> None:
     if db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        db.enable_wal()
+        db.conn.execute("PRAGMA journal_mode = WAL")
     # In WAL mode NORMAL never corrupts the file; it only defers the fsync to checkpoints.
     db.conn.execute("PRAGMA synchronous = NORMAL")
 
@@ -50,7 +89,7 @@ class Transactions:
     without undoing the others.
     """
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Database):
         self.db = db
         self._lock = threading.RLock()
         self._depth = 0

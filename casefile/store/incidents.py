@@ -19,6 +19,8 @@ CLAIM_COLUMNS = (
     'id, incident_id, article_id, field, value, value_num, qualifier, party, attributed_to, start, "end", '
     "quote, prefix, suffix, anchor_status, origin, detail"
 )
+# By date, undated last; the same expression as the incidents_by_day indexes (migration 3).
+QUEUE_ORDER = "coalesce(date_start, '9999-99-99'), id"
 STATUS_FILTERS = {
     "all": "status != 'merged'",
     "everything": "1",
@@ -156,7 +158,7 @@ class IncidentStore:
         """A window of incidents by date (undated last), then id."""
         rows = self.db.conn.execute(
             f"""SELECT {INCIDENT_COLUMNS} FROM incidents WHERE {STATUS_FILTERS[status]}
-                ORDER BY date_start IS NULL, date_start, id LIMIT ? OFFSET ?""",
+                ORDER BY {QUEUE_ORDER} LIMIT ? OFFSET ?""",
             (-1 if limit is None else limit, offset),
         ).fetchall()
         return self._with_articles(rows)
@@ -188,7 +190,7 @@ class IncidentStore:
         rows = self.db.conn.execute(
             f"""SELECT {INCIDENT_COLUMNS} FROM incidents WHERE status != 'merged'
                 AND (location LIKE ? OR admin1 LIKE ? OR country LIKE ? OR summary LIKE ?)
-                ORDER BY date_start IS NULL, date_start, id LIMIT ?""",
+                ORDER BY {QUEUE_ORDER} LIMIT ?""",
             (pattern, pattern, pattern, pattern, limit)).fetchall()
         return self._with_articles(rows)
 

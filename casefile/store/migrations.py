@@ -12,6 +12,7 @@ from casefile.errors import NotACaseFile, SchemaTooNew
 
 MIGRATION_SET = "casefile"
 migrations = sqlite_utils.Migrations(MIGRATION_SET)
+# Note: this module imports sqlite-utils; the store imports it only when a file needs it.
 
 
 def _run(db: sqlite_utils.Database, script: str) -> None:
@@ -199,7 +200,10 @@ def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
 
-def check_compatible(db: sqlite_utils.Database, path: str) -> bool:
+from casefile.store.schema_version import applied_names  # noqa: E402
+
+
+def check_compatible(db, path: str) -> bool:
     """Refuse files this casefile must not touch. Returns True when the file is empty."""
     tables = set(db.table_names())
     if not tables:
@@ -209,7 +213,7 @@ def check_compatible(db: sqlite_utils.Database, path: str) -> bool:
             f"{path} is a SQLite database but not a case file (no casefile schema); "
             "casefile will not modify it"
         )
-    applied = [m.name for m in migrations.applied(db)]
+    applied = applied_names(db)
     if not applied:
         raise NotACaseFile(f"{path} holds no casefile schema; casefile will not modify it")
     unknown = [name for name in applied if name not in known_names()]
@@ -221,8 +225,8 @@ def check_compatible(db: sqlite_utils.Database, path: str) -> bool:
     return False
 
 
-def upgrade(db: sqlite_utils.Database) -> None:
-    migrations.apply(db)
+def upgrade(db) -> None:
+    migrations.apply(db.utils())
 
 
 @migrations()
@@ -244,5 +248,18 @@ CREATE TABLE suggestions (
     CHECK (left_id < right_id)
 );
 CREATE INDEX suggestions_score ON suggestions(score DESC, left_id, right_id)
+""",
+    )
+
+
+@migrations()
+def m003_queue_order_index(db: sqlite_utils.Database) -> None:
+    """The queue lists incidents by date, undated last: indexed, so a window of 100k
+    incidents is read without sorting them all."""
+    _run(
+        db,
+        """
+CREATE INDEX incidents_by_day ON incidents(status, coalesce(date_start, '9999-99-99'), id);
+CREATE INDEX incidents_by_day_any ON incidents(coalesce(date_start, '9999-99-99'), id)
 """,
     )

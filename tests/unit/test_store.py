@@ -27,6 +27,12 @@ def test_fresh_file_gets_every_table_wal_and_foreign_keys(db_path):
         assert case.schema_migrations() == known_names()
 
 
+def test_known_migration_names_match_the_migrations():
+    from casefile.store.schema_version import KNOWN
+
+    assert tuple(known_names()) == KNOWN
+
+
 def test_reopening_applies_nothing_twice(db_path):
     CaseFile(db_path).close()
     with CaseFile(db_path) as case:

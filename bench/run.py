@@ -1,0 +1,403 @@
+"""casefile at scale: one table of figures, each beside a floor measured in the same run.
+
+    python bench/run.py --size 1k|10k|100k [--skip app,crash] [--runs 9]
+
+See bench/README.md for what each figure means and how the floors are built. Times on shared
+2-core machines are noisy, so figures are ratios against a floor and medians of several runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "bench"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(BENCH))
+
+from casefile.ingest import Failure, discover, read_file  # noqa: E402
+from casefile.model import ArticleDraft  # noqa: E402
+from casefile.pipeline import ImportReport, _store, import_paths, match_records, refresh_suggestions  # noqa: E402
+from casefile.store import CaseFile  # noqa: E402
+
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def row(figure: str, ours: str, floor: str, verdict: str) -> None:
+    ROWS.append((figure, ours, floor, verdict))
+    print(f"  {figure}: {ours} (floor {floor}) {verdict}", file=sys.stderr)
+
+
+def corpus(size: str) -> Path:
+    out = BENCH / "out" / f"corpus-{size}"
+    if not (out / "truth.json").exists():
+        subprocess.run([sys.executable, str(BENCH / "corpus.py"), "--size", size, "--out", str(out)], check=True)
+    return out
+
+
+def read_drafts(folder: Path) -> list[ArticleDraft]:
+    drafts = []
+    for item in discover([folder]):
+        if isinstance(item, Path):
+            drafts.extend(d for d in read_file(item) if isinstance(d, ArticleDraft))
+    return drafts
+
+
+# -- import ------------------------------------------------------------------------------
+def bench_import(drafts: list[ArticleDraft], tmp: Path) -> None:
+    case = CaseFile(tmp / "store-only.db")
+    t = time.perf_counter()
+    for i in range(0, len(drafts), 200):
+        _store(case, drafts[i:i + 200], ImportReport())
+    ours = len(drafts) / (time.perf_counter() - t)
+    case.close()
+    conn = sqlite3.connect(tmp / "floor.db")
+    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, title TEXT, body TEXT, "
+                 "outlet TEXT, published TEXT, path TEXT)")
+    conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=articles, "
+                 "tokenize='porter unicode61 remove_diacritics 2')")
+    t = time.perf_counter()
+    with conn:
+        conn.executemany("INSERT INTO articles (sha256, title, body, outlet, published, path) VALUES (?, ?, ?, ?, ?, ?)",
+                         [(d.sha256, d.title, d.body, d.outlet, d.published, d.path) for d in drafts])
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    floor = len(drafts) / (time.perf_counter() - t)
+    conn.close()
+    row("import without extraction (store + FTS), articles/s", f"{ours:,.0f}", f"{floor:,.0f}",
+        f"{ours / floor:.2f}× the floor (target ≥ 0.7×)")
+
+
+# -- extraction --------------------------------------------------------------------------
+def bench_extraction(drafts: list[ArticleDraft], folder: Path, tmp: Path, size: int) -> Path:
+    from casefile.extract import extract
+    from casefile.extract.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    sample = drafts[:3000]
+    mean_kb = statistics.mean(len(d.body) for d in sample) / 1000
+    t = time.perf_counter()
+    for d in sample:
+        extract(d.body, d.published, d.excluded, gazetteer)
+    one_core = len(sample) / (time.perf_counter() - t)
+    row(f"extraction, articles/s on one core ({mean_kb:.1f} KB mean, {len(sample):,} articles)",
+        f"{one_core:,.0f}", "—", "target ≥ 500")
+    db = tmp / "case.db"
+    case = CaseFile(db)
+    t = time.perf_counter()
+    report = import_paths(case, [folder / "articles"], jobs=2)
+    elapsed = time.perf_counter() - t
+    case.close()
+    row(f"import end to end with extraction and suggestions, 2 processes ({size:,} articles)",
+        f"{report.imported / elapsed:,.0f} articles/s ({elapsed:.0f} s)", "—",
+        f"{len(report.incident_ids):,} candidates, {report.suggestions:,} suggestions")
+    return db
+
+
+# -- search --------------------------------------------------------------------------------
+def bench_search(db: Path, truth: dict) -> None:
+    towns = sorted({i["location"] for i in truth["incidents"]})
+    rng = random.Random(5)
+    queries = ([rng.choice(towns) for _ in range(6)]  # rare
+               + ["killed", "security forces", "attack"]  # common
+               + ['"security forces"', '"were killed"', '"Islamic State"']  # phrase
+               + ["milit*", "abduct*", "ambush*"]  # prefix
+               + ["the", "said"])  # in (nearly) every article
+    case = CaseFile(db)
+    raw = sqlite3.connect(db)
+    from casefile.model import HIT_END, HIT_START
+    from casefile.store.articles import SEARCH_COUNT_CAP, SEARCH_RANK_CAP
+
+    def floor(q: str):
+        total = raw.execute("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+                            (q, SEARCH_COUNT_CAP + 1)).fetchone()[0]
+        order = "bm25(articles_fts, 10.0, 1.0)" if total <= SEARCH_RANK_CAP else "rowid DESC"
+        raw.execute(f"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 16) FROM articles_fts "
+                    f"WHERE articles_fts MATCH ? ORDER BY {order} LIMIT 20", (HIT_START, HIT_END, q)).fetchall()
+
+    ours, base = [], []
+    for _ in range(5):
+        for q in queries:
+            t = time.perf_counter()
+            case.search(q, limit=20)
+            ours.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            floor(q)
+            base.append(time.perf_counter() - t)
+    ours.sort()
+    base.sort()
+    p = lambda xs, q: xs[min(len(xs) - 1, int(len(xs) * q))]  # noqa: E731
+    articles = case.article_count()
+    row(f"search p50 / p95, top 20 with snippet ({articles:,} articles, {len(queries)} queries × 5)",
+        f"{p(ours, .5) * 1000:.1f} / {p(ours, .95) * 1000:.1f} ms",
+        f"{p(base, .5) * 1000:.1f} / {p(base, .95) * 1000:.1f} ms",
+        f"{p(ours, .95) / p(base, .95):.2f}× at p95 (target ≤ 1.2×, p95 ≤ 100 ms at 1M)")
+    case.close()
+    raw.close()
+
+
+# -- duplicates ----------------------------------------------------------------------------
+def truth_of(case: CaseFile, truth: dict) -> dict[int, str]:
+    """Each candidate incident → the true incident it reports (by its article and its town/date)."""
+    from casefile.extract.gazetteer import normalise
+
+    by_url = {a["url"]: a for a in truth["articles"]}
+    by_file = {(a["file"].split("/")[-1], a["record"]): a for a in truth["articles"]}
+    incidents = {i["id"]: i for i in truth["incidents"]}
+    articles = {}
+    for a in case.articles():
+        full = case.article(a.id)
+        entry = by_url.get(full.url) or by_file.get((Path(full.path or "").name, full.record))
+        if entry:
+            articles[a.id] = entry
+    mapped = {}
+    for incident in case.incidents(status="all"):
+        entry = articles.get(incident.article_ids[0]) if incident.article_ids else None
+        if not entry:
+            continue
+        names = {normalise(n) for n in (incident.location or "").split(", ")}
+        best = None
+        for tid in entry["incident_ids"]:
+            t = incidents[tid]
+            score = (normalise(t["location"]) in names) * 2 + (t["admin1"] == incident.admin1) + \
+                    (t["date"] == incident.date_start) + (t["sub_event_type"] == incident.sub_event_type)
+            if score >= 2 and (best is None or score > best[0]):
+                best = (score, tid)
+        if best:
+            mapped[incident.id] = best[1]
+    return mapped
+
+
+def bench_suggestions(db: Path, truth: dict) -> None:
+    from casefile.match import suggest
+
+    case = CaseFile(db)
+    records = match_records(case)
+    t = time.perf_counter()
+    found = suggest(records, case.no_match_pairs())
+    elapsed = time.perf_counter() - t
+    tracemalloc.start()
+    suggest(records, case.no_match_pairs())
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    row(f"duplicate suggestions, {len(records):,} incidents from the corpus", f"{elapsed:.2f} s, {peak:.0f} MB peak",
+        "—", f"{len(found):,} pairs (target 100k incidents < 10 s; see bench/match_bench.py)")
+    mapped = truth_of(case, truth)
+    incidents = {i["id"]: i for i in truth["incidents"]}
+    predicted = {(s.left, s.right) for s in found if s.left in mapped and s.right in mapped}
+    ids = sorted(mapped)
+    truth_pairs = {(a, b) for k, a in enumerate(ids) for b in ids[k + 1:] if mapped[a] == mapped[b]}
+    tp = len(predicted & truth_pairs)
+    precision = tp / len(predicted) if predicted else 1.0
+    recall = tp / len(truth_pairs) if truth_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    lookalikes = sum(1 for a, b in predicted if mapped[a] != mapped[b] and (
+        incidents[mapped[a]].get("lookalike_of") == mapped[b] or incidents[mapped[b]].get("lookalike_of") == mapped[a]
+        or incidents[mapped[a]].get("follow_up_of") == mapped[b] or incidents[mapped[b]].get("follow_up_of") == mapped[a]))
+    row(f"suggestion quality against the corpus truth ({len(mapped):,} of {len(records):,} candidates mapped)",
+        f"precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f}", "—",
+        f"{lookalikes} look-alike pairs suggested (target F1 ≥ 0.95, 0 look-alikes merged: nothing merges by itself)")
+    case.close()
+
+
+# -- app -------------------------------------------------------------------------------------
+def bench_app(db: Path, runs: int) -> None:
+    import app_bench
+
+    minimal = statistics.median(app_bench.run(app_bench.MINIMAL) for _ in range(runs))
+    desk = statistics.median(app_bench.run_desk(db) for _ in range(runs))
+    incidents = CaseFile(db).incident_count("all")
+    row(f"app: start to first screen, {incidents:,} incidents (median of {runs})", f"{desk * 1000:.0f} ms",
+        f"{minimal * 1000:.0f} ms (minimal app)", f"{desk / minimal:.2f}× (target ≤ 1.6×)")
+    out = subprocess.run([sys.executable, "-c", app_bench.LATENCY, str(db)], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    latencies = json.loads(out.stdout.strip().splitlines()[-1])
+    floor_times = sorted(latencies.pop("minimal app: a key that updates a label"))
+    floor = statistics.median(floor_times)
+    for name, times in latencies.items():
+        times = sorted(times)
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        row(f"app: key latency p95, {name}", f"{p95 * 1000:.0f} ms", f"{floor * 1000:.0f} ms (minimal app, p50)",
+            f"+{(p95 - floor) * 1000:.0f} ms over the floor (target < 50 ms)")
+
+
+def bench_highlight() -> None:
+    """A 6 KB article with 50 highlighted claims: our text view against Rich's Text.stylize."""
+    import asyncio
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from textual.app import App
+
+    from casefile.tui.widgets.source import Mark, SourceText
+
+    rng = random.Random(1)
+    body = " ".join(rng.choice(["Gunmen", "killed", "three", "soldiers", "in", "Bama", "on", "Tuesday,", "police",
+                                "said.", "\n"]) for _ in range(1100))[:6000]
+    marks = []
+    for k in range(50):
+        start = rng.randrange(0, len(body) - 20)
+        marks.append(Mark(start, start + rng.randrange(5, 20), "current" if k == 0 else "claim"))
+    console = Console(width=80, file=open(os.devnull, "w"))
+    t = time.perf_counter()
+    for _ in range(20):
+        text = Text(body)
+        for m in marks:
+            text.stylize("bold underline", m.start, m.end)
+        list(console.render(text))
+    floor = (time.perf_counter() - t) / 20
+
+    class Host(App):
+        def compose(self):
+            yield SourceText(id="s")
+
+    timings = []
+
+    async def run():
+        async with Host().run_test(size=(80, 40)) as pilot:
+            view = pilot.app.query_one("#s")
+            for k in range(20):
+                text = body if k % 2 == 0 else body + " "
+                await pilot.pause()
+                t = time.perf_counter()
+                view.show(text, marks, (marks[0].start, marks[0].end))
+                view._settle(True)  # what the next refresh does: wrap, select, scroll
+                view._line_cache.clear()
+                view.render_lines(view.region.reset_offset)  # draw every visible line
+                timings.append(time.perf_counter() - t)
+
+    asyncio.run(run())
+    ours = statistics.median(timings)
+    row("app: article view with highlights (6 KB, 50 claims): load + draw", f"{ours * 1000:.1f} ms",
+        f"{floor * 1000:.1f} ms (Rich Text.stylize + render)", f"{ours / floor:.1f}× (target ≤ 16 ms, one frame)")
+
+
+def bench_brief(tmp: Path) -> None:
+    import brief_bench
+
+    from casefile.brief import BriefOptions, render
+
+    case = brief_bench.build(tmp / "brief.db", 1000)
+    import datetime as dt
+
+    options = BriefOptions(title="Benchmark brief", status="all",
+                           now=dt.datetime(2025, 12, 31, tzinfo=dt.timezone.utc))
+    times = []
+    for _ in range(7):
+        t = time.perf_counter()
+        brief = render(case, options)
+        times.append(time.perf_counter() - t)
+    ours = statistics.median(times)
+    text = brief.markdown
+    t = time.perf_counter()
+    for _ in range(7):
+        built = "".join(list(text))
+        (tmp / "floor.md").write_text(built, encoding="utf-8")
+    floor = (time.perf_counter() - t) / 7
+    row(f"brief export, 1,000 incidents / 3,000 claims ({len(text) / 1000:.0f} KB)", f"{ours * 1000:.0f} ms",
+        f"{floor * 1000:.1f} ms (string build + write)", "target < 100 ms")
+    case.close()
+
+
+def bench_size(db: Path, drafts: list[ArticleDraft]) -> None:
+    case = CaseFile(db)
+    case.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    case.close()
+    size = db.stat().st_size
+    raw = sum(len(d.body.encode("utf-8")) for d in drafts)
+    per = 1000 / len(drafts)
+    row("database size per 1,000 articles (with FTS, incidents, claims, suggestions)",
+        f"{size * per / 1e6:.1f} MB", f"{raw * per / 1e6:.1f} MB (raw text)", f"{size / raw:.1f}× the text")
+
+
+def bench_crash(folder: Path, tmp: Path, runs: int) -> None:
+    """SIGKILL the importer at random moments; the file must stay whole, articles complete."""
+    rng = random.Random(11)
+    ok = 0
+    problems = []
+    for k in range(runs):
+        db = tmp / f"crash-{k}.db"
+        proc = subprocess.Popen([sys.executable, "-m", "casefile", "--db", str(db), "import", str(folder / "articles")],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "PYTHONPATH": str(REPO)})
+        time.sleep(rng.uniform(0.4, 3.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        conn = sqlite3.connect(db)
+        try:
+            integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+            articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0] if integrity == "ok" else -1
+            fts = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] if integrity == "ok" else -2
+            broken = conn.execute("SELECT count(*) FROM articles WHERE chars != length(body)").fetchone()[0]
+            orphans = conn.execute("SELECT count(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"
+                                   ).fetchone()[0]
+        except sqlite3.DatabaseError as exc:  # killed before the schema was created
+            integrity, fk, articles, fts, broken, orphans = str(exc), [], 0, 0, 0, 0
+            if "no such table" in str(exc):
+                integrity = "ok"
+        conn.close()
+        if integrity == "ok" and not fk and articles == fts and not broken and not orphans:
+            ok += 1
+        else:
+            problems.append((k, integrity, len(fk), articles, fts, broken, orphans))
+    row(f"crash: SIGKILL the importer at random moments, {runs} times", f"{ok} / {runs} intact", "—",
+        "integrity_check ok, FTS in step, no partial article" + (f"; failures: {problems}" if problems else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", choices=sorted(SIZES), default="1k")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--crash-runs", type=int, default=30)
+    parser.add_argument("--skip", default="", help="comma-separated: import, extraction, search, suggestions, "
+                                                   "app, highlight, brief, size, crash")
+    args = parser.parse_args()
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    folder = corpus(args.size)
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    print(f"corpus: {folder.relative_to(REPO)} ({SIZES[args.size]:,} articles)", file=sys.stderr)
+    with tempfile.TemporaryDirectory(dir=BENCH / "out") as scratch:
+        tmp = Path(scratch)
+        drafts = read_drafts(folder / "articles")
+        if "import" not in skip:
+            bench_import(drafts, tmp)
+        db = bench_extraction(drafts, folder, tmp, len(drafts))
+        if "search" not in skip:
+            bench_search(db, truth)
+        if "suggestions" not in skip:
+            bench_suggestions(db, truth)
+        if "app" not in skip:
+            bench_app(db, args.runs)
+        if "highlight" not in skip:
+            bench_highlight()
+        if "brief" not in skip:
+            bench_brief(tmp)
+        if "size" not in skip:
+            bench_size(db, drafts)
+        if "crash" not in skip:
+            bench_crash(folder, tmp, args.crash_runs)
+    print(f"\n## casefile benchmarks, {args.size} corpus ({SIZES[args.size]:,} articles)\n")
+    print("| figure | casefile | floor (same run) | against the floor / target |")
+    print("|---|---|---|---|")
+    for figure, ours, floor, verdict in ROWS:
+        print(f"| {figure} | {ours} | {floor} | {verdict} |")
+
+
+if __name__ == "__main__":
+    main()
