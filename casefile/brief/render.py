@@ -142,10 +142,14 @@ def _read(case, o: BriefOptions) -> _Case:
     if start and end and end < start:  # --since after every incident's end: the period is the since day
         end = start
     previous = None
-    if o.since and end:
-        length = dt.date.fromisoformat(end) - o.since + dt.timedelta(days=1)
-        a, b = o.since - length, o.since - dt.timedelta(days=1)
-        previous = (a.isoformat(), b.isoformat(), case.brief_incidents(o.status, a, b, o.place, o.actor))
+    if o.since and end:  # the preceding period of equal length, same filter
+        try:
+            length = dt.date.fromisoformat(end[:10]) - o.since + dt.timedelta(days=1)
+        except ValueError:  # a date not in ISO form: no comparison rather than a guess
+            length = None
+        if length:
+            a, b = o.since - length, o.since - dt.timedelta(days=1)
+            previous = (a.isoformat(), b.isoformat(), case.brief_incidents(o.status, a, b, o.place, o.actor))
     data = _Case(o, flat(o.title) or DEFAULT_TITLE, o.generated_at(), incidents, counts, claims,
                  articles, annotations, relations, case.brief_merged_from(ids),
                  case.brief_incident_labels(other_ids), (start, end), previous)

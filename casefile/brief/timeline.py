@@ -9,6 +9,7 @@ comment or close the code block.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from casefile.brief.words import MONTHS, plural
 from casefile.model import Incident
 
 MAX_PERIODS = 24
+_ISO = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-\d{2}")
 PER_PERIOD = 4
 
 
@@ -32,7 +34,7 @@ class _Entry:
 def timeline(incidents: list[Incident], label: Callable[[Incident], tuple[str, ...]]) -> list[str]:
     """Lines of a ```mermaid block (empty when no incident has a date). `label` gives the parts
     of an incident's label ("3.", "Armed clash", "Aleppo"); parts left empty by sanitising go."""
-    dated = [i for i in incidents if i.date_start and i.date_precision != "unknown"]
+    dated = [i for i in incidents if i.date_precision != "unknown" and _ISO.fullmatch(i.date_start or "")]
     if not dated:
         return []
     if len({(i.date_start, i.date_precision) for i in dated}) <= MAX_PERIODS:

@@ -51,7 +51,10 @@ def span(start: str, end: str | None) -> str:
     """"12–17 May 2025", "30 April – 2 May 2025", "30 December 2024 – 2 January 2025"."""
     if not end or end == start:
         return day(start)
-    a, b = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
+    try:
+        a, b = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
+    except ValueError:  # not ISO (a hand-edited file): show it as stored
+        return f"{start} – {end}"
     if (a.year, a.month) == (b.year, b.month):
         return f"{a.day}–{b.day} {MONTHS[b.month - 1]} {b.year}"
     if a.year == b.year:
@@ -77,7 +80,10 @@ def date_phrase(start: str | None, end: str | None, precision: str) -> str:
     """The date in prose: "17 May 2025", "May 2025", "the week of 12–18 May 2025"."""
     if not start or precision == "unknown":
         return "date unknown"
-    d = dt.date.fromisoformat(start[:10])
+    try:
+        d = dt.date.fromisoformat(start[:10])
+    except ValueError:
+        return start
     if precision == "month":
         return f"{MONTHS[d.month - 1]} {d.year}"
     if precision == "year":

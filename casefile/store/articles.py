@@ -128,17 +128,25 @@ class ArticleStore:
             (match, SEARCH_COUNT_CAP + 1),
         ).fetchone()[0]
         ranked = total <= SEARCH_RANK_CAP
-        score = "bm25(articles_fts, 10.0, 1.0)" if ranked else "NULL"
-        order = "score" if ranked else "articles_fts.rowid DESC"
-        rows = conn.execute(
-            f"""SELECT h.rowid, a.title, a.outlet, a.published, h.snip, h.score
-                FROM (SELECT articles_fts.rowid AS rowid,
-                             snippet(articles_fts, -1, ?, ?, '…', 16) AS snip, {score} AS score
-                      FROM articles_fts WHERE articles_fts MATCH ?
-                      ORDER BY {order} LIMIT ?) AS h
-                JOIN articles a ON a.id = h.rowid""",
-            (HIT_START, HIT_END, match, limit),
-        ).fetchall()
+        # Rank and snippet in the FTS query alone: there SQLite builds snippets only for the
+        # rows it returns; titles come in a second, indexed query.
+        if ranked:
+            hits = conn.execute(
+                """SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 16), bm25(articles_fts, 10.0, 1.0)
+                   FROM articles_fts WHERE articles_fts MATCH ?
+                   ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT ?""",
+                (HIT_START, HIT_END, match, limit)).fetchall()
+        else:
+            hits = conn.execute(
+                """SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 16), NULL
+                   FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?""",
+                (HIT_START, HIT_END, match, limit)).fetchall()
+        meta = {}
+        if hits:
+            ids = [h[0] for h in hits]
+            meta = {r[0]: r[1:] for r in conn.execute(
+                f"SELECT id, title, outlet, published FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        rows = [(h[0], *meta.get(h[0], (None, None, None)), h[1], h[2]) for h in hits]
         return total, ranked, rows
 
 

@@ -69,12 +69,12 @@ class BriefStore:
         if until is not None:
             clauses.append("date_start IS NOT NULL AND date_start <= ?")
             params.append(_iso(until))
-        if place:
+        if place and place.strip():
             needle = fold(place.strip())
             clauses.append("(casefile_words(location, ?) OR casefile_words(admin1, ?) "
                            "OR casefile_words(country, ?))")
             params += [needle] * 3
-        if actor:
+        if actor and actor.strip():
             needle = fold(actor.strip())
             clauses.append("(casefile_words(actor1, ?) OR casefile_words(actor2, ?))")
             params += [needle] * 2

@@ -26,7 +26,8 @@ PIECES = [
     "<http://evil.example>", "&amp;", "&#60;", "&lt;", "\\", "\\|", "\n", "\n\n", "\r\n", "\t", "    ", "---", "===",
     "***", "javascript:", "http://a.example/b", "https://x.example/(z)", "%%", "%%{init: {}}%%", ":", ": ", ";",
     "title ", "section ", "timeline", "{", "}", "$x$", "^", "\u202e", "\u2066", "\x00", "\x1b[31m", "\x85",
-    "\u2028", "\u00a0", " - ", "  1. ", " # ", " > ", "é", "Ω", "Zeïnab", "حلب", "😀", "word", " ", ".", "!", "?", "“", "”",
+    "\u2028", "\u00a0", " - ", "  1. ", " # ", " > ", "é", "Ω", "Zeïnab", "حلب", "😀", "word", " ", ".", "!", "?",
+    "“", "”",
 ]
 hostile = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=10).map("".join)
 URLS = st.sampled_from(["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd",

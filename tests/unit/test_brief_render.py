@@ -295,3 +295,14 @@ def test_options_parse_months_and_years():
     assert (o.since, o.until, o.place, o.title) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31), None, None)
     with pytest.raises(InvalidInput):
         BriefOptions(status="rejected")
+    with pytest.raises(InvalidInput, match="--now"):
+        BriefOptions.parse(now="next tuesday")
+    assert BriefOptions.parse(now="2025-06-01T11:00:00+02:00").now.isoformat() == "2025-06-01T09:00:00+00:00"
+
+
+def test_a_date_not_in_iso_form_is_shown_as_stored(case):
+    incident = add_incident(case)
+    with case.tx.write():
+        case.update_incident(incident, "2025-06-01T00:00:00+00:00", date_start="mid-May", date_end="mid-May")
+    p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
+    assert p.rows[0][1] == "mid-May" and p.fences == []  # no timeline without a real date
