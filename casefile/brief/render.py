@@ -175,10 +175,13 @@ def _empty_message(o: BriefOptions, counts: dict[str, int]) -> str:
     chosen = ", ".join(f"{k} {v}" for k, v in o.filter.items() if v is not None)
     hint = ""
     if o.status == "confirmed" and counts.get("candidate"):
-        hint = (f"; {plural(counts['candidate'], 'unconfirmed candidate incident')} match — confirm them, "
-                "or use --status all to include them")
+        n = counts["candidate"]
+        hint = (f"; {plural(n, 'unconfirmed candidate incident')} {'matches' if n == 1 else 'match'}: confirm "
+                f"{'it' if n == 1 else 'them'}, or include unconfirmed incidents (--status all)")
     elif counts.get("undated"):
-        hint = f"; {plural(counts['undated'], 'undated incident')} match but have no date to place in the period"
+        n = counts["undated"]
+        hint = (f"; {plural(n, 'undated incident')} {'matches' if n == 1 else 'match'} but "
+                f"{'has' if n == 1 else 'have'} no date to place in the period")
     return f"no incidents match ({chosen}): no brief written{hint}"
 
 

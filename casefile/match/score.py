@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from casefile.match.records import MatchRecord, Suggestion
 
 WEIGHTS = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "actors": 0.10, "text": 0.10}
-THRESHOLD = 0.6
+THRESHOLD = 0.65
 NEUTRAL = 0.5
 FAMILIES = {"Battles": "violent", "Explosions/Remote violence": "violent",
             "Violence against civilians": "violent", "Strategic developments": "strategic",
