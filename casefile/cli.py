@@ -547,3 +547,12 @@ def history_cmd(ctx, limit: int | None, as_json: bool) -> None:
         state = " (undone)" if e["undone_at"] else ""
         click.echo(f"{e['id']:>5}  {e['at']}  {one_line(e['author'], 12):12}  {e['action']:9} "
                    f"{one_line(e['target'], width() - 60)}{state}")
+
+
+def _register_export() -> None:
+    from casefile.brief.command import export_cmd
+
+    main.add_command(export_cmd)
+
+
+_register_export()

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from casefile.store.articles import ArticleStore
+from casefile.store.briefs import BriefStore
 from casefile.store.connection import Transactions, connect, enable_wal
 from casefile.store.curation import CurationStore
 from casefile.store.incidents import IncidentStore
@@ -16,7 +17,7 @@ def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore):
+class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore, BriefStore):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.db = connect(self.path)

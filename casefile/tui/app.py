@@ -22,6 +22,12 @@ from casefile.tui.screens.review import ReviewScreen
 from casefile.tui.widgets.rows import WindowedList
 
 
+def _export_bindings():
+    from casefile.tui.screens.export import ExportScreen
+
+    return ExportScreen.BINDINGS
+
+
 class CasefileApp(App):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses live elsewhere
     TITLE = "casefile"
@@ -35,6 +41,7 @@ class CasefileApp(App):
         Binding("h", "mode('history')", "History", id="app.history", tooltip="The audit log"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search articles"),
         Binding("escape", "mode('review')", "Review", id="app.review", show=False, tooltip="Back to the incident queue"),
+        Binding("E", "export", "Export", id="app.export", tooltip="Export a Markdown brief"),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
     ]
@@ -92,6 +99,7 @@ class CasefileApp(App):
             ("Lists", WindowedList.BINDINGS),
             ("Duplicates", DuplicatesScreen.BINDINGS),
             ("Articles", ArticlesScreen.BINDINGS),
+            ("Export", _export_bindings()),
         ]
 
     # -- actions ----------------------------------------------------------------------------
@@ -102,6 +110,15 @@ class CasefileApp(App):
     async def action_search(self) -> None:
         await self.action_mode("articles")
         self.screen.action_search()
+
+    def action_export(self) -> None:
+        from casefile.tui.screens.export import ExportScreen
+
+        def written(path) -> None:
+            if path is not None:
+                self.refresh_screen(f"brief written: {path}")
+
+        self.push_screen(ExportScreen(Path("exports")), written)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_sections(), self.keymap))

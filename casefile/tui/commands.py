@@ -18,6 +18,7 @@ class CasefileCommands(Provider):
             ("Articles", "Browse and search articles", partial(app.switch_mode, "articles")),
             ("History", "The audit log; undo from there", partial(app.switch_mode, "history")),
             ("Undo", "Undo the newest change", app.action_undo),
+            ("Export a brief", "Markdown brief with a preview", app.action_export),
             ("Recompute duplicate suggestions", "In the background", app.recompute_suggestions),
             ("Help", "Every key", app.action_help),
         ]

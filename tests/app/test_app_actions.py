@@ -218,3 +218,33 @@ async def test_newcomer_curates_the_seed_case(make_app):
         assert case.incident(amnesty.id).status == "rejected"
         assert case.incident(mistake.id).status == "candidate"
         assert [e["action"] for e in case.history()] == ["undo", "reject", "reject", "confirm", "annotate", "merge", "merge"]
+
+
+async def test_export_dialog_writes_the_same_brief_as_the_cli(make_app, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from casefile.cli import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # confirm one incident: the brief has something to show
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#title").value = "Seed brief"
+        screen.query_one("#out").value = str(tmp_path / "app")
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.5)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (from_app,) = (tmp_path / "app").glob("*.md")
+    result = CliRunner().invoke(main, ["--db", str(app.db_path), "export", "--title", "Seed brief",
+                                       "--out", str(tmp_path / "cli")])
+    assert result.exit_code == 0, result.output
+    (from_cli,) = (tmp_path / "cli").glob("*.md")
+    assert from_app.name == from_cli.name
+    assert from_app.read_bytes() == from_cli.read_bytes()
+    with CaseFile(app.db_path) as case:
+        assert len(case.briefs()) == 2

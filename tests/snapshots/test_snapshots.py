@@ -55,3 +55,8 @@ def test_attach_dialog(snap_compare, snapshot_app):
         await pilot.press("t")
 
     assert snap_compare(snapshot_app, run_before=select_words, terminal_size=SIZE)
+
+
+def test_export_dialog(snap_compare, snapshot_app, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    assert snap_compare(snapshot_app, press=["c", "E", *"Seed brief", "enter", "_"], terminal_size=SIZE)
