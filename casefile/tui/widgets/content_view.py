@@ -35,7 +35,9 @@ class ContentView(ScrollView, can_focus=False):
         else:
             style = self.get_visual_style()
             self._strips = Visual.to_strips(self, self._content, width, None, style)
-        self.virtual_size = Size(width, len(self._strips))
+        # set without the reactive's layout pass: only our own scrollbar depends on it
+        self.set_reactive(ScrollView.virtual_size, Size(width, len(self._strips)))
+        self._refresh_scrollbars()
 
     def on_resize(self) -> None:
         self._wrap()

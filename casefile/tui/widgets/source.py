@@ -103,6 +103,20 @@ class SourceText(TextArea):
         start, end = sorted((self.offset_of(self.selection.start), self.offset_of(self.selection.end)))
         return (start, end) if end > start else None
 
+    def _refresh_size(self) -> None:
+        """As TextArea's, without laying out the whole screen again: only our scrollbars
+        depend on the text's height."""
+        from textual.geometry import Size
+
+        if self.soft_wrap:
+            size = Size(0, self.wrapped_document.height)
+        else:
+            width, height = self.document.get_size(self.indent_width)
+            size = Size(width + self.gutter_width + 1, height)
+        self.set_reactive(TextArea.virtual_size, size)
+        self._refresh_scrollbars()
+        self.refresh()
+
     def _build_highlight_map(self) -> None:
         """Our own highlights instead of tree-sitter's: byte offsets per line, as TextArea wants."""
         self._line_cache.clear()
