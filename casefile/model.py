@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 
 # Search snippets mark hits with these two characters. Stored text can never contain them
 # (control characters are stripped on import), so a face can style hits without ambiguity.
 HIT_START = "\x02"
 HIT_END = "\x03"
-
-
-class Status(str, enum.Enum):
-    CANDIDATE = "candidate"
-    CONFIRMED = "confirmed"
-    REJECTED = "rejected"
-    MERGED = "merged"
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,6 @@ _DEMONYMS = {
     "israeli": "IL", "american": "US", "us": "US", "u.s.": "US", "somali": "SO", "lebanese": "LB",
     "jordanian": "JO", "mauritanian": "MR", "sudanese": "SD",
 }
-ARMED_GROUPS = {
-    "Islamic State (IS)", "Islamic State West Africa Province (ISWAP)",
-    "Islamic State Sahel Province (ISGS)", "Boko Haram (JAS)", "JNIM", "Al-Qaeda",
-    "Hayat Tahrir al-Sham (HTS)", "Unidentified armed group", "Al-Shabaab",
-}
 CIVILIANS = "Civilians"
 
 # canonical name: alias patterns (case-insensitive unless wrapped in (?-i:...))

@@ -19,8 +19,6 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10}
 # vague word: (value or None, qualifier)
 VAGUE = {
     "dozens": 12, "tens": 10, "scores": 20, "hundreds": 100, "thousands": 1000,

@@ -19,7 +19,6 @@ _NOT_NAMES = re.compile(
     r"Interior|Defence|Defense|Security|Government|State|Islamic|Kurdish|Syrian|Iraqi|Nigerian|Malian|"
     r"Local|Old|New|Displaced|Border|Military|Army|Police)$"
 )
-FINE = {"neighbourhood", "district", "quarter", "suburb"}
 
 
 def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]:

@@ -20,7 +20,6 @@ NEUTRAL = 0.5
 FAMILIES = {"Battles": "violent", "Explosions/Remote violence": "violent",
             "Violence against civilians": "violent", "Strategic developments": "strategic",
             "Protests": "civil", "Riots": "civil"}
-GENERIC = {"Unidentified armed group", "Civilians"}
 
 
 def _km(a: MatchRecord, b: MatchRecord) -> float | None:

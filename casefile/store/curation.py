@@ -208,10 +208,6 @@ class CurationStore:
             "VALUES ('candidate', 'analyst', ?, ?, ?, ?)", (article_id, summary, now, now))
         return cur.lastrowid
 
-    def judgements(self) -> dict[tuple[int, int], str]:
-        return {(a, b): d for a, b, d in self.db.conn.execute(
-            "SELECT left_id, right_id, decision FROM judgements")}
-
 
 def _q(name: str) -> str:
     return f'"{name}"'
