@@ -261,12 +261,9 @@ STATUS_CHOICES = click.Choice(["candidate", "confirmed", "rejected", "merged", "
 
 
 def figure(r) -> str:
-    """best, with the range when sources differ: "4 (4–5)"."""
-    if r.best is None:
-        return "—"
-    if r.low != r.high:
-        return f"{r.best} ({r.low}–{r.high})"
-    return str(r.best)
+    from casefile.figures import shown
+
+    return shown(r)
 
 
 @main.command("extract")

@@ -179,3 +179,12 @@ def _note(field_name: str, reports: list[Report]) -> str:
             if _voice(name) not in {_voice(v) for v in voices}:
                 voices.append(name)
     return "; ".join(f"{', '.join(voices)}: {text}" for text, voices in accounts.items())
+
+
+def shown(r) -> str:
+    """A figure as the faces show it: best, with the range when sources differ ("4 (4–5)")."""
+    if r.best is None:
+        return "—"
+    if r.low != r.high:
+        return f"{r.best} ({r.low}–{r.high})"
+    return str(r.best)

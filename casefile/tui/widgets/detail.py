@@ -6,20 +6,13 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from casefile.figures import shown as figure
 from casefile.model import Claim, Incident
 from casefile.textsafe import one_line
 
 FIELD_LABELS = {"killed": "killed", "wounded": "wounded", "arrested": "arrested", "abducted": "abducted",
                 "released": "released", "seized": "seized", "operations": "raids", "date": "date",
                 "location": "place", "actor": "actor", "event_type": "type", "other": "note"}
-
-
-def figure(r) -> str:
-    if r.best is None:
-        return "—"
-    if r.low != r.high:
-        return f"{r.best} ({r.low}–{r.high})"
-    return str(r.best)
 
 
 def when(i: Incident) -> str:
