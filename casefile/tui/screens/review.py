@@ -134,7 +134,7 @@ class ReviewScreen(Screen):
         self.claims = self.case.claims(incident.id)
         self.sources = list(dict.fromkeys(c.article_id for c in self.claims if c.article_id))
         anchored = [c for c in self.claims if c.start is not None]
-        first = next((k for k, c in enumerate(anchored) if c.field in ("killed", "wounded", "arrested")), 0)
+        first = next((k for k, c in enumerate(anchored) if c.field in ("killed", "wounded", "arrested", "abducted", "released")), 0)
         self.anchored = anchored
         self.claim_index = first if anchored else 0
         self.source_index = self.sources.index(anchored[first].article_id) if anchored else 0
