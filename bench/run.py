@@ -365,6 +365,7 @@ def main() -> None:
     parser.add_argument("--size", choices=sorted(SIZES), default="1k")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--crash-runs", type=int, default=30)
+    parser.add_argument("--keep", action="store_true", help="keep the imported case file (bench/out/case-SIZE.db)")
     parser.add_argument("--skip", default="", help="comma-separated: import, extraction, search, suggestions, "
                                                    "app, highlight, brief, size, crash")
     args = parser.parse_args()
@@ -392,6 +393,8 @@ def main() -> None:
             bench_size(db, drafts)
         if "crash" not in skip:
             bench_crash(folder, tmp, args.crash_runs)
+        if args.keep:
+            shutil.move(str(db), BENCH / "out" / f"case-{args.size}.db")
     print(f"\n## casefile benchmarks, {args.size} corpus ({SIZES[args.size]:,} articles)\n")
     print("| figure | casefile | floor (same run) | against the floor / target |")
     print("|---|---|---|---|")

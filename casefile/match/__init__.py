@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from collections.abc import Iterable
 
 from casefile.match.blocking import candidate_pairs
 from casefile.match.records import MatchRecord, Suggestion
-from casefile.match.score import THRESHOLD, score
+from casefile.match.score import THRESHOLD, score, thin
 
 __all__ = ["MatchRecord", "Suggestion", "suggest", "score", "THRESHOLD", "clusters"]
 
@@ -17,6 +18,11 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
     """Scored pairs above the threshold, best first, with cluster ids; pairs judged
     no_match are never suggested again."""
     by_id = {r.id: r for r in records}
+    crowds = Counter((name, r.sub_event_type) for r in by_id.values() for name in r.place_names)
+
+    def crowd(r: MatchRecord) -> int:
+        return max((crowds[(name, r.sub_event_type)] for name in r.place_names), default=0)
+
     found = []
     # Hundreds of thousands of small objects and no cycles: the cycle collector would only
     # rescan them again and again.
@@ -26,7 +32,8 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
         for a, b in candidate_pairs(by_id.values()):
             if (a, b) in no_match:
                 continue
-            s = score(by_id[a], by_id[b])
+            left, right = by_id[a], by_id[b]
+            s = score(left, right, max(crowd(r) for r in (left, right) if thin(r)) if thin(left) or thin(right) else 0)
             if s.score >= threshold:
                 found.append(s)
     finally:

@@ -17,6 +17,7 @@ from casefile.match.records import MatchRecord, Suggestion
 WEIGHTS = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "actors": 0.10, "text": 0.10}
 THRESHOLD = 0.65
 NEUTRAL = 0.5
+UNDATED = 0.3
 FAMILIES = {"Battles": "violent", "Explosions/Remote violence": "violent",
             "Violence against civilians": "violent", "Strategic developments": "strategic",
             "Protests": "civil", "Riots": "civil"}
@@ -87,7 +88,8 @@ def date_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]
             return _weekdays(a.weekdays, b.weekdays)
         if a.months and b.months:
             return (0.6, None, False) if a.months & b.months else (0.0, "different months", True)
-    return NEUTRAL, None, False
+    # Nothing says when one of them happened: in a busy place that is weak evidence of a match.
+    return UNDATED, "no date on one side", False
 
 
 def _weekdays(x: frozenset[int] | set[int], y: frozenset[int] | set[int]) -> tuple[float, str | None, bool]:
@@ -150,7 +152,18 @@ def text_score(a: MatchRecord, b: MatchRecord) -> float:
     return fuzz.token_set_ratio(a.text, b.text) / 100
 
 
-def score(a: MatchRecord, b: MatchRecord) -> Suggestion:
+def thin(r: MatchRecord) -> bool:
+    """Nothing but a place and a kind of event: no date of any sort, no figure."""
+    return not (r.date_start or r.weekdays or r.months or r.counts)
+
+
+# How many reports of the same kind in the same place make a bare "same place, same kind"
+# worthless as evidence (a busy front line has dozens of undated "clashes in X").
+CROWDED = 3
+
+
+def score(a: MatchRecord, b: MatchRecord, crowd: int = 0) -> Suggestion:
+    """`crowd`: how many records share the thinner side's place and kind of event."""
     place, place_reason = place_score(a, b)
     far = place == 0.0 and place_reason is not None and "different places" in place_reason
     date, date_reason, apart = date_score(a, b)
@@ -172,6 +185,9 @@ def score(a: MatchRecord, b: MatchRecord) -> Suggestion:
                        else "reported in different places: different events")
     if other_family:
         total *= 0.8
+    if (thin(a) or thin(b)) and crowd > CROWDED:
+        total *= 0.75
+        reasons.append(f"little to go on: no date or figure, and {crowd} reports of this kind there")
     # Two independent contradictions (another kind of event and another toll, say) are
     # stronger than the sum of their weights: a follow-up is not a duplicate.
     contradictions = sum(v < 0.35 for k, v in breakdown.items() if k != "text")
