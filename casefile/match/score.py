@@ -89,7 +89,8 @@ def date_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]
         if a.months and b.months:
             return (0.6, None, False) if a.months & b.months else (0.0, "different months", True)
     # Nothing says when one of them happened: in a busy place that is weak evidence of a match.
-    return UNDATED, "no date on one side", False
+    neither = not (a.date_start or b.date_start or a.weekdays or b.weekdays or a.months or b.months)
+    return UNDATED, "no date on either side" if neither else "no date on one side", False
 
 
 def _weekdays(x: frozenset[int] | set[int], y: frozenset[int] | set[int]) -> tuple[float, str | None, bool]:
