@@ -21,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -186,21 +185,24 @@ def bench_suggestions(db: Path, truth: dict) -> None:
     from casefile.match import suggest
 
     case = CaseFile(db)
+    import resource
+
     records = match_records(case)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t = time.perf_counter()
     found = suggest(records, case.no_match_pairs())
     elapsed = time.perf_counter() - t
-    tracemalloc.start()
-    suggest(records, case.no_match_pairs())
-    peak = tracemalloc.get_traced_memory()[1] / 1e6
-    tracemalloc.stop()
-    row(f"duplicate suggestions, {len(records):,} incidents from the corpus", f"{elapsed:.2f} s, {peak:.0f} MB peak",
+    # growth of the process's peak resident memory (KB on Linux); tracemalloc would be 10× slower
+    peak = max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1e3
+    row(f"duplicate suggestions, {len(records):,} incidents from the corpus", f"{elapsed:.2f} s, +{peak:.0f} MB peak RSS",
         "—", f"{len(found):,} pairs (target 100k incidents < 10 s; see bench/match_bench.py)")
     mapped = truth_of(case, truth)
     incidents = {i["id"]: i for i in truth["incidents"]}
     predicted = {(s.left, s.right) for s in found if s.left in mapped and s.right in mapped}
-    ids = sorted(mapped)
-    truth_pairs = {(a, b) for k, a in enumerate(ids) for b in ids[k + 1:] if mapped[a] == mapped[b]}
+    groups: dict[str, list[int]] = {}
+    for incident_id, truth_id in mapped.items():
+        groups.setdefault(truth_id, []).append(incident_id)
+    truth_pairs = {(a, b) for ids in groups.values() for k, a in enumerate(sorted(ids)) for b in sorted(ids)[k + 1:]}
     tp = len(predicted & truth_pairs)
     precision = tp / len(predicted) if predicted else 1.0
     recall = tp / len(truth_pairs) if truth_pairs else 1.0
@@ -365,6 +367,7 @@ def main() -> None:
     parser.add_argument("--size", choices=sorted(SIZES), default="1k")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--crash-runs", type=int, default=30)
+    parser.add_argument("--case", type=Path, help="measure an already imported case file (skips the import)")
     parser.add_argument("--keep", action="store_true", help="keep the imported case file (bench/out/case-SIZE.db)")
     parser.add_argument("--skip", default="", help="comma-separated: import, extraction, search, suggestions, "
                                                    "app, highlight, brief, size, crash")
@@ -378,7 +381,11 @@ def main() -> None:
         drafts = read_drafts(folder / "articles")
         if "import" not in skip:
             bench_import(drafts, tmp)
-        db = bench_extraction(drafts, folder, tmp, len(drafts))
+        if args.case:
+            db = tmp / "case.db"
+            shutil.copy(args.case, db)
+        else:
+            db = bench_extraction(drafts, folder, tmp, len(drafts))
         if "search" not in skip:
             bench_search(db, truth)
         if "suggestions" not in skip:

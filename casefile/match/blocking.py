@@ -16,8 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from casefile.match.records import MatchRecord
+from casefile.match.score import thin
 
 MAX_BLOCK = 4000  # a block this large holds nothing specific enough to be worth all its pairs
+CROWDED_BLOCK = 50  # a report with no date and no figure is only matched in a quieter place
 GENERIC_ACTORS = {"Unidentified armed group", "Civilians"}
 CELL = 4  # grid cells per degree: about 25 km
 
@@ -76,7 +78,10 @@ def candidate_pairs(records: Iterable[MatchRecord]) -> Iterator[tuple[int, int]]
     symmetric: dict[tuple, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     lookup: dict[tuple, list[int]] = defaultdict(list)  # every record, for coarse ones to search
     coarse: list[tuple[int, list[tuple]]] = []  # (id, the lookup keys it searches)
+    thin_ids: set[int] = set()
     for r in records:
+        if thin(r):
+            thin_ids.add(r.id)
         days = _days(r)
         area = _area(r)
         places = _fine_keys(r) if _precise(r) else ([area] if area else [])
@@ -138,8 +143,8 @@ def candidate_pairs(records: Iterable[MatchRecord]) -> Iterator[tuple[int, int]]
     for a, keys in coarse:
         for key in keys:
             others = lookup.get(key, ())
-            if len(others) > MAX_BLOCK:
-                continue
+            if len(others) > MAX_BLOCK or (a in thin_ids and len(others) > CROWDED_BLOCK):
+                continue  # nothing to match a bare "clashes in X" on, in a busy place
             for b in others:
                 if a != b:
                     pair = (a, b) if a < b else (b, a)
