@@ -41,15 +41,22 @@ class SuggestionStore:
                   s.cluster, now) for s in suggestions])
 
     def _open_suggestions(self) -> str:
-        # Still worth a look: both incidents active, not yet decided (unsure ones come last).
-        return f"""FROM suggestions s
-                   JOIN incidents l ON l.id = s.left_id AND l.{ACTIVE}
-                   JOIN incidents r ON r.id = s.right_id AND r.{ACTIVE}
+        # Still worth a look: both incidents active, not yet decided (or judged unsure).
+        # CROSS JOIN keeps suggestions as the outer loop, read in score order from its index,
+        # so a page of a million-pair queue costs a page of lookups, not a sort.
+        return f"""FROM suggestions s INDEXED BY suggestions_score
+                   CROSS JOIN incidents l ON l.id = s.left_id AND l.{ACTIVE}
+                   CROSS JOIN incidents r ON r.id = s.right_id AND r.{ACTIVE}
                    LEFT JOIN judgements j ON j.left_id = s.left_id AND j.right_id = s.right_id
                    WHERE (j.decision IS NULL OR j.decision = 'unsure')"""
 
-    def suggestion_count(self) -> int:
-        return self.db.conn.execute(f"SELECT count(*) {self._open_suggestions()}").fetchone()[0]
+    SUGGESTION_COUNT_CAP = 10_000
+
+    def suggestion_count(self, cap: int | None = SUGGESTION_COUNT_CAP) -> int:
+        """Open pairs, counted up to `cap` (a queue of a million pairs is "10,000+")."""
+        limit = -1 if cap is None else cap
+        return self.db.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 {self._open_suggestions()} LIMIT ?)", (limit,)).fetchone()[0]
 
     def suggestions_for(self, incident_id: int, limit: int = 20) -> list[dict]:
         rows = self.db.conn.execute(
@@ -63,7 +70,7 @@ class SuggestionStore:
         rows = self.db.conn.execute(
             f"""SELECT s.left_id, s.right_id, s.score, s.breakdown, s.reasons, s.cluster, j.decision
                 {self._open_suggestions()}
-                ORDER BY j.decision IS NOT NULL, s.score DESC, s.left_id, s.right_id LIMIT ? OFFSET ?""",
+                ORDER BY s.score DESC, s.left_id, s.right_id LIMIT ? OFFSET ?""",
             (-1 if limit is None else limit, offset)).fetchall()
         return [{"left": r[0], "right": r[1], "score": r[2], "breakdown": json.loads(r[3]),
                  "reasons": json.loads(r[4]), "cluster": r[5], "judged": r[6]} for r in rows]

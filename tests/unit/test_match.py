@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 
+from casefile.curate import Curator
 from casefile.match import MatchRecord, THRESHOLD, score, suggest
 from casefile.match.blocking import candidate_pairs
 from casefile.pipeline import refresh_suggestions
@@ -85,3 +86,13 @@ def test_blocking_keeps_nearly_all_pairs_of_the_full_comparison():
     assert full and len(full & blocked) / len(full) >= 0.99
     assert len(blocked) < len(records) ** 2 / 2 / 3
     assert by_id  # records by id were built
+
+
+def test_queue_is_read_best_first_and_counted_up_to_a_cap(seeded):
+    refresh_suggestions(seeded)
+    queue = seeded.suggestions()
+    assert [s["score"] for s in queue] == sorted((s["score"] for s in queue), reverse=True)
+    assert seeded.suggestion_count(cap=None) == len(queue) > 2
+    assert seeded.suggestion_count(cap=2) == 2  # the title then says "2+" instead of counting a million
+    Curator(seeded, "tester").judge(queue[0]["left"], queue[0]["right"], "no_match")
+    assert seeded.suggestion_count(cap=None) == len(queue) - 1

@@ -66,7 +66,8 @@ class DuplicatesScreen(Screen):
         pairs = self.query_one("#pairs", WindowedList)
         pairs.reload(keep_index)
         self.query_one("#pairs-title", ContentView).update(Content.assemble(
-            (" Duplicate suggestions ", "bold reverse"), f"  {pairs.total:,} open  ",
+            (" Duplicate suggestions ", "bold reverse"),
+            f"  {pairs.total:,}{'+' if pairs.total >= self.case.SUGGESTION_COUNT_CAP else ''} open  ",
             (f"✓ {said}", "$success") if said else ("m match · x no match · s unsure · space next", "$text-muted")))
         self.show(pairs.current)
 
