@@ -53,6 +53,11 @@ class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore, Brie
         enable_wal(self.db)
         migrations.upgrade(self.db)
 
+    def change_mark(self) -> tuple[int, int]:
+        """Changes so far, by this connection and by any other (an import in a second
+        terminal): a screen that saw the same mark has nothing to reload."""
+        return self.db.conn.total_changes, self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def schema_migrations(self) -> list[str]:
         from casefile.store.schema_version import applied_names
 

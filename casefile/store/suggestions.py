@@ -50,10 +50,11 @@ class SuggestionStore:
                    LEFT JOIN judgements j ON j.left_id = s.left_id AND j.right_id = s.right_id
                    WHERE (j.decision IS NULL OR j.decision = 'unsure')"""
 
-    SUGGESTION_COUNT_CAP = 10_000
+    # Counting past this costs more than a keypress may (30 ms for 10,000 pairs on a 100k-article case).
+    SUGGESTION_COUNT_CAP = 1_000
 
     def suggestion_count(self, cap: int | None = SUGGESTION_COUNT_CAP) -> int:
-        """Open pairs, counted up to `cap` (a queue of a million pairs is "10,000+")."""
+        """Open pairs, counted up to `cap` (a queue of a million pairs is "1,000+")."""
         limit = -1 if cap is None else cap
         return self.db.conn.execute(
             f"SELECT count(*) FROM (SELECT 1 {self._open_suggestions()} LIMIT ?)", (limit,)).fetchone()[0]

@@ -179,6 +179,25 @@ async def test_stale_version_is_shown_and_changes_nothing(make_app):
             assert case.incident(first.id).status == "candidate"
 
 
+async def test_coming_back_to_a_screen_shows_changes_made_elsewhere(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        review = app.screen
+        first = await first_incident(app)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing changed: the review screen is not reloaded
+        await pilot.pause()
+        assert not review.changed_since_loaded()
+        await pilot.press("d")
+        await pilot.pause()
+        with db(app) as case:  # a second terminal rejects the first incident meanwhile
+            case.db.execute("UPDATE incidents SET status = 'rejected' WHERE id = ?", [first.id])
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is review and review.query_one("#queue").current.id != first.id
+
+
 async def test_newcomer_curates_the_seed_case(make_app):
     """The done-when: merge the Aleppo raid's three reports, confirm it, annotate it, reject
     the non-incident, undo a mistake — keys only — and the database shows exactly that."""

@@ -15,6 +15,7 @@ from casefile.curate import attach_claim, new_incident
 from casefile.errors import CasefileError
 from casefile.model import HIT_END, HIT_START
 from casefile.textsafe import one_line
+from casefile.tui.screens.fresh import ReloadsWhenChanged
 from casefile.tui.modals import AttachDialog
 from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.rows import WindowedList
@@ -33,7 +34,7 @@ def snippet_content(snippet: str) -> Content:
     return Content.assemble(*parts)
 
 
-class ArticlesScreen(Screen):
+class ArticlesScreen(ReloadsWhenChanged, Screen):
     BINDINGS = [
         Binding("slash", "search", "Search", id="articles.search", tooltip="Full-text search"),
         Binding("escape", "clear_search", "Clear", id="articles.clear", show=False),
@@ -85,7 +86,8 @@ class ArticlesScreen(Screen):
         self.query_one("#articles").focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.changed_since_loaded():
+            self.reload()
 
     def reload(self) -> None:
         articles = self.query_one("#articles", WindowedList)
@@ -93,6 +95,7 @@ class ArticlesScreen(Screen):
         what = f"matching {self.query_text!r}" if self.query_text else "all, in import order"
         self.query_one("#articles-title", ContentView).update(
             Content.assemble((" Articles ", "bold reverse"), f"  {articles.total:,} {what}"))
+        self.loaded()
 
     def open(self, article_id: int, claim=None) -> None:
         """Show an article (called by the app for "open the source article")."""

@@ -13,13 +13,14 @@ from textual.widgets import Footer, Header, Static
 from casefile.errors import CasefileError
 from casefile.model import Incident
 from casefile.textsafe import one_line
+from casefile.tui.screens.fresh import ReloadsWhenChanged
 from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.detail import figure, when
 from casefile.tui.widgets.rows import WindowedList
 from casefile.tui.widgets.source import Mark, SourceText
 
 
-class DuplicatesScreen(Screen):
+class DuplicatesScreen(ReloadsWhenChanged, Screen):
     BINDINGS = [
         Binding("m", "match", "Match (merge)", id="duplicates.match", tooltip="Same incident: merge, next pair"),
         Binding("x", "no_match", "No match", id="duplicates.no_match", tooltip="Different incidents: never suggest again"),
@@ -60,7 +61,8 @@ class DuplicatesScreen(Screen):
         self.query_one("#pairs").focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.changed_since_loaded():
+            self.reload()
 
     def reload(self, keep_index: int | None = None, said: str = "") -> None:
         pairs = self.query_one("#pairs", WindowedList)
@@ -70,6 +72,7 @@ class DuplicatesScreen(Screen):
             f"  {pairs.total:,}{'+' if pairs.total >= self.case.SUGGESTION_COUNT_CAP else ''} open  ",
             (f"✓ {said}", "$success") if said else ("m match · x no match · s unsure · space next", "$text-muted")))
         self.show(pairs.current)
+        self.loaded()
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
         self.show(event.row)

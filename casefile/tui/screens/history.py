@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from casefile.textsafe import one_line
+from casefile.tui.screens.fresh import ReloadsWhenChanged
 from casefile.tui.widgets.rows import WindowedList
 
 
@@ -19,7 +20,7 @@ def history_row(e: dict, width: int = 100) -> Content:
                             " ", one_line(e["target"]), undone)
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(ReloadsWhenChanged, Screen):
     @property
     def case(self):
         return self.app.case
@@ -35,7 +36,10 @@ class HistoryScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#history", WindowedList).reload(0)
+        self.loaded()
         self.query_one("#history").focus()
 
     def on_screen_resume(self) -> None:
-        self.query_one("#history", WindowedList).reload(0)
+        if self.changed_since_loaded():
+            self.query_one("#history", WindowedList).reload(0)
+            self.loaded()

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 from casefile.errors import CasefileError
 from casefile.model import Claim, Incident
 from casefile.textsafe import one_line
+from casefile.tui.screens.fresh import ReloadsWhenChanged
 from casefile.tui.modals import AnnotateDialog, ConfirmDialog, EditDialog, LinkDialog, MergeDialog
 from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.detail import FIELD_LABELS, figure, incident_content
@@ -49,7 +50,7 @@ def queue_row(i: Incident, width: int = 48) -> Content:
                             tail, mark)
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(ReloadsWhenChanged, Screen):
     BINDINGS = [
         Binding("c", "confirm", "Confirm", id="review.confirm", tooltip="Confirm this incident, go to the next"),
         Binding("x", "reject", "Reject", id="review.reject", tooltip="Reject (not an event), go to the next"),
@@ -106,7 +107,8 @@ class ReviewScreen(Screen):
         self.query_one("#queue").focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_all()
+        if self.changed_since_loaded():
+            self.refresh_all()
 
     # -- loading ------------------------------------------------------------------------
     def refresh_all(self, keep_index: int | None = None, said: str = "") -> None:
@@ -117,6 +119,7 @@ class ReviewScreen(Screen):
             (f" {FILTER_NAMES[self.filter]} ", "bold reverse"), f" {queue.total:,} ",
             (f" ✓ {said}", "$success") if said else ("f: filter", "$text-muted")))
         self.show(queue.current)
+        self.loaded()
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
         if event.list.id == "queue":
