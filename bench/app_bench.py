@@ -6,8 +6,9 @@ Builds (once, cached in bench/out/) a case file of synthetic incidents with clai
 store's own schema, then measures in fresh headless processes:
 - start to first paint of casefile's desk, against a minimal Textual app started the same way
   (median of --runs runs each);
-- key latency (press to screen updated) for next incident, next claim, confirm and opening the
-  duplicates screen, p50 / p95 over 50 presses each.
+- key latency (press to screen updated) for next incident, next claim, confirm (50 presses each)
+  and opening the duplicates screen (20), p50 / p95, against a minimal app's key that updates a
+  label and, for the screen switch, a minimal app switching between two screens.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ from textual.app import App
 from textual.widgets import Static
 from casefile.tui.app import CasefileApp
 
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
 class Minimal(App):
     BINDINGS = [("j", "step", "Step")]
     n = 0
@@ -70,35 +74,50 @@ class Minimal(App):
         self.n += 1
         self.query_one("#s").update(str(self.n))
 
+class Page(Screen):  # a header, a footer and a dozen lines of text
+    BINDINGS = [(k, "bell", k) for k in "qwertyuiop"]
+    def compose(self):
+        yield Header()
+        for i in range(12):
+            yield Static(f"line {i} " * 12)
+        yield Footer(compact=True)
+
+class TwoScreens(App):
+    MODES = {"a": Page, "b": Page}
+    BINDINGS = [("d", "switch_mode('b')", "b"), ("escape", "switch_mode('a')", "a")]
+    def on_mount(self):
+        self.switch_mode("a")
+
+async def timed(pilot, keys, n, back=None):
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        await pilot.press(*keys)
+        await pilot.pause()
+        times.append(time.perf_counter() - t)
+        if back:
+            await pilot.press(*back)
+            await pilot.pause()
+    return times
+
 async def main():
     out = {}
+    floors = {}
     async with Minimal().run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        times = []
-        for _ in range(50):
-            t = time.perf_counter()
-            await pilot.press("j")
-            await pilot.pause()
-            times.append(time.perf_counter() - t)
-        out["minimal app: a key that updates a label"] = times
+        floors["key"] = await timed(pilot, ["j"], 50)
+    async with TwoScreens().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        floors["screen"] = await timed(pilot, ["d"], 20, back=["escape"])
     app = CasefileApp(sys.argv[1])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        async def measure(name, keys, n=50, back=None):
-            times = []
-            for _ in range(n):
-                t = time.perf_counter()
-                await pilot.press(*keys)
-                await pilot.pause()
-                times.append(time.perf_counter() - t)
-                if back:
-                    await pilot.press(*back)
-                    await pilot.pause()
-            out[name] = times
-        await measure("next incident (j)", ["j"])
-        await measure("next claim (n)", ["n"])
-        await measure("confirm (c)", ["c"])
-        await measure("open duplicates (d)", ["d"], n=20, back=["escape"])
+        # name: (times, which floor it is measured against)
+        out["next incident (j)"] = (await timed(pilot, ["j"], 50), "key")
+        out["next claim (n)"] = (await timed(pilot, ["n"], 50), "key")
+        out["confirm (c)"] = (await timed(pilot, ["c"], 50), "key")
+        out["open duplicates (d)"] = (await timed(pilot, ["d"], 20, back=["escape"]), "screen")
+    out = {"floors": floors, "keys": out}
     print(json.dumps(out))
 asyncio.run(main())
 """
@@ -165,14 +184,24 @@ def main() -> None:
           f"{desk * 1000:.0f} ms | {minimal * 1000:.0f} ms | {desk / minimal:.2f}× |")
     out = subprocess.run([sys.executable, "-c", LATENCY, str(path)], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(REPO)})
-    latencies = json.loads(out.stdout.strip().splitlines()[-1])
-    print("\n| key (press → screen updated, via Pilot) | p50 | p95 | p95 above the minimal app's p50 |\n|---|---|---|---|")
-    floor = statistics.median(next(iter(latencies.values())))
-    for name, times in latencies.items():
+    print("\n| key (press → screen updated, via Pilot) | p50 | p95 | minimal app, p50 | p95 above it |\n"
+          "|---|---|---|---|---|")
+    for name, p50, p95, floor, what in latency_rows(out.stdout):
+        print(f"| {name} | {p50 * 1000:.1f} ms | {p95 * 1000:.1f} ms | {floor * 1000:.1f} ms ({what}) | "
+              f"{(p95 - floor) * 1000:.1f} ms |")
+
+
+FLOOR_NAMES = {"key": "a key that updates a label", "screen": "switching between two screens"}
+
+
+def latency_rows(stdout: str):
+    """(name, p50, p95, floor p50, floor name) per key, from LATENCY's output."""
+    data = json.loads(stdout.strip().splitlines()[-1])
+    floors = {k: statistics.median(v) for k, v in data["floors"].items()}
+    for name, (times, floor) in data["keys"].items():
         times = sorted(times)
         p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-        print(f"| {name} | {statistics.median(times) * 1000:.1f} ms | {p95 * 1000:.1f} ms | "
-              f"{(p95 - floor) * 1000:.1f} ms |")
+        yield name, statistics.median(times), p95, floors[floor], FLOOR_NAMES[floor]
 
 
 def run_desk(path: Path) -> float:

@@ -227,13 +227,8 @@ def bench_app(db: Path, runs: int) -> None:
         f"{minimal * 1000:.0f} ms (minimal app)", f"{desk / minimal:.2f}× (target ≤ 1.6×)")
     out = subprocess.run([sys.executable, "-c", app_bench.LATENCY, str(db)], capture_output=True, text=True,
                          check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-    latencies = json.loads(out.stdout.strip().splitlines()[-1])
-    floor_times = sorted(latencies.pop("minimal app: a key that updates a label"))
-    floor = statistics.median(floor_times)
-    for name, times in latencies.items():
-        times = sorted(times)
-        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-        row(f"app: key latency p95, {name}", f"{p95 * 1000:.0f} ms", f"{floor * 1000:.0f} ms (minimal app, p50)",
+    for name, _, p95, floor, what in app_bench.latency_rows(out.stdout):
+        row(f"app: key latency p95, {name}", f"{p95 * 1000:.0f} ms", f"{floor * 1000:.0f} ms (minimal app {what}, p50)",
             f"+{(p95 - floor) * 1000:.0f} ms over the floor (target < 50 ms)")
 
 

@@ -71,11 +71,13 @@ class SourceText(TextArea):
             self.load_text(body)
         self._build_highlight_map()
         self._focus_on = focus_on
-        if new_text or not self._wrapped_once:
+        if not self._wrapped_once:
             # Before the first layout the wrap width is unknown: wrap and scroll once it is.
             self.call_after_refresh(self._settle, True)
         else:
-            self._settle(False)
+            # Same width as last time (TextArea rewraps by itself if a scrollbar comes or
+            # goes): settle now, in this frame, not in one more.
+            self._settle(new_text)
 
     _wrapped_once = False
 
