@@ -71,8 +71,7 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
             (" Duplicate suggestions ", "bold reverse"),
             f"  {pairs.total:,}{'+' if pairs.total >= self.case.SUGGESTION_COUNT_CAP else ''} open  ",
             (f"✓ {said}", "$success") if said else ("m match · x no match · s unsure · space next", "$text-muted")))
-        self.show(pairs.current)
-        self.loaded()
+        self.loaded()  # the list's Highlighted message shows its current row
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
         self.show(event.row)

@@ -118,8 +118,7 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
         self.query_one("#queue-title", ContentView).update(Content.assemble(
             (f" {FILTER_NAMES[self.filter]} ", "bold reverse"), f" {queue.total:,} ",
             (f" ✓ {said}", "$success") if said else ("f: filter", "$text-muted")))
-        self.show(queue.current)
-        self.loaded()
+        self.loaded()  # the list's Highlighted message shows its current row
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
         if event.list.id == "queue":
