@@ -38,6 +38,7 @@ def body_digest(body: str) -> str:
 class ArticleStore:
     db: object  # sqlite_utils.Database, set by CaseFile
     tx: object
+    _new_article_ids: set[int]  # inserted in the open transaction, not yet in the index
 
     def add_article(self, draft: ArticleDraft, imported_at: str) -> AddResult:
         """Store one article in its own transaction (or savepoint), or report a duplicate."""
@@ -62,7 +63,20 @@ class ArticleStore:
                     len(draft.body), imported_at,
                 ),
             )
+            self._new_article_ids.add(cur.lastrowid)
             return AddResult(cur.lastrowid, False)
+
+    def _index_new_articles(self) -> None:
+        """Add this transaction's new articles to the full-text index in one statement, so
+        FTS5 writes one index segment for the batch instead of one per article. Ids of rows
+        a savepoint rolled back match nothing."""
+        if self._new_article_ids:
+            self.db.conn.execute(
+                """INSERT INTO articles_fts (rowid, title, body)
+                   SELECT id, title, body FROM articles WHERE id IN (SELECT value FROM json_each(?))""",
+                (json.dumps(sorted(self._new_article_ids)),),
+            )
+            self._new_article_ids.clear()
 
     def has_article(self, sha256: str, body: str) -> bool:
         return self.db.conn.execute(

@@ -27,6 +27,9 @@ class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore, Brie
             self.db.close()
             raise
         self.tx = Transactions(self.db)
+        self._new_article_ids: set[int] = set()
+        self.tx.before_commit.append(self._index_new_articles)
+        self.tx.after_rollback.append(self._new_article_ids.clear)
 
     @classmethod
     def open(cls, path: str | Path) -> CaseFile:

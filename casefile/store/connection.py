@@ -6,7 +6,7 @@ import contextlib
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from casefile.errors import NotACaseFile
@@ -93,6 +93,10 @@ class Transactions:
         self.db = db
         self._lock = threading.RLock()
         self._depth = 0
+        # Work the store defers to the end of a transaction (indexing new articles), and
+        # what it must forget when the transaction is rolled back.
+        self.before_commit: list[Callable[[], None]] = []
+        self.after_rollback: list[Callable[[], None]] = []
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
@@ -117,9 +121,13 @@ class Transactions:
             self._depth = 1
             try:
                 yield
+                for hook in self.before_commit:
+                    hook()
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+                for hook in self.after_rollback:
+                    hook()
                 raise
             else:
                 conn.execute("COMMIT")

@@ -263,3 +263,11 @@ CREATE INDEX incidents_by_day ON incidents(status, coalesce(date_start, '9999-99
 CREATE INDEX incidents_by_day_any ON incidents(coalesce(date_start, '9999-99-99'), id)
 """,
     )
+
+
+@migrations()
+def m004_index_articles_per_transaction(db: sqlite_utils.Database) -> None:
+    """New articles are added to the full-text index by the store, all of one transaction in
+    one statement. The insert trigger fired inside each row's statement savepoint, where FTS5
+    flushes its pending terms: a new index segment per article, 3x slower imports."""
+    _run(db, 'DROP TRIGGER IF EXISTS "articles_ai"')

@@ -10,7 +10,10 @@ from casefile.errors import SchemaTooNew
 MIGRATION_SET = "casefile"
 # The names of casefile's migrations, in order; casefile/store/migrations.py must match
 # (tests/unit/test_store.py checks it).
-KNOWN = ("m001_initial_schema", "m002_suggestions", "m003_queue_order_index")
+KNOWN = (
+    "m001_initial_schema", "m002_suggestions", "m003_queue_order_index",
+    "m004_index_articles_per_transaction",
+)
 
 
 def applied_names(db) -> list[str]:

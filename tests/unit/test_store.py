@@ -81,6 +81,34 @@ def test_article_bodies_are_frozen_and_search_stays_in_sync(db_path):
     assert case.search("gunm*").total == 1
 
 
+def test_index_holds_exactly_the_articles_whose_transaction_committed(db_path):
+    case = CaseFile(db_path)
+
+    def draft(n, word):
+        return ArticleDraft(body=f"Report {n}: {word} near Gao.", sha256=f"{n:064d}", path=f"{n}.txt",
+                            format="txt", title=f"Report {n}")
+
+    now = "2024-01-01T00:00:00+00:00"
+    with case.tx.write():
+        kept = case.add_article(draft(1, "ambush"), now).article_id
+        with pytest.raises(RuntimeError):
+            with case.tx.write():  # one article of the batch fails: its row and index entry go
+                case.add_article(draft(2, "kidnapping"), now)
+                raise RuntimeError
+        reused = case.add_article(draft(3, "shelling"), now).article_id  # takes the freed id
+    with pytest.raises(RuntimeError):
+        with case.tx.write():  # a whole batch fails
+            case.add_article(draft(4, "curfew"), now)
+            raise RuntimeError
+    after = case.add_article(draft(5, "curfew"), now).article_id
+    case.db.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    assert [h.article_id for h in case.search("ambush").hits] == [kept]
+    assert case.search("kidnapping").total == 0
+    assert [h.article_id for h in case.search("shelling").hits] == [reused]
+    assert [h.article_id for h in case.search("curfew").hits] == [after]
+    assert case.search("Gao").total == 3
+
+
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(NotACaseFile, match="does not exist"):
         CaseFile(tmp_path / "nope" / "case.db")
