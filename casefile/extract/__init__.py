@@ -6,14 +6,16 @@ holding the exact span of the body that states it (`quote == body[start:end]`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from casefile.extract.actors import CIVILIANS, ActorMention, find_actors, forces_of, is_state
 from casefile.extract.attribution import attribution_of, is_organisation
 from casefile.extract.counts import Side, find_counts
 from casefile.extract.dates import DateMention, find_dates
-from casefile.extract.events import classify, find_triggers, hypothetical
+from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
 from casefile.extract.places import unresolved_places
@@ -182,19 +184,33 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
     else:
         country_code, country = article_country
 
+    # Event type from the triggers and who was counted.
+    kinds = {t.kind for f in draft.facts if f.eventful or f.refers_back for t in f.triggers}
+    event_type, sub_event_type, deciding = classify(kinds, *_fields_and_totals(draft.counts))
+    counts = draft.counts
+    if event_type == VAC:
+        # Violence against civilians: the people it counts without saying who they are are
+        # its victims ("six persons lost their lives").
+        counts = [(replace(c, party="civilian") if c.party == "unknown" and c.field in _VICTIM_FIELDS
+                   and _GENERIC_PEOPLE.search(c.value_text) else c, source) for c, source in counts]
+
     # Counts
     fields: dict[str, set[str]] = {}
-    totals: dict[str, int] = {}
     evidence = []
     seen: dict[tuple, set] = {}
-    for c, source in draft.counts:
+    parties: dict[tuple, str] = {}
+    for c, source in counts:
+        if c.party == "unknown" and (c.field, c.value) in parties and c.value >= 3:
+            # The same people, said again ("killed nine farmers" … "nine of our people"); one
+            # or two alike are too common to assume so.
+            c = replace(c, party=parties[c.field, c.value])
+        elif c.party != "unknown" and c.value is not None:
+            parties.setdefault((c.field, c.value), c.party)
         sources = seen.setdefault((c.field, c.party, c.value), set())
         if c.value is not None and sources and (source is None or source in sources):
             continue  # a sentence restating a figure already counted
         sources.add(source)
         fields.setdefault(c.field, set()).add(c.party)
-        if c.value is not None:
-            totals[c.field] = max(totals.get(c.field, 0), c.value)
         value = str(c.value) if c.value is not None else c.value_text
         claims.append(anchored(body, c.start, c.end, field=c.field, value=value,
                                value_num=c.value, qualifier=c.qualifier, party=c.party,
@@ -203,9 +219,6 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
         if c.value is not None and c.qualifier != "vague" or c.field in ("killed", "wounded", "arrested") and c.value is not None:
             evidence.append(Evidence(c.field, c.value, c.party, c.qualifier, 0, source))
 
-    # Event type from the triggers and who was counted.
-    kinds = {t.kind for f in draft.facts if f.eventful or f.refers_back for t in f.triggers}
-    event_type, sub_event_type, deciding = classify(kinds, fields, totals)
     trigger = next((t for f in draft.facts for t in f.triggers if t.kind == deciding), None)
     if trigger is None:
         trigger = next((t for f in draft.facts for t in f.triggers), None)
@@ -263,6 +276,21 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
         geo_precision=place.place.geo_precision if place else ("country" if country else None),
         actor1=actor1, actor2=actor2, summary=summary, claims=claims,
     )
+
+
+_VICTIM_FIELDS = ("killed", "wounded", "abducted")
+_GENERIC_PEOPLE = re.compile(r"\b(?:people|persons?|individuals?|victims?|others|dead|injured|wounded)\W*$",
+                             re.IGNORECASE)
+
+
+def _fields_and_totals(counts) -> tuple[dict[str, set[str]], dict[str, int]]:
+    fields: dict[str, set[str]] = {}
+    totals: dict[str, int] = {}
+    for c, _ in counts:
+        fields.setdefault(c.field, set()).add(c.party)
+        if c.value is not None:
+            totals[c.field] = max(totals.get(c.field, 0), c.value)
+    return fields, totals
 
 
 def _place_name(p: PlaceMention) -> str:

@@ -128,10 +128,43 @@ _PERSON_WORD = "|".join((SECURITY, MILITANT, CIVILIAN, UNKNOWN))
 _SINGULAR = re.compile(
     r"\b(?:(?P<indef>an?|another|one)\s+(?:(?:second|third|fourth|fifth|further)\s+)?|"
     r"(?P<def>the)\s+(?:main|prime|chief|key|alleged|suspected|presumed)\s+)"
-    rf"(?=(?:[\w“”\"'’-]+\s+){{0,4}}?(?:{_PERSON_WORD})\b)",
+    # "a former commander", not "a list of 44 people"
+    rf"(?=(?:(?!of\s|\d[\d,.]*\s)[\w“”\"'’-]+\s+){{0,4}}?(?:{_PERSON_WORD})\b)",
     re.IGNORECASE,
 )
 # Nouns that name people of either side: the context decides.
+# Who the people of an arrest or a kidnapping are, when their noun does not say: people
+# arrested as suspects, informants or for an attack are taken as militants (ACLED codes
+# arrests of suspected members and collaborators so); hostages and captives as civilians.
+_ACCUSED = re.compile(
+    r"\b(?:suspects?|informants?|collaborators?|accomplices?|affiliates?|associates?|ringleaders?|"
+    r"masterminds?|perpetrators?)\b", re.IGNORECASE)
+_ACCUSED_OF = re.compile(
+    r"^\s*,?\s*(?:who\s+(?:were|are|had\s+been)\s+)?(?:allegedly\s+|reportedly\s+)?"
+    r"(?:involved\s+in|responsible\s+for|behind|linked\s+to|tied\s+to|connected\s+(?:to|with)|"
+    r"belonging\s+to|affiliated\s+(?:to|with)|accused\s+of|suspected\s+of|members?\s+of|working\s+for|"
+    r"(?:who\s+)?(?:carried\s+out|planned|took\s+part\s+in|participated\s+in))\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:(?:attacks?|bombings?|blasts?|explosions?|ambush(?:es)?|assaults?|"
+    r"killings?|murders?|assassinations?|plots?|kidnappings?|abductions?|terror\w*|cells?|networks?)\b"
+    rf"|{_MILITANT_HINT.pattern})", re.IGNORECASE)
+_CAPTIVES = re.compile(
+    r"\b(?:hostages?|captives?|abductees?|victims?|people|persons?|individuals?|men|man|youths?|"
+    r"sons?|brothers?|relatives)\b", re.IGNORECASE)
+_PRISONERS = re.compile(r"\b(?:prisoners?|detainees?|inmates?|convicts?|suspects?)\b", re.IGNORECASE)
+
+
+def _party_by_role(field: str, party: str, phrase: str, after: str) -> str:
+    if party != "unknown":
+        return party
+    if field == "arrested" and (_ACCUSED.search(phrase) or _ACCUSED_OF.match(after)):
+        return "militant"
+    if field in ("abducted", "released") and _CAPTIVES.search(phrase) and not _PRISONERS.search(phrase):
+        return "civilian"
+    return party
+
+
+_SPEAKS = re.compile(r"\s+(?:(?:\w+ly|also|later)\s+)?(?:said|says|told|added|adds|recalled|explained|"
+                     r"stated|confirmed|reported|recounted)\b", re.IGNORECASE)
 _AMBIGUOUS = re.compile(r"^(?:fighters?|members?|men|man|combatants?|elements|gunmen)$", re.IGNORECASE)
 _ITEMS_AFTER = re.compile(
     r"\b(?P<verb>seized|confiscated|recovered|captured|impounded|the\s+confiscation\s+of|"
@@ -288,6 +321,7 @@ class _Reader:
     def count(self, field, a, b, q, party, value_text, of=None, tentative=False) -> Count:
         if tentative:
             self.tentative.add(len(self.counts))
+        party = _party_by_role(field, party, value_text, self.text[b:self.end])
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of)
 
     def read(self, q: Quantity) -> Count | None:
@@ -297,8 +331,9 @@ class _Reader:
         if partitive:
             return self._partitive(q, partitive)
         before, window_start = self.verb_before(q.start)
-        if re.search(r"\bthe\s+$", text[max(self.start, q.start - 5):q.start]) and not before:
-            return None  # "the two dead", "the three men": people already counted
+        if re.search(r"\b[Tt]he\s+$", text[max(self.start, q.start - 5):q.start]) and (
+                not before or any(c.value == q.value for c in self.context[-4:] + self.counts)):
+            return None  # "the two dead", "the bodies of the four": people already counted
         including = _INCLUDING.search(text[max(self.start, q.start - 30):q.start])
         noun, noun_end = _noun_phrase(text, q.end, end)
         if noun is None:
@@ -363,6 +398,8 @@ class _Reader:
         gap = self.text[base.end:q.start]
         if base.field in ("seized", "operations") or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
             return None
+        if _SPEAKS.match(self.text, noun_end):
+            return None  # "… are dead, a resident said": the speaker, not a victim
         if party == "unknown":
             party = base.party
         return self.count(base.field, q.start, noun_end, q, party, self.text[q.start:noun_end])

@@ -110,7 +110,8 @@ def classify(kinds: set[str], fields: dict[str, set[str]],
         return VAC, "Abduction/forced disappearance", "abduction"
     if killed:
         if ("clash" in kinds or "raid" in kinds) or killed & {"militant", "security"}:
-            if killed <= {"civilian"} and "clash" not in kinds:
+            # Civilians killed in a raid, beside people the text does not place: an attack.
+            if "civilian" in killed and killed <= {"civilian", "unknown"} and "clash" not in kinds:
                 return VAC, "Attack", "attack"
             return BATTLES, "Armed clash", "clash" if "clash" in kinds else "raid"
         return VAC, "Attack", "attack"

@@ -26,7 +26,12 @@ def counts(sentence):
     ("Dozens of worshippers were killed.", [("killed", 12, "vague", "civilian")]),
     ("More than 40 fishermen were abducted on the lake.", [("abducted", 40, "at_least", "civilian")]),
     ("Nearly 30 gendarmes died.", [("killed", 30, "about", "security")]),
-    ("Police detained up to 9 suspects.", [("arrested", 9, "at_most", "unknown")]),
+    ("Police detained up to 9 suspects.", [("arrested", 9, "at_most", "militant")]),
+    ("Police arrested four people accused of smuggling fuel.", [("arrested", 4, "exact", "unknown")]),
+    ("Police arrested six men involved in the market bombing.", [("arrested", 6, "exact", "militant")]),
+    ("Gendarmes detained 12 people suspected of belonging to JNIM.", [("arrested", 12, "exact", "militant")]),
+    ("The governor pardoned and released 200 prisoners.", [("released", 200, "exact", "unknown")]),
+    ("Witnesses compiled a list of 44 people killed.", [("killed", 44, "exact", "unknown")]),
     ("Troops killed five bandits and arrested two others.", [("killed", 5, "exact", "militant"), ("arrested", 2, "exact", "militant")]),
     ("The blast killed seven people, three of whom were policemen.",
      [("killed", 7, "exact", "unknown"), ("killed", 3, "exact", "security")]),
@@ -36,7 +41,8 @@ def counts(sentence):
     ("The attack left 9 dead and 14 injured.", [("killed", 9, "exact", "unknown"), ("wounded", 14, "exact", "unknown")]),
     ("Gunmen killed a lieutenant and three soldiers.", [("killed", 4, "exact", "security")]),
     ("Two fighters of the Civilian Joint Task Force were killed.", [("killed", 2, "exact", "security")]),
-    ("The army said it freed 31 hostages.", [("released", 31, "exact", "unknown")]),
+    ("The army said it freed 31 hostages.", [("released", 31, "exact", "civilian")]),
+    ("Two of the kidnapped victims were released on Friday.", [("released", 2, "exact", "civilian")]),
     ("He has 14 years of experience and 3 children.", []),
 ])
 def test_counts(sentence, expected):
@@ -81,6 +87,24 @@ def test_restated_figures_are_not_counted_twice():
     (incident,) = extract(text, "2024-05-10")
     killed = [c for c in incident.claims if c.field == "killed"]
     assert len(killed) == 1 and killed[0].value_num == 6
+
+
+def test_the_same_people_said_again_are_one_count():
+    text = ("Soldiers killed four insurgents near Baiji on Monday, the army said. The bodies of the four "
+            "were taken to Tikrit. Two soldiers were wounded. The two injured were flown to Baghdad.\n"
+            "Gunmen stormed a village near Gao on Sunday and killed seven herders. Seven of our people are "
+            "dead, a resident said.")
+    killed = sorted((c.value_num, c.party) for i in extract(text, "2024-05-07") for c in i.claims
+                    if c.field in ("killed", "wounded"))
+    assert killed == [(2, "security"), (4, "militant"), (7, "civilian"), (7, "civilian")]
+
+
+def test_people_killed_in_an_attack_on_civilians_are_civilians():
+    text = ("Gunmen on motorbikes attacked the village of Tondibi near Gao on Thursday night, shooting at "
+            "residents and burning homes. Eleven people lost their lives, the mayor said.")
+    (incident,) = extract(text, "2024-03-09")
+    assert incident.event_type == "Violence against civilians"
+    assert [(c.value_num, c.party) for c in incident.claims if c.field == "killed"] == [(11, "civilian")]
 
 
 def test_conflicting_sources_in_one_article_stay_separate():
