@@ -130,7 +130,8 @@ def _choose_place(draft: Draft) -> PlaceMention | None:
     if not places:
         return None
     lead = [p for p in places if draft.lead.sentence.start <= p.start < draft.lead.sentence.end]
-    provinces = {(p.place.country, p.place.admin1) for p in places if p.place.geo_precision != "country"}
+    provinces = {(p.place.country, p.place.admin1) for p in places
+                 if p.place.geo_precision != "country" and p.place.country_code}
     if len(provinces) > 2:
         return None  # a campaign across several provinces: the country is the place
     pool = places
@@ -147,7 +148,10 @@ def _situate(mention: PlaceMention, draft: Draft) -> PlaceMention:
     known = [p for p in draft.places if p.place.country_code]
     if not known:
         return mention
-    near = min(known, key=lambda p: (abs(p.start - mention.start) > 300,
+    # The country most of the incident's places are in (not a dateline's "Nairobi"), then
+    # the nearest, more precise place.
+    mentions = Counter(p.place.country_code for p in known)
+    near = min(known, key=lambda p: (-mentions[p.place.country_code], abs(p.start - mention.start) > 300,
                                      -PRECISION_RANK.get(p.place.geo_precision, 0), abs(p.start - mention.start)))
     ref = near.place
     place = Place(name=mention.place.name, admin1=ref.admin1, country=ref.country,

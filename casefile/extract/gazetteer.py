@@ -585,12 +585,13 @@ class Gazetteer:
 
     def _rank(self, hits: Iterable[tuple[int, int, int]], country_code: str | None = None,
               precision: str | None = None, parents: frozenset[str] = frozenset(),
-              doc_country: str | None = None) -> list[int]:
+              doc_country: str | None = None, regions: frozenset = frozenset()) -> list[int]:
         """Place indexes, best first. In order: the country hint; user entries; the precision a
         qualifier asked for ("Aleppo province"); an exact alias over a normalised one over a
         fuzzy one ("Dwelaa" is an alias of Dweila, not a spelling of Douala); a neighbourhood
         whose city the text names (a neighbourhood whose city it does not name comes after
-        other kinds of place); a country's own name ("Niger", "Tonga"); focus countries,
+        other kinds of place); a place in a province, else a country, that the text names
+        ("Léré, in Mali's Timbuktu region" is not the larger Léré of Nigeria); a country's own name ("Niger", "Tonga"); focus countries,
         unless the focus place is dwarfed (a village of population p against a city of more
         than 20·p: "Riyadh" is the Saudi capital, not the Iraqi village); country > town >
         district > neighbourhood > province for a bare name; the country the text mentions
@@ -608,6 +609,7 @@ class Gazetteer:
                 0 if precision and p.geo_precision == precision else 1,
                 tier,
                 (0 if p.parent in parents else 2) if p.parent else 1,
+                0 if (p.country_code, p.admin1) in regions else 1 if p.country_code in regions else 2,
                 0 if p.geo_precision == "country" else 1,
                 0 if focus else 1,
                 _PREC_RANK.get(p.geo_precision, 9),
@@ -822,10 +824,12 @@ class Gazetteer:
         for p in first:
             weights[p.country_code] = weights.get(p.country_code, 0) + 1
         doc_country = max(sorted(weights), key=weights.__getitem__)
+        regions = frozenset({p.country_code for p in first if p.geo_precision == "country"}
+                            | {(p.country_code, p.admin1) for p in first if p.geo_precision == "province"})
         out = []
         for (s, e, score, hits, precision), p in zip(pending, first):
             if len({h[0] for h in hits}) > 1:
-                p = self._places[self._rank(hits, country_hint, precision, towns, doc_country)[0]]
+                p = self._places[self._rank(hits, country_hint, precision, towns, doc_country, regions)[0]]
             out.append(PlaceMention(s, e, text[s:e], p, abs(score)))
         return out
 
