@@ -52,6 +52,12 @@ def _year_for(month: int, day: int | None, published: dt.date) -> int:
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(r"(?<![\d/.-])(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})(?![\d/.-])")),
+    # "between 3 and 9 June 2024", "from 3 to 9 June", "June 3-9, 2024"
+    ("day_range", re.compile(
+        rf"\b(?:(?i:from|between)\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|(?i:to|and|until|through)\s)\s*"
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?:,?\s+(\d{{4}}))?\b"
+        rf"|\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|(?i:to|and|until|through)\s)\s*"
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?(?!\s*km)")),
     ("month_day_year", re.compile(
         rf"\b(?:{_WEEKDAY},?\s+)?({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("day_month_year", re.compile(
@@ -129,6 +135,23 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
             return make(None, None, "unknown", month=month, day=day)
         d = safe_date(_year_for(month, day, pub), month, day)
         return make(d, d, "day") if d else None
+    if kind == "day_range":
+        first, last, month_text, year_text = (m[1], m[2], m[3], m[4]) if m[3] else (m[6], m[7], m[5], m[8])
+        first, last, month = int(first), int(last), month_number(month_text)
+        if not month or not 1 <= first < last <= 31:
+            return None
+        if year_text:
+            year = int(year_text)
+        elif pub:
+            year = _year_for(month, last, pub)
+        else:
+            return make(None, None, "unknown", month=month, day=first, day_end=last)
+        start, end = safe_date(year, month, first), safe_date(year, month, last)
+        if not (start and end):
+            return None
+        # Two days is an overnight event (dated to the day), a week a campaign's week.
+        precision = "day" if last - first <= 1 else "week" if last - first <= 7 else "month"
+        return make(start, end, precision, _historic(start, pub))
     if kind == "month_range":
         first, last = month_number(m[1]), month_number(m[2])
         if m[3]:

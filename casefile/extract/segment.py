@@ -371,7 +371,11 @@ def background(sentence: str, dates: list[DateMention], counts: list[Count],
                     and int(d.date_start[:4]) < latest_year - 1)
     if dates and all(old(d) for d in dates):
         return True
-    if _BACKGROUND.search(sentence):
+    cue = _BACKGROUND.search(sentence)
+    if cue:
         numeric = [c for c in counts if c.value is not None and c.qualifier != "vague" and c.field in EVENT_FIELDS]
+        if not numeric and cue[0].lower().startswith("a ") and any(
+                d.kind == "event" and d.precision in ("day", "week") for d in dates):
+            return False  # "between 3 and 9 June, a series of raids": a campaign, dated
         return not numeric or any(d.kind in ("historical", "since") for d in dates)
     return False

@@ -64,6 +64,24 @@ def test_relative_dates_resolve_against_publication():
     assert resolved("on 14 February", pub) == [("14 February", "2024-02-14", "2024-02-14", "day")]
 
 
+def test_day_ranges_are_one_date():
+    pub = "2024-03-06"
+    assert resolved("between 12 and 18 February", pub) == [
+        ("between 12 and 18 February", "2024-02-12", "2024-02-18", "week")]
+    assert resolved("on the night of 4-5 March", pub) == [("4-5 March", "2024-03-04", "2024-03-05", "day")]
+    assert resolved("from January 3 to 20, 2023", pub) == [
+        ("January 3 to 20, 2023", "2023-01-03", "2023-01-20", "month")]
+    assert resolved("between 10 and 15 people", pub) == []
+
+
+def test_a_dated_series_of_raids_is_a_campaign_not_background():
+    text = ("From 2 to 8 April 2024, gendarmes carried out a series of raids on hideouts around Kolofata. "
+            "During these operations they arrested 17 suspected Boko Haram members.")
+    (incident,) = extract(text, "2024-04-10")
+    assert (incident.location, incident.date_start, incident.date_end, incident.date_precision) == (
+        "Kolofata", "2024-04-02", "2024-04-08", "week")
+
+
 def test_without_publication_date_nothing_is_invented():
     for text in ("on Sunday", "yesterday", "in December", "on 14 February", "last week"):
         (d,) = find_dates(text, None)
