@@ -56,6 +56,7 @@ class CasefileApp(App):
         super().__init__()
         self.db_path = Path(db_path)
         self.db_label = self.db_path.name
+        self.sub_title = self.db_label  # here, not in on_mount: the first frame has it
         self.case = CaseFile(self.db_path)
         self._articles: OrderedDict = OrderedDict()
         self._keymap_file = keymap_file
@@ -68,7 +69,6 @@ class CasefileApp(App):
         return Curator(self.case)
 
     def on_mount(self) -> None:
-        self.sub_title = self.db_label
         keymap, problems = load_keymap(self.binding_ids, self._keymap_file)
         self.keymap = keymap
         if keymap:

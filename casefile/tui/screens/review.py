@@ -102,9 +102,10 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
     def _count(self) -> int:
         return self.case.incident_count(self.filter)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.refresh_all()
         self.query_one("#queue").focus()
+        await self.query_one(Footer).build_now()
 
     def on_screen_resume(self) -> None:
         if self.changed_since_loaded():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.widgets import Footer as TextualFooter
 
 
@@ -33,6 +35,23 @@ class Footer(TextualFooter):
         if self.is_attached and screen is self.screen and not self._rebuild_queued:
             self._rebuild_queued = True
             self.call_after_refresh(self._rebuild)
+
+    async def build_now(self) -> None:
+        """Build the keys now, not after the next frame: a screen awaits this at the end of
+        its on_mount so its first frame has them (else a second layout and frame follow).
+        The build runs in the footer's own message loop: compose binds data to the footer."""
+        built = asyncio.Event()
+
+        async def build() -> None:
+            try:
+                self._bindings_ready = True
+                if self._shown() != self._drawn:
+                    await self.recompose()
+            finally:
+                built.set()
+
+        self.call_next(build)
+        await built.wait()
 
     async def _rebuild(self) -> None:
         self._rebuild_queued = False  # a change from here on queues another
