@@ -2,38 +2,44 @@
 
 from __future__ import annotations
 
+import importlib
 from collections import OrderedDict
+from functools import cached_property
 from pathlib import Path
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from casefile.curate import Curator
 from casefile.errors import CasefileError
 from casefile.store import CaseFile
 from casefile.tui.commands import CasefileCommands
 from casefile.tui.keymap import load_keymap
-from casefile.tui.screens.articles import ArticlesScreen
-from casefile.tui.screens.duplicates import DuplicatesScreen
-from casefile.tui.screens.help import HelpScreen
-from casefile.tui.screens.history import HistoryScreen
 from casefile.tui.screens.review import ReviewScreen
 from casefile.tui.widgets.rows import WindowedList
 
+# Only the review screen is shown at start: the others (and the dialogs, the curation core)
+# are imported the first time they are needed, which keeps their modules off the start path.
 
-def _export_bindings():
-    from casefile.tui.screens.export import ExportScreen
 
-    return ExportScreen.BINDINGS
+def _screen_class(name: str):
+    module, cls = {"duplicates": ("duplicates", "DuplicatesScreen"), "articles": ("articles", "ArticlesScreen"),
+                   "history": ("history", "HistoryScreen"), "export": ("export", "ExportScreen"),
+                   "help": ("help", "HelpScreen")}[name]
+    return getattr(importlib.import_module(f"casefile.tui.screens.{module}"), cls)
+
+
+def _mode(name: str):
+    """A MODES entry that imports its screen when the mode is first opened."""
+    return lambda: _screen_class(name)()
 
 
 class CasefileApp(App):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses live elsewhere
     TITLE = "casefile"
     COMMANDS = App.COMMANDS | {CasefileCommands}
-    MODES = {"review": ReviewScreen, "duplicates": DuplicatesScreen, "articles": ArticlesScreen,
-             "history": HistoryScreen}
+    MODES = {"review": ReviewScreen, "duplicates": _mode("duplicates"), "articles": _mode("articles"),
+             "history": _mode("history")}
     DEFAULT_MODE = "review"
     BINDINGS = [
         Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the newest change"),
@@ -50,15 +56,20 @@ class CasefileApp(App):
         super().__init__()
         self.db_path = Path(db_path)
         self.db_label = self.db_path.name
+        self.sub_title = self.db_label  # here, not in on_mount: the first frame has it
         self.case = CaseFile(self.db_path)
-        self.curator = Curator(self.case)
         self._articles: OrderedDict = OrderedDict()
         self._keymap_file = keymap_file
         self.keymap: dict[str, str] = {}
 
+    @cached_property
+    def curator(self):
+        from casefile.curate import Curator
+
+        return Curator(self.case)
+
     def on_mount(self) -> None:
-        self.sub_title = self.db_label
-        keymap, problems = load_keymap(self.binding_ids(), self._keymap_file)
+        keymap, problems = load_keymap(self.binding_ids, self._keymap_file)
         self.keymap = keymap
         if keymap:
             self.set_keymap(keymap)
@@ -97,9 +108,9 @@ class CasefileApp(App):
             ("Everywhere", self.BINDINGS),
             ("Review", ReviewScreen.BINDINGS),
             ("Lists", WindowedList.BINDINGS),
-            ("Duplicates", DuplicatesScreen.BINDINGS),
-            ("Articles", ArticlesScreen.BINDINGS),
-            ("Export", _export_bindings()),
+            ("Duplicates", _screen_class("duplicates").BINDINGS),
+            ("Articles", _screen_class("articles").BINDINGS),
+            ("Export", _screen_class("export").BINDINGS),
         ]
 
     # -- actions ----------------------------------------------------------------------------
@@ -112,16 +123,14 @@ class CasefileApp(App):
         self.screen.action_search()
 
     def action_export(self) -> None:
-        from casefile.tui.screens.export import ExportScreen
-
         def written(path) -> None:
             if path is not None:
                 self.refresh_screen(f"brief written: {path}")
 
-        self.push_screen(ExportScreen(Path("exports")), written)
+        self.push_screen(_screen_class("export")(Path("exports")), written)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.binding_sections(), self.keymap))
+        self.push_screen(_screen_class("help")(self.binding_sections(), self.keymap))
 
     def action_undo(self) -> None:
         try:

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from casefile.curate import attach_claim, new_incident
 from casefile.errors import CasefileError
@@ -18,6 +18,7 @@ from casefile.textsafe import one_line
 from casefile.tui.screens.fresh import ReloadsWhenChanged
 from casefile.tui.modals import AttachDialog
 from casefile.tui.widgets.content_view import ContentView
+from casefile.tui.widgets.footer import Footer
 from casefile.tui.widgets.rows import WindowedList
 from casefile.tui.widgets.source import Mark, SourceText
 

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from casefile.errors import CasefileError
 from casefile.model import Incident
@@ -16,6 +16,7 @@ from casefile.textsafe import one_line
 from casefile.tui.screens.fresh import ReloadsWhenChanged
 from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.detail import figure, when
+from casefile.tui.widgets.footer import Footer
 from casefile.tui.widgets.rows import WindowedList
 from casefile.tui.widgets.source import Mark, SourceText
 

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from casefile.textsafe import one_line
 from casefile.tui.screens.fresh import ReloadsWhenChanged
+from casefile.tui.widgets.footer import Footer
 from casefile.tui.widgets.rows import WindowedList
 
 

@@ -8,15 +8,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from casefile.errors import CasefileError
 from casefile.model import Claim, Incident
 from casefile.textsafe import one_line
 from casefile.tui.screens.fresh import ReloadsWhenChanged
-from casefile.tui.modals import AnnotateDialog, ConfirmDialog, EditDialog, LinkDialog, MergeDialog
 from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.detail import FIELD_LABELS, figure, incident_content
+from casefile.tui.widgets.footer import Footer
 from casefile.tui.widgets.rows import WindowedList
 from casefile.tui.widgets.source import Mark, SourceText
 
@@ -102,9 +102,10 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
     def _count(self) -> int:
         return self.case.incident_count(self.filter)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.refresh_all()
         self.query_one("#queue").focus()
+        await self.query_one(Footer).build_now()
 
     def on_screen_resume(self) -> None:
         if self.changed_since_loaded():
@@ -118,10 +119,14 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
         self.query_one("#queue-title", ContentView).update(Content.assemble(
             (f" {FILTER_NAMES[self.filter]} ", "bold reverse"), f" {queue.total:,} ",
             (f" ✓ {said}", "$success") if said else ("f: filter", "$text-muted")))
-        self.loaded()  # the list's Highlighted message shows its current row
+        # Shown now, not when the list's Highlighted message arrives: the first frame then
+        # has the incident and the footer its final keys (no second layout and footer).
+        self.show(queue.current)
+        self.loaded()
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
-        if event.list.id == "queue":
+        # A reload's own message carries the row refresh_all has just shown (the same object).
+        if event.list.id == "queue" and event.row is not self.incident:
             self.show(event.row)
 
     def show(self, incident: Incident | None) -> None:
@@ -282,6 +287,8 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
         self.run_op(lambda: self.app.curator.reopen(i.id, version=i.version))
 
     def action_unmerge(self) -> None:
+        from casefile.tui.modals import ConfirmDialog  # dialogs are imported when first opened
+
         i = self.incident
         self.app.push_screen(ConfirmDialog(f"Unmerge #{i.id} from #{i.merged_into}?",
                                            lambda: self.app.curator.unmerge(i.id, version=i.version),
@@ -292,6 +299,8 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
         self.refresh_all(said=done.message if done is not None else "")
 
     def action_merge(self) -> None:
+        from casefile.tui.modals import MergeDialog
+
         i = self.incident
         choices = []
         for s in self.app.suggestions_for(i.id):
@@ -313,11 +322,15 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
                              self.after_dialog)
 
     def action_link(self) -> None:
+        from casefile.tui.modals import LinkDialog
+
         i = self.incident
         self.app.push_screen(LinkDialog(f"Link #{i.id} to…", lambda other, kind: self.app.curator.link(i.id, other, kind)),
                              self.after_dialog)
 
     def action_annotate(self) -> None:
+        from casefile.tui.modals import AnnotateDialog
+
         i = self.incident
         claim = self.current_claim
 
@@ -329,6 +342,8 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
         self.app.push_screen(AnnotateDialog(f"Annotate #{i.id}", annotate), self.after_dialog)
 
     def action_edit(self) -> None:
+        from casefile.tui.modals import EditDialog
+
         i = self.incident
         claim = self.current_claim
         field = claim.field if claim is not None and claim.field in ("killed", "wounded", "arrested") else "killed"

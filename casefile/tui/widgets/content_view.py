@@ -40,7 +40,10 @@ class ContentView(ScrollView, can_focus=False):
         self._refresh_scrollbars()
 
     def on_resize(self) -> None:
+        # Also when only a scrollbar came or went (same size, narrower content): the lines
+        # already drawn were wrapped at the old width.
         self._wrap()
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
