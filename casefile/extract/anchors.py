@@ -4,6 +4,11 @@ Python's `re` tries every alternative at every position, which is slow for patte
 hundred phrases. `AnchoredPattern` reads the pattern's possible first letters from its parse
 tree (`re._parser`), so a scan calls `match` only at the words that begin with one of them.
 The matches are exactly those of `pattern.finditer(text)` (tested on the evaluation texts).
+
+Finding those words with a regex (`\b(?:prefixes)`, case-insensitive) still costs a full scan
+of the text per pattern, and the scan is slower than the matching. So the words of a text are
+indexed once by their first three letters (`WordIndex`, shared by every pattern that scans the
+same text) and each pattern looks up its prefixes there.
 """
 
 from __future__ import annotations
@@ -72,6 +77,40 @@ def trie_regex(words: set[str]) -> str:
     return build(trie)
 
 
+# Case folding as `re.IGNORECASE` compares letters: the ASCII letters and the four other
+# characters that match one ("İ" and "ı" match "i", "ſ" matches "s", the Kelvin sign "k").
+_FOLD = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {
+    0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+class WordIndex:
+    """Where the words of one text start, by their first LIMIT characters, case-folded."""
+
+    _last: tuple[str, WordIndex] | None = None
+
+    def __init__(self, text: str):
+        folded = text.translate(_FOLD)
+        keys: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            start = m.start()
+            key = folded[start:start + LIMIT]
+            if key in keys:
+                keys[key].append(start)
+            else:
+                keys[key] = [start]
+        self.keys = keys
+
+    @classmethod
+    def of(cls, text: str) -> WordIndex:
+        """The index of `text`, kept for the last text: one article is scanned by many patterns."""
+        last = cls._last
+        if last is not None and last[0] is text:
+            return last[1]
+        index = cls(text)
+        cls._last = (text, index)
+        return index
+
+
 class AnchoredPattern:
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -83,19 +122,41 @@ class AnchoredPattern:
         if DIGIT in prefixes:
             starts.append(r"\d")
         self.candidates = re.compile(r"\b(?:" + "|".join(starts) + ")", re.IGNORECASE) if starts else None
+        # Every prefix starts with a word character, so a candidate is the start of a word.
+        assert all(p[0].isalnum() or p[0] == "_" for p in literal)
+        self.literal = literal
+        self.digit = DIGIT in prefixes
+        self.lengths: dict[str, int] = {}  # word key -> length of the candidate match there (0: none)
+
+    def _length(self, key: str) -> int:
+        """What `self.candidates` matches at a word starting with `key`: the longest prefix."""
+        for n in range(len(key), 0, -1):
+            if key[:n] in self.literal:
+                return n
+        return 1 if self.digit and key[0].isdecimal() else 0
 
     def finditer(self, text: str):
         if self.anywhere or self.candidates is None:
             yield from self.pattern.finditer(text)
             return
-        end = 0
+        lengths = self.lengths
+        found = []
+        for key, starts in WordIndex.of(text).keys.items():
+            n = lengths.get(key)
+            if n is None:
+                n = lengths[key] = self._length(key)
+            if n:
+                found.extend((start, n) for start in starts)
+        found.sort()
+        end = scanned = 0
         match = self.pattern.match
-        for w in self.candidates.finditer(text):
-            start = w.start()
+        for start, n in found:
+            if start < scanned:
+                continue  # inside the candidate before ("U.S."), as a regex scan would skip it
+            scanned = start + n
             if start < end:
                 continue
             m = match(text, start)
             if m:
                 yield m
                 end = m.end()
-
