@@ -99,6 +99,7 @@ class WordIndex:
             else:
                 keys[key] = [start]
         self.keys = keys
+        self.folded = folded
 
     @classmethod
     def of(cls, text: str) -> WordIndex:
@@ -112,9 +113,17 @@ class WordIndex:
 
 
 class AnchoredPattern:
-    def __init__(self, pattern: re.Pattern):
+    """`pattern.finditer`, trying `pattern.match` only where a match can start.
+
+    A pattern with an alternative that may start at any word ("(?:\\w+|\\d+) days? ago") can
+    still be anchored when that alternative needs a rare word: `starts` is the pattern without
+    it, and the whole text is scanned only when its case-folded form contains `needs`.
+    """
+
+    def __init__(self, pattern: re.Pattern, starts: str | None = None, needs: str | None = None):
         self.pattern = pattern
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        self.needs = needs
+        parsed = _parser.parse(starts if starts is not None else pattern.pattern, pattern.flags)
         prefixes = {p.split(WILD)[0] for p in _first(list(parsed), {})}
         self.anywhere = "" in prefixes
         literal = {p for p in prefixes if p and p != DIGIT}
@@ -139,9 +148,13 @@ class AnchoredPattern:
         if self.anywhere or self.candidates is None:
             yield from self.pattern.finditer(text)
             return
+        index = WordIndex.of(text)
+        if self.needs is not None and self.needs in index.folded:
+            yield from self.pattern.finditer(text)
+            return
         lengths = self.lengths
         found = []
-        for key, starts in WordIndex.of(text).keys.items():
+        for key, starts in index.keys.items():
             n = lengths.get(key)
             if n is None:
                 n = lengths[key] = self._length(key)
