@@ -81,24 +81,36 @@ def trie_regex(words: set[str]) -> str:
 # characters that match one ("İ" and "ı" match "i", "ſ" matches "s", the Kelvin sign "k").
 _FOLD = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {
     0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+_ODD_LETTERS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+_ANCHORED: list[AnchoredPattern] = []  # every pattern the word index serves, by number
+# First LIMIT folded characters of a word -> the patterns that may match there, each with
+# the length its candidate regex would match: [(number, length)]. Kept across texts.
+_ROUTES: dict[str, list[tuple[int, int]]] = {}
+_ROUTES_MAX = 200_000  # distinct word beginnings remembered (a guard, not reached by news text)
 
 
 class WordIndex:
-    """Where the words of one text start, by their first LIMIT characters, case-folded."""
+    """The candidate positions of every anchored pattern in one text, found in one pass over
+    its words: `found[number]` lists (start, candidate length), in text order."""
 
     _last: tuple[str, WordIndex] | None = None
 
     def __init__(self, text: str):
-        folded = text.translate(_FOLD)
-        keys: dict[str, list[int]] = {}
-        for m in _WORD.finditer(text):
-            start = m.start()
+        # `str.lower` folds the same way, and faster, when none of the four odd letters occurs:
+        # it changes other letters only into other non-ASCII letters, which no prefix contains.
+        folded = text.translate(_FOLD) if _ODD_LETTERS.search(text) else text.lower()
+        found: list[list[tuple[int, int]]] = [[] for _ in _ANCHORED]
+        routes_of = _ROUTES.get
+        for start in [m.start() for m in _WORD.finditer(text)]:
             key = folded[start:start + LIMIT]
-            if key in keys:
-                keys[key].append(start)
-            else:
-                keys[key] = [start]
-        self.keys = keys
+            routes = routes_of(key)
+            if routes is None:
+                routes = _route(key)
+            for number, length in routes:
+                found[number].append((start, length))
+        self.found = found
         self.folded = folded
 
     @classmethod
@@ -110,6 +122,14 @@ class WordIndex:
         index = cls(text)
         cls._last = (text, index)
         return index
+
+
+def _route(key: str) -> list[tuple[int, int]]:
+    if len(_ROUTES) >= _ROUTES_MAX:
+        _ROUTES.clear()
+    routes = [(number, length) for number, p in enumerate(_ANCHORED) if (length := p.candidate_length(key))]
+    _ROUTES[key] = routes
+    return routes
 
 
 class AnchoredPattern:
@@ -130,40 +150,38 @@ class AnchoredPattern:
         starts = [trie_regex(literal)] if literal else []
         if DIGIT in prefixes:
             starts.append(r"\d")
+        # The regex scan this replaces; kept as the definition of a candidate.
         self.candidates = re.compile(r"\b(?:" + "|".join(starts) + ")", re.IGNORECASE) if starts else None
         # Every prefix starts with a word character, so a candidate is the start of a word.
         assert all(p[0].isalnum() or p[0] == "_" for p in literal)
         self.literal = literal
         self.digit = DIGIT in prefixes
-        self.lengths: dict[str, int] = {}  # word key -> length of the candidate match there (0: none)
+        self.number = None
+        if not self.anywhere and self.candidates is not None:
+            self.number = len(_ANCHORED)
+            _ANCHORED.append(self)
+            _ROUTES.clear()
+            WordIndex._last = None
 
-    def _length(self, key: str) -> int:
-        """What `self.candidates` matches at a word starting with `key`: the longest prefix."""
+    def candidate_length(self, key: str) -> int:
+        """What `self.candidates` matches at a word beginning with `key`: the longest prefix
+        (its trie is greedy), else one digit; 0 when it does not match there."""
         for n in range(len(key), 0, -1):
             if key[:n] in self.literal:
                 return n
         return 1 if self.digit and key[0].isdecimal() else 0
 
     def finditer(self, text: str):
-        if self.anywhere or self.candidates is None:
+        if self.number is None:
             yield from self.pattern.finditer(text)
             return
         index = WordIndex.of(text)
         if self.needs is not None and self.needs in index.folded:
             yield from self.pattern.finditer(text)
             return
-        lengths = self.lengths
-        found = []
-        for key, starts in index.keys.items():
-            n = lengths.get(key)
-            if n is None:
-                n = lengths[key] = self._length(key)
-            if n:
-                found.extend((start, n) for start in starts)
-        found.sort()
         end = scanned = 0
         match = self.pattern.match
-        for start, n in found:
+        for start, n in index.found[self.number]:
             if start < scanned:
                 continue  # inside the candidate before ("U.S."), as a regex scan would skip it
             scanned = start + n
