@@ -14,6 +14,7 @@ same text) and each pattern looks up its prefixes there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from re import _constants as c  # noqa: PLC2701 - the parser's own opcodes
 from re import _parser
 
@@ -55,6 +56,32 @@ def _first(items: list, memo: dict) -> set[str]:
             tails = _first(rest, memo)
         out |= {(h + t) if len(h + t.rstrip(WILD)) <= LIMIT else (h + t)[:LIMIT] for t in tails}
     return out
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # exactly what \\w matches (re's Unicode rules)
+
+
+def _bounded(items: list) -> bool:
+    """Must a match start where a word starts? True when the pattern's first check at the
+    start is \\b (or ^), or a lookbehind that excludes word characters; else False (which is
+    also the answer when in doubt)."""
+    for op, arg in items:
+        if op is c.AT:
+            return arg in (c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+        if op is c.ASSERT_NOT and arg[0] == -1 and any(
+                o is c.IN and any(x == (c.CATEGORY, c.CATEGORY_WORD) for x in a) for o, a in arg[1]):
+            return True
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the next item is checked at the same position
+        if op is c.SUBPATTERN:
+            return _bounded(list(arg[-1]))
+        if op is c.BRANCH:
+            return all(_bounded(list(b)) for b in arg[1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            return arg[0] > 0 and _bounded(list(arg[2]))
+        return False
+    return False
 
 
 def trie_regex(words: set[str]) -> str:
@@ -136,16 +163,18 @@ class AnchoredPattern:
     """`pattern.finditer`, trying `pattern.match` only where a match can start.
 
     A pattern with an alternative that may start at any word ("(?:\\w+|\\d+) days? ago") can
-    still be anchored when that alternative needs a rare word: `starts` is the pattern without
-    it, and the whole text is scanned only when its case-folded form contains `needs`.
+    still be anchored when that alternative needs rare words: `starts` is the pattern without
+    it, and the text is scanned in full only where `needs` (a case-sensitive regex, such as
+    "ago") is found in the text's case-folded form.
     """
 
     def __init__(self, pattern: re.Pattern, starts: str | None = None, needs: str | None = None):
         self.pattern = pattern
-        self.needs = needs
-        parsed = _parser.parse(starts if starts is not None else pattern.pattern, pattern.flags)
-        prefixes = {p.split(WILD)[0] for p in _first(list(parsed), {})}
+        self.needs = re.compile(needs) if needs else None
+        parsed = list(_parser.parse(starts if starts is not None else pattern.pattern, pattern.flags))
+        prefixes = {p.split(WILD)[0] for p in _first(parsed, {})}
         self.anywhere = "" in prefixes
+        self.bounded = _bounded(parsed)
         literal = {p for p in prefixes if p and p != DIGIT}
         starts = [trie_regex(literal)] if literal else []
         if DIGIT in prefixes:
@@ -169,14 +198,17 @@ class AnchoredPattern:
         for n in range(len(key), 0, -1):
             if key[:n] in self.literal:
                 return n
-        return 1 if self.digit and key[0].isdecimal() else 0
+        return 1 if self.digit and key[:1].isdecimal() else 0
+
+    def _needed(self, folded: str, start: int = 0, end: int | None = None) -> bool:
+        return self.needs is not None and self.needs.search(folded, start, len(folded) if end is None else end) is not None
 
     def finditer(self, text: str):
         if self.number is None:
             yield from self.pattern.finditer(text)
             return
         index = WordIndex.of(text)
-        if self.needs is not None and self.needs in index.folded:
+        if self._needed(index.folded):
             yield from self.pattern.finditer(text)
             return
         end = scanned = 0
@@ -191,3 +223,56 @@ class AnchoredPattern:
             if m:
                 yield m
                 end = m.end()
+
+    # -- a piece of a text: exactly `pattern.search(text[start:end])` and `.finditer(...)` --
+
+    def _starts_in(self, text: str, start: int, end: int) -> list[int] | None:
+        """Where a match in text[start:end] may start (offsets in the piece), in order; None
+        when the piece must be scanned in full. Every start of a match is among them."""
+        if self.number is None or not self.bounded:
+            return None
+        index = WordIndex.of(text)
+        if self._needed(index.folded, start, end):
+            return None
+        found = index.found[self.number]
+        i = bisect_left(found, (start,))
+        starts = []
+        if 0 < start < end and _is_word(text[start - 1]) and _is_word(text[start]) \
+                and self.candidate_length(index.folded[start:start + LIMIT]):
+            starts.append(0)  # the piece begins inside a word of the text: a word start of its own
+        for i in range(i, len(found)):
+            at = found[i][0]
+            if at >= end:
+                break
+            starts.append(at - start)
+        return starts
+
+    def search_in(self, text: str, start: int, end: int, piece: str | None = None) -> re.Match | None:
+        """`pattern.search(piece)` for piece = text[start:end] (offsets in the piece)."""
+        piece = text[start:end] if piece is None else piece
+        starts = self._starts_in(text, start, end)
+        if starts is None:
+            return self.pattern.search(piece)
+        match = self.pattern.match
+        for at in starts:
+            m = match(piece, at)
+            if m:
+                return m
+        return None
+
+    def finditer_in(self, text: str, start: int, end: int, piece: str | None = None):
+        """`pattern.finditer(piece)` for piece = text[start:end] (offsets in the piece)."""
+        piece = text[start:end] if piece is None else piece
+        starts = self._starts_in(text, start, end)
+        if starts is None:
+            yield from self.pattern.finditer(piece)
+            return
+        match = self.pattern.match
+        after = 0
+        for at in starts:
+            if at < after:
+                continue
+            m = match(piece, at)
+            if m:
+                yield m
+                after = m.end()  # never empty: a match takes at least its first prefix letter
