@@ -22,7 +22,7 @@ from casefile.extract.segment import (
     Draft,
     SentenceFacts,
     _NEW_EVENT_CUE,
-    _REFERS_BACK,
+    _REFERS_BACK_SCAN,
     background,
     dateline_spans,
     group,
@@ -96,9 +96,9 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             sentence=s, counts=counts, dates=[d for d in dates if d.kind == "event"],
             report_dates=report_dates, places=places, actors=[a for a in all_actors if inside(a)],
             triggers=triggers, attribution=source,
-            background=background(s.text, dates, counts, latest_year),
+            background=background(s.text, dates, counts, latest_year, body, s.start),
             new_event_cue=bool(_NEW_EVENT_CUE.match(s.text)),
-            refers_back=bool(_REFERS_BACK.search(s.text)),
+            refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
         ))
     return [_candidate(body, draft, article_country) for draft in group(facts_list)]
 
