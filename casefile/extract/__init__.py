@@ -82,7 +82,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                 report_dates.append(d)
             else:
                 dates.append(d)
-        source, source_span = attribution_of(s.text, previous_source, previous_person)
+        source, source_span = attribution_of(s.text, previous_source, previous_person, body, s.start)
         said_by = (s.start + source_span[0], s.start + source_span[1]) if source_span else (0, 0)
         places = [p for p in all_places if inside(p) and not in_dateline(p)
                   and not (said_by[0] <= p.start < said_by[1])  # "Kirkuk police said"
