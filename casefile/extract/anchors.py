@@ -24,24 +24,32 @@ DIGIT = "#"  # the match starts with a digit
 LIMIT = 3
 
 
-def _first(items: list, memo: dict) -> set[str]:
-    """Literal prefixes (lowercase, at most LIMIT chars, WILD-terminated when cut short)."""
+_SPACE = [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])]  # \\s as the parser gives it
+
+
+def _first(items: list, memo: dict, limit: int = LIMIT, space: bool = False) -> set[str]:
+    """Literal prefixes (lowercase, at most `limit` chars, WILD-terminated when cut short).
+
+    With `space`, \\s and \\s+ count as one " " (see `word_key`) instead of ending the prefix."""
     if not items:
         return {""}
     op, arg = items[0]
     rest = items[1:]
     if op in (c.AT, c.ASSERT_NOT, c.ASSERT):
-        return _first(rest, memo)
+        return _first(rest, memo, limit, space)
     if op is c.LITERAL:
         heads = {chr(arg).lower()}
+    elif space and ([(op, arg)] == _SPACE or op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1
+                    and list(arg[2]) == _SPACE):
+        heads = {" "}
     elif op is c.SUBPATTERN:
-        heads = _first(list(arg[-1]), memo)
+        heads = _first(list(arg[-1]), memo, limit, space)
     elif op is c.BRANCH:
-        heads = set().union(*(_first(list(b), memo) for b in arg[1]))
+        heads = set().union(*(_first(list(b), memo, limit, space) for b in arg[1]))
     elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
         low, _high, body = arg
-        once = {h if h.endswith(WILD) else h + WILD for h in _first(list(body), memo)}
-        return once | (_first(rest, memo) if low == 0 else set())
+        once = {h if h.endswith(WILD) else h + WILD for h in _first(list(body), memo, limit, space)}
+        return once | (_first(rest, memo, limit, space) if low == 0 else set())
     elif op is c.IN and any(o is c.CATEGORY and a is c.CATEGORY_DIGIT for o, a in arg):
         return {DIGIT + WILD}
     else:
@@ -49,12 +57,12 @@ def _first(items: list, memo: dict) -> set[str]:
     out = set()
     tails = None
     for h in heads:
-        if h.endswith(WILD) or len(h) >= LIMIT:
-            out.add(h[:LIMIT] if not h.endswith(WILD) else h)
+        if h.endswith(WILD) or len(h) >= limit:
+            out.add(h[:limit] if not h.endswith(WILD) else h)
             continue
         if tails is None:
-            tails = _first(rest, memo)
-        out |= {(h + t) if len(h + t.rstrip(WILD)) <= LIMIT else (h + t)[:LIMIT] for t in tails}
+            tails = _first(rest, memo, limit, space)
+        out |= {(h + t) if len(h + t.rstrip(WILD)) <= limit else (h + t)[:limit] for t in tails}
     return out
 
 
@@ -111,16 +119,36 @@ _FOLD = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {
 _ODD_LETTERS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+KEY = 6  # characters of a word key: a word's beginning and often the next word's
+
+
+def word_key(folded: str, start: int) -> str:
+    """The KEY characters of `folded` from `start`, cut (and marked OPEN) before a character
+    other than a single space between words, so that " " in a key stands for any run of
+    white space: a key is then comparable with prefixes read with `space=True`."""
+    key = folded[start:start + KEY]
+    if key.isprintable() and "  " not in key:
+        return key
+    for i, char in enumerate(key):
+        if not char.isprintable() or (char == " " and key[i - 1:i] == " "):
+            return key[:i] + OPEN
+    return key
+
+
+OPEN = "\x00"  # ends a key that was cut: what follows is not known
+
+
 _ANCHORED: list[AnchoredPattern] = []  # every pattern the word index serves, by number
-# First LIMIT folded characters of a word -> the patterns that may match there, each with
-# the length its candidate regex would match: [(number, length)]. Kept across texts.
-_ROUTES: dict[str, list[tuple[int, int]]] = {}
-_ROUTES_MAX = 200_000  # distinct word beginnings remembered (a guard, not reached by news text)
+# Word key -> the patterns that may match there: [(number, candidate length, worth trying)]:
+# the length the LIMIT-letter candidate regex would match, and whether the longer prefixes
+# allow a match. Kept across texts.
+_ROUTES: dict[str, list[tuple[int, int, bool]]] = {}
+_ROUTES_MAX = 200_000  # distinct word keys remembered (a guard, not reached by news text)
 
 
 class WordIndex:
     """The candidate positions of every anchored pattern in one text, found in one pass over
-    its words: `found[number]` lists (start, candidate length), in text order."""
+    its words: `found[number]` lists (start, candidate length, worth trying), in text order."""
 
     _last: tuple[str, WordIndex] | None = None
 
@@ -128,15 +156,15 @@ class WordIndex:
         # `str.lower` folds the same way, and faster, when none of the four odd letters occurs:
         # it changes other letters only into other non-ASCII letters, which no prefix contains.
         folded = text.translate(_FOLD) if _ODD_LETTERS.search(text) else text.lower()
-        found: list[list[tuple[int, int]]] = [[] for _ in _ANCHORED]
+        found: list[list[tuple[int, int, bool]]] = [[] for _ in _ANCHORED]
         routes_of = _ROUTES.get
         for start in [m.start() for m in _WORD.finditer(text)]:
-            key = folded[start:start + LIMIT]
+            key = folded[start:start + KEY]
             routes = routes_of(key)
             if routes is None:
-                routes = _route(key)
-            for number, length in routes:
-                found[number].append((start, length))
+                routes = _route(key, word_key(folded, start))
+            for number, length, worth in routes:
+                found[number].append((start, length, worth))
         self.found = found
         self.folded = folded
 
@@ -151,11 +179,12 @@ class WordIndex:
         return index
 
 
-def _route(key: str) -> list[tuple[int, int]]:
+def _route(raw: str, key: str) -> list[tuple[int, int, bool]]:
     if len(_ROUTES) >= _ROUTES_MAX:
         _ROUTES.clear()
-    routes = [(number, length) for number, p in enumerate(_ANCHORED) if (length := p.candidate_length(key))]
-    _ROUTES[key] = routes
+    routes = [(number, length, worth) for number, p in enumerate(_ANCHORED)
+              if (length := p.candidate_length(key)) | (worth := p.worth_trying(key))]
+    _ROUTES[raw] = routes
     return routes
 
 
@@ -185,6 +214,11 @@ class AnchoredPattern:
         assert all(p[0].isalnum() or p[0] == "_" for p in literal)
         self.literal = literal
         self.digit = DIGIT in prefixes
+        # Longer prefixes, white space included: fewer words where a match is worth trying.
+        # (DIGIT stands for any digit: a prefix stops before it.)
+        longer = {p.split(WILD)[0].split(DIGIT)[0] for p in _first(parsed, {}, KEY, space=True)}
+        self.longer = longer - {""}
+        assert self.anywhere or all(p[0].isalnum() or p[0] == "_" for p in self.longer)
         self.number = None
         if not self.anywhere and self.candidates is not None:
             self.number = len(_ANCHORED)
@@ -193,12 +227,22 @@ class AnchoredPattern:
             WordIndex._last = None
 
     def candidate_length(self, key: str) -> int:
-        """What `self.candidates` matches at a word beginning with `key`: the longest prefix
-        (its trie is greedy), else one digit; 0 when it does not match there."""
+        """What `self.candidates` matches at a word with key `key` (see `word_key`): the
+        longest prefix (its trie is greedy), else one digit; 0 when it does not match there."""
+        key = key[:LIMIT].rstrip(OPEN)  # a cut key loses only characters no prefix holds
         for n in range(len(key), 0, -1):
             if key[:n] in self.literal:
                 return n
         return 1 if self.digit and key[:1].isdecimal() else 0
+
+    def worth_trying(self, key: str) -> bool:
+        """Can a match start at a word with key `key`, by the longer prefixes?"""
+        if self.digit and key[:1].isdecimal():
+            return True
+        if key.endswith(OPEN):  # cut: any prefix that agrees as far as the key goes
+            key = key[:-1]
+            return any(p.startswith(key) or key.startswith(p) for p in self.longer)
+        return any(key[:n] in self.longer for n in range(1, len(key) + 1))
 
     def _needed(self, folded: str, start: int = 0, end: int | None = None) -> bool:
         return self.needs is not None and self.needs.search(folded, start, len(folded) if end is None else end) is not None
@@ -213,11 +257,13 @@ class AnchoredPattern:
             return
         end = scanned = 0
         match = self.pattern.match
-        for start, n in index.found[self.number]:
+        for start, n, worth in index.found[self.number]:
             if start < scanned:
                 continue  # inside the candidate before ("U.S."), as a regex scan would skip it
+            if not n:
+                continue  # a candidate of the longer prefixes only (see `_starts_in`)
             scanned = start + n
-            if start < end:
+            if start < end or not worth:
                 continue
             m = match(text, start)
             if m:
@@ -238,13 +284,14 @@ class AnchoredPattern:
         i = bisect_left(found, (start,))
         starts = []
         if 0 < start < end and _is_word(text[start - 1]) and _is_word(text[start]) \
-                and self.candidate_length(index.folded[start:start + LIMIT]):
+                and self.worth_trying(word_key(index.folded, start)):
             starts.append(0)  # the piece begins inside a word of the text: a word start of its own
         for i in range(i, len(found)):
-            at = found[i][0]
+            at, _n, worth = found[i]
             if at >= end:
                 break
-            starts.append(at - start)
+            if worth:
+                starts.append(at - start)
         return starts
 
     def search_in(self, text: str, start: int, end: int, piece: str | None = None) -> re.Match | None:
