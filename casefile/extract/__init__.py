@@ -7,6 +7,7 @@ holding the exact span of the body that states it (`quote == body[start:end]`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,7 +25,7 @@ from casefile.extract.segment import (
     Draft,
     SentenceFacts,
     _NEW_EVENT_CUE,
-    _REFERS_BACK,
+    _REFERS_BACK_SCAN,
     background,
     dateline_spans,
     group,
@@ -68,15 +69,17 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     datelines = dateline_spans(body)
     in_dateline = lambda x: any(a <= x.start < b for a, b in datelines)  # noqa: E731
     sides = [Side(a.start, a.end, _side(a)) for a in all_actors]
+    # Each list is in text order: a sentence's items are one slice of it.
+    quantities_in, dates_in, places_in, triggers_in, actors_in, sides_in = (
+        _slicer(items) for items in (quantities, all_dates, all_places, all_triggers, all_actors, sides))
     facts_list: list[SentenceFacts] = []
     previous_source = previous_person = None
     context: list = []
     for s in sentences:
-        inside = lambda x: s.start <= x.start < s.end  # noqa: E731
-        counts = find_counts(body, s.start, s.end, quantities, date_spans, sides, context)
+        counts = find_counts(body, s.start, s.end, quantities_in(s), date_spans, sides_in(s), context)
         context = (context + counts)[-6:]
         dates, report_dates = [], []
-        for d in filter(inside, all_dates):
+        for d in dates_in(s):
             shifted = shift_day_after(s.text, s.start, d)
             if shifted:
                 dates.append(shifted)
@@ -84,25 +87,31 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                 report_dates.append(d)
             else:
                 dates.append(d)
-        source, source_span = attribution_of(s.text, previous_source, previous_person)
+        source, source_span = attribution_of(s.text, previous_source, previous_person, body, s.start)
         said_by = (s.start + source_span[0], s.start + source_span[1]) if source_span else (0, 0)
-        places = [p for p in all_places if inside(p) and not in_dateline(p)
+        places = [p for p in places_in(s) if not in_dateline(p)
                   and not (said_by[0] <= p.start < said_by[1])  # "Kirkuk police said"
                   and not is_reference_place(body, s.start, p)]
-        triggers = [t for t in all_triggers if inside(t) and not hypothetical(body, t)]
+        triggers = [t for t in triggers_in(s) if not hypothetical(body, t)]
         if source and is_organisation(source):
             previous_source = source
         elif source:
             previous_person = source
         facts_list.append(SentenceFacts(
             sentence=s, counts=counts, dates=[d for d in dates if d.kind == "event"],
-            report_dates=report_dates, places=places, actors=[a for a in all_actors if inside(a)],
+            report_dates=report_dates, places=places, actors=actors_in(s),
             triggers=triggers, attribution=source,
-            background=background(s.text, dates, counts, latest_year),
+            background=background(s.text, dates, counts, latest_year, body, s.start),
             new_event_cue=bool(_NEW_EVENT_CUE.match(s.text)),
-            refers_back=bool(_REFERS_BACK.search(s.text)),
+            refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
         ))
     return [_candidate(body, draft, article_country) for draft in group(facts_list)]
+
+
+def _slicer(items: list):
+    """For items sorted by start: those starting inside a sentence, in order."""
+    starts = [x.start for x in items]
+    return lambda s: items[bisect_left(starts, s.start):bisect_left(starts, s.end)]
 
 
 def _side(a: ActorMention) -> str:

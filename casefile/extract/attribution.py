@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from casefile.extract.anchors import AnchoredPattern
+
 _SAY = (r"said|says|say|stated|states|reported|reports|announced|announces|claimed|claims|"
         r"confirmed|confirms|added|adds|noted|notes|told|tells|estimated|tweeted|wrote|posted|"
         r"blamed|alleged|insisted|explained|disclosed|revealed|indicated|asserted|declared|"
@@ -79,15 +81,25 @@ def is_organisation(source: str) -> bool:
     return bool(_ORGANISATION.search(source))
 
 
+_ACCORDING_SCAN = AnchoredPattern(_ACCORDING)
+_SAY_VERB_SCAN = AnchoredPattern(_SAY_VERB)
+
+
 def attribution_of(sentence: str, previous: str | None,
-                   previous_person: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
-    """The source a sentence attributes its facts to, and the span naming it (sentence offsets)."""
-    m = _ACCORDING.search(sentence)
+                   previous_person: str | None = None,
+                   body: str | None = None, start: int = 0) -> tuple[str | None, tuple[int, int] | None]:
+    """The source a sentence attributes its facts to, and the span naming it (sentence offsets).
+
+    `body` and `start`, when given, locate the sentence in the article (a faster search)."""
+    if body is None:
+        body, start = sentence, 0
+    end = start + len(sentence)
+    m = _ACCORDING_SCAN.search_in(body, start, end, sentence)
     if m:
         src = normalise_source(m["src"], previous)
         if src:
             return src, m.span("src")
-    for m in _SAY_VERB.finditer(sentence):
+    for m in _SAY_VERB_SCAN.finditer_in(body, start, end, sentence):
         head = sentence[:m.start()]
         head = head[:_AUX_BEFORE.search(head).start()]
         if not head or not re.search(r"[A-Za-z][\w’'.-]*$", head):

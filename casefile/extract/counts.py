@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.numbers import Quantity
 
 SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[ae]n|police|"
@@ -227,8 +228,11 @@ def _party(noun_phrase: str, group: str | None, sides: list[Side] = ()) -> str:
 
 def _noun_phrase(text: str, start: int, end: int, limit: int = 70) -> tuple[re.Match | None, int]:
     """The person (or operation) noun heading the phrase that starts at `start`."""
-    window = text[start:min(start + limit, end)]
-    for m in _NOUN.finditer(window):
+    window_end = min(start + limit, end)
+    window = text[start:window_end]
+    # Only the first noun is read (every branch below returns).
+    m = _NOUN_SCAN.search_in(text, start, window_end, window)
+    if m is not None:
         if _BREAK.search(window, 0, m.start()):
             return None, start
         if len(window[:m.start()].split()) > 5:
@@ -241,6 +245,13 @@ def _noun_phrase(text: str, start: int, end: int, limit: int = 70) -> tuple[re.M
             return _Shifted(nxt, start + m2_start), start + m2_start + nxt.end()
         return _Shifted(m, start), start + m.end()
     return None, start
+
+
+# Scanned only where a match can start (see anchors.py): same matches as the patterns.
+_NOUN_SCAN = AnchoredPattern(_NOUN)
+_BEFORE_SCAN = AnchoredPattern(_BEFORE)
+_SINGULAR_SCAN = AnchoredPattern(_SINGULAR)
+_ORDINAL_ONE_SCAN = AnchoredPattern(_ORDINAL_ONE)
 
 
 class _Shifted:
@@ -315,7 +326,7 @@ class _Reader:
 
     def verb_before(self, q_start: int) -> re.Match | None:
         window_start = max(self.start, q_start - 80)
-        m = _BEFORE.search(self.text[window_start:q_start])
+        m = _BEFORE_SCAN.search_in(self.text, window_start, q_start)
         return m, window_start
 
     def count(self, field, a, b, q, party, value_text, of=None, tentative=False) -> Count:
@@ -485,8 +496,8 @@ def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
     sentence = text[start:end]
     items: list[Quantity] = [q for q in quantities if start <= q.start < end
                              and not any(a < q.end and q.start < b for a, b in skip)]
-    for pattern in (_SINGULAR, _ORDINAL_ONE):
-        for m in pattern.finditer(sentence):
+    for pattern in (_SINGULAR_SCAN, _ORDINAL_ONE_SCAN):
+        for m in pattern.finditer_in(text, start, end, sentence):
             s = start + m.start()
             if any(q.start <= s < q.end for q in items):
                 continue
@@ -500,14 +511,15 @@ def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
     return reader.settle() + _seizures(text, start, end)
 
 
-_SEIZE_WORD = re.compile(r"seiz|confiscat|recover|impound", re.IGNORECASE)
+_SEIZE_WORDS = ("seiz", "confiscat", "recover", "impound")  # any of them, in any case
 
 
 def _seizures(text: str, start: int, end: int) -> list[Count]:
-    sentence = text[start:end]
     out = []
-    if not _SEIZE_WORD.search(sentence):
+    folded = WordIndex.of(text).folded  # the text lowercased as re.IGNORECASE compares
+    if not any(folded.find(word, start, end) >= 0 for word in _SEIZE_WORDS):
         return out
+    sentence = text[start:end]
     for m in list(_ITEMS_AFTER.finditer(sentence)) + list(_ITEMS_PASSIVE.finditer(sentence)):
         if m.re is _ITEMS_AFTER and sentence[m.start("obj"):m.start("obj") + 1] in "“\"":
             quoted = re.match(r"[“\"]([^”\"]{3,200})[”\"]", sentence[m.start("obj"):])

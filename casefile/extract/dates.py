@@ -80,8 +80,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"\b(in|since|during|by|until|from|of|early|late|mid)\s+(\d{4})\b(?!\s*(?:km|people|-))", re.IGNORECASE)),
 ]
 
-_FAST = {kind: AnchoredPattern(p) for kind, p in _PATTERNS
-         if kind in ("numeric", "month", "weekday", "day_month", "month_range")}
+# "N days ago" and "N weeks ago" may start at any word: those two patterns anchor on their
+# other first words unless the text says "ago".
+_STARTS = {
+    "relative_day": r"\b(the day before yesterday|yesterday|today|tonight|overnight|this morning|last night|"
+                    r"earlier today)\b",
+    "relative_span": r"\b(last|this|earlier this|later this|past|previous|the past|the previous)\s+(week|month|year)\b",
+}
+_FAST = {kind: AnchoredPattern(p, _STARTS.get(kind), "ago" if kind in _STARTS else None)
+         for kind, p in _PATTERNS}
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|until|till|before|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE)
 
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
@@ -92,13 +102,12 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        for m in (_FAST[kind] if kind in _FAST else pattern).finditer(text):
+        for m in _FAST[kind].finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             mention = _resolve(kind, m, pub)
-            if mention is not None and mention.kind == "event" and re.search(
-                    r"\b(?:since|until|till|before|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?$",
-                    text[max(0, m.start() - 25):m.start()], re.IGNORECASE):
+            if mention is not None and mention.kind == "event" and _SINCE_BEFORE.search(
+                    text[max(0, m.start() - 25):m.start()]):
                 mention = DateMention(mention.start, mention.end, mention.text, mention.date_start,
                                       mention.date_end, mention.precision, "since", mention.partial)
             if mention is not None:

@@ -63,6 +63,7 @@ class Trigger:
 
 
 _FAST_TRIGGER = AnchoredPattern(_TRIGGER)
+_IRREALIS_SCAN = AnchoredPattern(_IRREALIS)
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -78,8 +79,7 @@ _ITEM_CONTEXT = re.compile(r"\b(?:make|making|manufactur\w*|materials?|seized|co
 def hypothetical(text: str, trigger: Trigger) -> bool:
     """True when the words around a trigger make it a plan, a threat, a fear, a statistic
     or an object ("materials used to make IEDs were seized")."""
-    window = text[max(0, trigger.start - 45):trigger.start]
-    if _IRREALIS.search(window) or _NOT_EVENT_AFTER.match(text[trigger.start:trigger.end + 30]):
+    if _IRREALIS_SCAN.search_in(text, max(0, trigger.start - 45), trigger.start) or _NOT_EVENT_AFTER.match(text[trigger.start:trigger.end + 30]):
         return True
     return trigger.kind == "ied" and bool(_ITEM_CONTEXT.search(text[max(0, trigger.start - 50):trigger.start]))
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from casefile.extract.actors import ActorMention
+from casefile.extract.anchors import AnchoredPattern
 from casefile.extract.counts import Count
 from casefile.extract.dates import DateMention
 from casefile.extract.events import STRONG, Trigger
@@ -37,37 +38,47 @@ def compatible_kinds(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in COMPATIBLE)
 EVENT_FIELDS = {"killed", "wounded", "arrested", "abducted", "released"}
 
-_BACKGROUND = re.compile(
-    r"\b(?:since\s+(?:the|its|\d{4})|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|"
+_BACKGROUND_ANCHORED = (
+    r"since\s+(?:the|its|\d{4})|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|"
     r"in\s+recent\s+(?:months|years|weeks)|for\s+years|during\s+the\s+(?:\w+\s+)?war|years\s+of|"
     r"at\s+the\s+height\s+of|once\s+controlled|ha(?:s|ve)\s+(?:long|repeatedly|often)|historically|"
     r"every\s+year|each\s+year|annually|so\s+far\s+this\s+year|to\s+date|in\s+the\s+past|"
     r"(?:the|its)\s+(?:history|peak)|typically|usually|regularly|sporadic|frequent|repeated|periodic|"
-    r"ha(?:s|ve)\s+(?:witnessed|seen|suffered|experienced)|(?:\w+|\d+)\s+years\s+(?:after|since|ago)|"
-    r"a\s+(?:series|wave|spate|string)\s+of)\b",
-    re.IGNORECASE,
-)
+    r"ha(?:s|ve)\s+(?:witnessed|seen|suffered|experienced)")
+_BACKGROUND_ANYWHERE = r"(?:\w+|\d+)\s+years\s+(?:after|since|ago)"  # may start at any word
+_BACKGROUND_TAIL = r"a\s+(?:series|wave|spate|string)\s+of"
+_BACKGROUND = re.compile(
+    rf"\b(?:{_BACKGROUND_ANCHORED}|{_BACKGROUND_ANYWHERE}|{_BACKGROUND_TAIL})\b", re.IGNORECASE)
+_BACKGROUND_SCAN = AnchoredPattern(
+    _BACKGROUND, starts=rf"\b(?:{_BACKGROUND_ANCHORED}|{_BACKGROUND_TAIL})\b", needs=r"years\s+(?:after|since|ago)")
 _NEW_EVENT_CUE = re.compile(
     r"^(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)\b|earlier,|also\s+on|"
     r"in\s+an?\s+(?:separate|unrelated|similar)|a\s+(?:separate|second|similar)\s+attack)",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(
+_REFERS_BACK_ANCHORED = (
     r"\bthe\s+(?:operation|raid|attack|assault|blast|explosion|bombing|incident|clashes|ambush|"
     r"strike|confrontation|fighting|campaign|raids|operations)\b|\bthe\s+(?:site|cell|suspects?|attackers)\b|"
-    r"\b(?:the|death)\s+toll\b|\bthe\s+number\s+of\s+(?:people\s+)?(?:killed|dead|wounded|victims)\b|"
+    r"\b(?:the|death)\s+toll\b|\bthe\s+number\s+of\s+(?:people\s+)?(?:killed|dead|wounded|victims)\b")
+_REFERS_BACK = re.compile(
+    _REFERS_BACK_ANCHORED + r"|"
     r"\b(?:\w+|\d+)\s+of\s+the\s+(?:\w+\s+){0,2}(?:women|men|victims|hostages|abductees|wounded|"
     r"captives|students|passengers|suspects|workers|children|villagers)\b",
     re.IGNORECASE,
 )
-_REFERENCE_PLACE = re.compile(
-    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+# "<word> of the …" may start at any word: a full scan only where "of the" occurs.
+_REFERS_BACK_SCAN = AnchoredPattern(_REFERS_BACK, starts=_REFERS_BACK_ANCHORED, needs=r"of\s+the\s")
+_REFERENCE_PLACE_HEADS = (
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
     r"south-east|south-west)(?:ern)?\s+of|\b(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from)|"
     r"\bborder\s+with|\b(?:meeting|summit|conference|talks|visit|trip|travel|flew|headquarters)\s+"
-    r"(?:\w+\s+){0,3}?(?:in|to)|-based|\bbased\s+in|\bnear\s+the\s+border\s+with|\bfled\s+to|"
-    r"\bfrom|\bacross|\bsecond\s+city\s+of|\bin\s+(?:the\s+)?(?:capital|city)\s+of\s+\w+\s+in)\s*(?:the\s+)?$",
-    re.IGNORECASE,
-)
+    r"(?:\w+\s+){0,3}?(?:in|to)|", r"-based|",  # "-based" starts inside a word ("UK-based")
+    r"\bbased\s+in|\bnear\s+the\s+border\s+with|\bfled\s+to|"
+    r"\bfrom|\bacross|\bsecond\s+city\s+of|\bin\s+(?:the\s+)?(?:capital|city)\s+of\s+\w+\s+in")
+_REFERENCE_PLACE = re.compile(rf"(?:{''.join(_REFERENCE_PLACE_HEADS)})\s*(?:the\s+)?$", re.IGNORECASE)
+_REFERENCE_PLACE_SCAN = AnchoredPattern(
+    _REFERENCE_PLACE, needs="-based",
+    starts=rf"(?:{''.join(h for h in _REFERENCE_PLACE_HEADS if h != '-based|')})\s*(?:the\s+)?$")
 _REPORT_DATE = re.compile(
     r"\b(?:said|told|announced|reported|statement|stated|added|confirmed|claimed|says|tweeted|"
     r"published|posted|issued)\b[^,.;]{0,40}$",
@@ -340,8 +351,7 @@ def dateline_spans(body: str) -> list[tuple[int, int]]:
 
 def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) -> bool:
     """A place the sentence uses as a landmark, an origin or an adjective, not where it happened."""
-    before = body[max(sentence_start, mention.start - 60):mention.start]
-    if _REFERENCE_PLACE.search(before):
+    if _REFERENCE_PLACE_SCAN.search_in(body, max(sentence_start, mention.start - 60), mention.start):
         return True
     after = body[mention.end:mention.end + 30]
     if _ATTRIBUTIVE.match(after) and (mention.place.geo_precision == "country" or " of" in after[:25]):
@@ -362,7 +372,8 @@ def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool
 
 
 def background(sentence: str, dates: list[DateMention], counts: list[Count],
-               latest_year: int | None = None) -> bool:
+               latest_year: int | None = None, body: str | None = None, start: int = 0) -> bool:
+    """`body` and `start`, when given, locate the sentence in the article (a faster search)."""
     def old(d: DateMention) -> bool:
         if d.kind in ("historical", "since", "future"):
             return True
@@ -371,7 +382,8 @@ def background(sentence: str, dates: list[DateMention], counts: list[Count],
                     and int(d.date_start[:4]) < latest_year - 1)
     if dates and all(old(d) for d in dates):
         return True
-    cue = _BACKGROUND.search(sentence)
+    cue = (_BACKGROUND_SCAN.search_in(body, start, start + len(sentence), sentence) if body is not None
+           else _BACKGROUND.search(sentence))
     if cue:
         numeric = [c for c in counts if c.value is not None and c.qualifier != "vague" and c.field in EVENT_FIELDS]
         if not numeric and cue[0].lower().startswith("a ") and any(
