@@ -139,16 +139,17 @@ OPEN = "\x00"  # ends a key that was cut: what follows is not known
 
 
 _ANCHORED: list[AnchoredPattern] = []  # every pattern the word index serves, by number
-# Word key -> the patterns that may match there: [(number, candidate length, worth trying)]:
-# the length the LIMIT-letter candidate regex would match, and whether the longer prefixes
-# allow a match. Kept across texts.
-_ROUTES: dict[str, list[tuple[int, int, bool]]] = {}
+# Word key -> the patterns a match may start there for: (numbers, details). `numbers` take
+# the start of the word; `details` are (number, candidate length, worth trying) for the
+# patterns that need to know what a scan of their LIMIT-letter candidates would skip
+# (`AnchoredPattern.skips`). Kept across texts.
+_ROUTES: dict[str, tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]]] = {}
 _ROUTES_MAX = 200_000  # distinct word keys remembered (a guard, not reached by news text)
 
 
 class WordIndex:
     """The candidate positions of every anchored pattern in one text, found in one pass over
-    its words: `found[number]` lists (start, candidate length, worth trying), in text order."""
+    its words: `found[number]` lists them in text order (as in `_ROUTES`)."""
 
     _last: tuple[str, WordIndex] | None = None
 
@@ -156,14 +157,17 @@ class WordIndex:
         # `str.lower` folds the same way, and faster, when none of the four odd letters occurs:
         # it changes other letters only into other non-ASCII letters, which no prefix contains.
         folded = text.translate(_FOLD) if _ODD_LETTERS.search(text) else text.lower()
-        found: list[list[tuple[int, int, bool]]] = [[] for _ in _ANCHORED]
+        found: list[list] = [[] for _ in _ANCHORED]
         routes_of = _ROUTES.get
         for start in [m.start() for m in _WORD.finditer(text)]:
             key = folded[start:start + KEY]
             routes = routes_of(key)
             if routes is None:
                 routes = _route(key, word_key(folded, start))
-            for number, length, worth in routes:
+            numbers, details = routes
+            for number in numbers:
+                found[number].append(start)
+            for number, length, worth in details:
                 found[number].append((start, length, worth))
         self.found = found
         self.folded = folded
@@ -179,12 +183,18 @@ class WordIndex:
         return index
 
 
-def _route(raw: str, key: str) -> list[tuple[int, int, bool]]:
+def _route(raw: str, key: str) -> tuple:
     if len(_ROUTES) >= _ROUTES_MAX:
         _ROUTES.clear()
-    routes = [(number, length, worth) for number, p in enumerate(_ANCHORED)
-              if (length := p.candidate_length(key)) | (worth := p.worth_trying(key))]
-    _ROUTES[raw] = routes
+    numbers, details = [], []
+    for number, p in enumerate(_ANCHORED):
+        length = p.candidate_length(key)
+        if p.skips:
+            if length:
+                details.append((number, length, p.worth_trying(key)))
+        elif length and p.worth_trying(key):
+            numbers.append(number)
+    routes = _ROUTES[raw] = (tuple(numbers), tuple(details))
     return routes
 
 
@@ -210,9 +220,12 @@ class AnchoredPattern:
             starts.append(r"\d")
         # The regex scan this replaces; kept as the definition of a candidate.
         self.candidates = re.compile(r"\b(?:" + "|".join(starts) + ")", re.IGNORECASE) if starts else None
-        # Every prefix starts with a word character, so a candidate is the start of a word.
-        assert all(p[0].isalnum() or p[0] == "_" for p in literal)
+        # Every prefix starts with a word character, so a candidate is the start of a word;
+        # DIGIT stands only for a whole prefix, so a candidate is where a match may start.
+        assert all((p[0].isalnum() or p[0] == "_") and DIGIT not in p for p in literal)
         self.literal = literal
+        # A candidate holding a word start of its own ("u.s" of "U.S."): a scan skips that.
+        self.skips = any(len(p) == LIMIT and not _is_word(p[1]) for p in literal)
         self.digit = DIGIT in prefixes
         # Longer prefixes, white space included: fewer words where a match is worth trying.
         # (DIGIT stands for any digit: a prefix stops before it.)
@@ -255,13 +268,20 @@ class AnchoredPattern:
         if self._needed(index.folded):
             yield from self.pattern.finditer(text)
             return
-        end = scanned = 0
+        end = 0
         match = self.pattern.match
+        if not self.skips:
+            for start in index.found[self.number]:
+                if start >= end:
+                    m = match(text, start)
+                    if m:
+                        yield m
+                        end = m.end()
+            return
+        scanned = 0
         for start, n, worth in index.found[self.number]:
             if start < scanned:
                 continue  # inside the candidate before ("U.S."), as a regex scan would skip it
-            if not n:
-                continue  # a candidate of the longer prefixes only (see `_starts_in`)
             scanned = start + n
             if start < end or not worth:
                 continue
@@ -281,17 +301,13 @@ class AnchoredPattern:
         if self._needed(index.folded, start, end):
             return None
         found = index.found[self.number]
-        i = bisect_left(found, (start,))
+        if self.skips:
+            found = [at for at, _n, worth in found if worth]
         starts = []
         if 0 < start < end and _is_word(text[start - 1]) and _is_word(text[start]) \
-                and self.worth_trying(word_key(index.folded, start)):
+                and self.candidate_length(key := word_key(index.folded, start)) and self.worth_trying(key):
             starts.append(0)  # the piece begins inside a word of the text: a word start of its own
-        for i in range(i, len(found)):
-            at, _n, worth = found[i]
-            if at >= end:
-                break
-            if worth:
-                starts.append(at - start)
+        starts.extend(at - start for at in found[bisect_left(found, start):bisect_left(found, end)])
         return starts
 
     def search_in(self, text: str, start: int, end: int, piece: str | None = None) -> re.Match | None:

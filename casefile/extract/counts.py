@@ -254,6 +254,15 @@ _SINGULAR_SCAN = AnchoredPattern(_SINGULAR)
 _ORDINAL_ONE_SCAN = AnchoredPattern(_ORDINAL_ONE)
 
 
+# Compiled once (the re module's cache costs a look-up per call).
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_OF_PHRASE = re.compile(
+    r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|$)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;]|and\b|$)")
+_BARE = re.compile(r"\s+(?P<killed>dead|killed)\b|\s+(?P<wounded>injured|wounded|hurt)\b", re.I)
+_BARE_VERB = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|have|had|died)\b")
+
+
 class _Shifted:
     """A regex match with offsets moved into article coordinates."""
 
@@ -342,7 +351,7 @@ class _Reader:
         if partitive:
             return self._partitive(q, partitive)
         before, window_start = self.verb_before(q.start)
-        if re.search(r"\b[Tt]he\s+$", text[max(self.start, q.start - 5):q.start]) and (
+        if _THE_BEFORE.search(text[max(self.start, q.start - 5):q.start]) and (
                 not before or any(c.value == q.value for c in self.context[-4:] + self.counts)):
             return None  # "the two dead", "the bodies of the four": people already counted
         including = _INCLUDING.search(text[max(self.start, q.start - 30):q.start])
@@ -353,8 +362,7 @@ class _Reader:
         if group == "operations":
             return self._operations(q, noun_end)
         # "a member of Syria's security forces": the of-phrase says who they are.
-        of_phrase = re.match(r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|$)",
-                             text[noun_end:end])
+        of_phrase = _OF_PHRASE.match(text[noun_end:end])
         phrase_end = noun_end = noun_end + (of_phrase.end() if of_phrase else 0)
         phrase = text[q.end:phrase_end]
         party = _party(phrase, group, self.sides_in(q.start, phrase_end))
@@ -419,17 +427,17 @@ class _Reader:
         """A quantity standing for people: "7 dead and 12 injured", "six were wounded",
         "killing two soldiers and wounding three"."""
         text, end = self.text, self.end
-        if before and q.value is not None and self.counts and re.match(r"\s*(?:[,.;]|and\b|$)", text[q.end:end]):
+        if before and q.value is not None and self.counts and _CLAUSE_END.match(text[q.end:end]):
             return self.count(_field_of(before), window_start + before.start(), q.end, q,
                               self.counts[-1].party, q.text)
-        bare = re.match(r"\s+(?P<killed>dead|killed)\b|\s+(?P<wounded>injured|wounded|hurt)\b", text[q.end:end], re.I)
+        bare = _BARE.match(text[q.end:end])
         previous = self.previous()
         inherited = previous.party if previous else "unknown"
         if bare and q.value is not None:
             field = _field_of(bare)
             party = inherited if previous and previous.field != field and self.counts else "unknown"
             return self.count(field, q.start, q.end + bare.end(), q, party, text[q.start:q.end + bare.end()])
-        if re.match(r"\s+(?:were|was|have\s+been|had\s+been|have|had|died)\b", text[q.end:end]):
+        if _BARE_VERB.match(text[q.end:end]):
             after = _AFTER.match(text[q.end:end])
             if after:
                 return self.count(_field_of(after), q.start, q.end + after.end(), q, inherited, q.text)

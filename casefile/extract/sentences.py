@@ -28,12 +28,21 @@ class Sentence:
     paragraph: int
 
 
+_LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)\.$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+
+
 def _ends_with_abbreviation(text: str) -> bool:
-    m = re.search(r"(?:^|[\s(])([A-Za-z][A-Za-z.]*)\.$", text)
+    # A match lies in the trailing run of letters and dots and the character before it
+    # (unless "$" matches before a final newline): searching from there finds the same match
+    # without scanning the whole sentence.
+    start = 0 if text.endswith("\n") else max(0, len(text.rstrip(_WORD_CHARS)) - 1)
+    m = _LAST_WORD.search(text, start)
     if not m:
         return False
     word = m[1].lower()
-    return word in _ABBREVIATIONS or len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return word in _ABBREVIATIONS or len(word) == 1 or bool(_INITIALS.fullmatch(word))
 
 
 def split_sentences(body: str, excluded: Sequence[Span] = ()) -> list[Sentence]:
