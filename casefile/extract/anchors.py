@@ -6,9 +6,16 @@ tree (`re._parser`), so a scan calls `match` only at the words that begin with o
 The matches are exactly those of `pattern.finditer(text)` (tested on the evaluation texts).
 
 Finding those words with a regex (`\b(?:prefixes)`, case-insensitive) still costs a full scan
-of the text per pattern, and the scan is slower than the matching. So the words of a text are
-indexed once by their first three letters (`WordIndex`, shared by every pattern that scans the
-same text) and each pattern looks up its prefixes there.
+of the text per pattern, more than the matching. So one pass over the words of a text
+(`WordIndex`, shared by every pattern that scans the same text) routes each word, by its
+first KEY case-folded characters, to the patterns a match may start there for: their
+three-letter prefixes (what the regex scan would have found) and their longer prefixes, read
+on across white space ("a dozen", "the toll"), must both agree.
+
+`search_in` / `finditer_in` do the same for a piece of the text (a sentence, the window before
+a number): exactly `pattern.search(piece)` / `pattern.finditer(piece)`, for patterns that must
+start at a word boundary. A pattern whose alternative may start at any word is anchored on
+its other alternatives where a regex (`needs`) shows that alternative cannot match.
 """
 
 from __future__ import annotations

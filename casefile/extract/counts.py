@@ -520,6 +520,9 @@ def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
 
 
 _SEIZE_WORDS = ("seiz", "confiscat", "recover", "impound")  # any of them, in any case
+# What every match of _ITEMS_PASSIVE holds, in the case-folded text: its slow scan (a lazy
+# object of up to 120 characters tried at every position) runs only where this occurs.
+_PASSIVE_VERB = re.compile(r"(?:were|was|been)\s+(?:\w+ly\s+|also\s+)?(?:seized|confiscated|recovered|impounded)")
 
 
 def _seizures(text: str, start: int, end: int) -> list[Count]:
@@ -528,7 +531,8 @@ def _seizures(text: str, start: int, end: int) -> list[Count]:
     if not any(folded.find(word, start, end) >= 0 for word in _SEIZE_WORDS):
         return out
     sentence = text[start:end]
-    for m in list(_ITEMS_AFTER.finditer(sentence)) + list(_ITEMS_PASSIVE.finditer(sentence)):
+    passive = list(_ITEMS_PASSIVE.finditer(sentence)) if _PASSIVE_VERB.search(folded, start, end) else []
+    for m in list(_ITEMS_AFTER.finditer(sentence)) + passive:
         if m.re is _ITEMS_AFTER and sentence[m.start("obj"):m.start("obj") + 1] in "“\"":
             quoted = re.match(r"[“\"]([^”\"]{3,200})[”\"]", sentence[m.start("obj"):])
             if quoted:
