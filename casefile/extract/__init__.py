@@ -208,7 +208,7 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
                    and _GENERIC_PEOPLE.search(c.value_text) else c, source) for c, source in counts]
 
     # Counts
-    fields: dict[str, set[str]] = {}
+    kept = []
     evidence = []
     seen: dict[tuple, set] = {}
     parties: dict[tuple, str] = {}
@@ -223,7 +223,7 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
         if c.value is not None and sources and (source is None or source in sources):
             continue  # a sentence restating a figure already counted
         sources.add(source)
-        fields.setdefault(c.field, set()).add(c.party)
+        kept.append((c, source))
         value = str(c.value) if c.value is not None else c.value_text
         claims.append(anchored(body, c.start, c.end, field=c.field, value=value,
                                value_num=c.value, qualifier=c.qualifier, party=c.party,
@@ -231,6 +231,7 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
                                detail={"items": c.value_text} if c.field == "seized" else None))
         if c.value is not None and c.qualifier != "vague" or c.field in ("killed", "wounded", "arrested") and c.value is not None:
             evidence.append(Evidence(c.field, c.value, c.party, c.qualifier, 0, source))
+    fields, _ = _fields_and_totals(kept)
 
     trigger = next((t for f in draft.facts for t in f.triggers if t.kind == deciding), None)
     if trigger is None:
