@@ -79,7 +79,7 @@ def is_furniture_line(line: str) -> str | None:
 
 def _may_be_anywhere(text: str) -> bool:
     folded = (text if text.isascii() else text.translate(_FOLD_TO_ASCII)).lower()
-    return any(key in folded for key in _ANYWHERE_KEYS)
+    return any(map(folded.__contains__, _ANYWHERE_KEYS))
 
 
 def _shouting(text: str) -> bool:
