@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import signal
 import sqlite3
@@ -28,7 +27,7 @@ BENCH = REPO / "bench"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH))
 
-from casefile.ingest import Failure, discover, read_file  # noqa: E402
+from casefile.ingest import discover, read_file  # noqa: E402
 from casefile.model import ArticleDraft  # noqa: E402
 from casefile.pipeline import match_records  # noqa: E402
 from casefile.store import CaseFile  # noqa: E402
