@@ -519,10 +519,12 @@ def edit_cmd(ctx, incident_id: int, field: str, value: str, version: int | None)
 
 
 @main.command("undo")
+@click.option("--entry", "entry_id", type=int, default=None,
+              help="Undo this history entry, whoever made it (default: your own newest change).")
 @click.pass_context
-def undo_cmd(ctx) -> None:
-    """Undo the newest change (repeatable)."""
-    done(curator(ctx).undo())
+def undo_cmd(ctx, entry_id: int | None) -> None:
+    """Undo your own newest change (repeatable), or the history entry --entry names."""
+    done(curator(ctx).undo(entry_id))
 
 
 @main.command("history")

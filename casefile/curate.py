@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from casefile.errors import InvalidInput, StaleVersion
+from casefile.errors import InvalidInput, NotFound, StaleVersion
 from casefile.summary import summarise
 from casefile.store import CaseFile, utc_now
 
@@ -313,13 +313,28 @@ class Curator:
         return {field: value}, {"value": value}
 
     # -- undo ------------------------------------------------------------------------------
-    def undo(self) -> Done:
-        """Take back the newest change not yet undone, restoring its rows exactly."""
+    def undo(self, entry_id: int | None = None) -> Done:
+        """Take back a change, restoring its rows exactly.
+
+        Without an entry id: the caller's own newest change not yet undone (never another
+        curator's). With one: that change, whoever made it; the message says whose it was.
+        Either way it is refused when those rows changed since.
+        """
         case, now = self.case, utc_now()
         with case.tx.write():
-            entry = case.last_undoable()
-            if entry is None:
-                raise InvalidInput("nothing to undo")
+            if entry_id is None:
+                entry = case.last_undoable(self.who)
+                if entry is None:
+                    raise InvalidInput(f"nothing to undo: no change of yours ({self.who}) is left; to take "
+                                       "back someone else's, name it: undo --entry N (see history)")
+            else:
+                entry = case.audit_entry(entry_id)
+                if entry is None:
+                    raise NotFound(f"no history entry {entry_id}")
+                if entry["action"] == "undo":
+                    raise InvalidInput(f"history entry {entry_id} is itself an undo")
+                if entry["undone_at"]:
+                    raise InvalidInput(f"history entry {entry_id} was already undone at {entry['undone_at']}")
             current = case.snapshot({t: [int(i) for i in rows] for t, rows in entry["after"].items()})
             if current != entry["after"]:
                 raise StaleVersion(f"cannot undo “{entry['action']} {entry['target']}”: those rows changed "
@@ -332,7 +347,8 @@ class Curator:
             case.mark_undone(entry["id"], now)
             audit_id = case.audit("undo", f"{entry['action']} {entry['target']}", entry["after"],
                                   before, self.who, now, undo_of=entry["id"])
-        return Done(audit_id, f"undone: {entry['action']} {entry['target']}")
+        whose = f" (a change by {entry['author']})" if entry_id is not None else ""
+        return Done(audit_id, f"undone: {entry['action']} {entry['target']}{whose}")
 
 
 def _parse_date_edit(value: str) -> dict:

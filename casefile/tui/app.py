@@ -42,7 +42,7 @@ class CasefileApp(App):
              "history": _mode("history")}
     DEFAULT_MODE = "review"
     BINDINGS = [
-        Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the newest change"),
+        Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo your own newest change"),
         Binding("d", "mode('duplicates')", "Duplicates", id="app.duplicates", tooltip="Suggested duplicates"),
         Binding("h", "mode('history')", "History", id="app.history", tooltip="The audit log"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search articles"),
@@ -111,6 +111,7 @@ class CasefileApp(App):
             ("Duplicates", _screen_class("duplicates").BINDINGS),
             ("Articles", _screen_class("articles").BINDINGS),
             ("Export", _screen_class("export").BINDINGS),
+            ("History", _screen_class("history").BINDINGS),
         ]
 
     # -- actions ----------------------------------------------------------------------------
