@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from casefile.errors import InvalidInput, NotFound, StaleVersion
 from casefile.summary import summarise
+from casefile.textsafe import clean_text, has_visible_text
 from casefile.store import CaseFile, utc_now
 
 RELATION_KINDS = ("related", "follow_up", "part_of")
@@ -201,6 +202,7 @@ class Curator:
             raise InvalidInput(f"unknown link kind {kind!r}: use {', '.join(RELATION_KINDS)}")
         if source_id == target_id:
             raise InvalidInput("an incident cannot be linked to itself")
+        note = clean_text(note).strip() or None if note is not None else None
         with case.tx.write():
             case.check_version(source_id, None)
             case.check_version(target_id, None)
@@ -213,9 +215,10 @@ class Curator:
     def annotate(self, incident_id: int, text: str, article_id: int | None = None,
                  start: int | None = None, end: int | None = None) -> Done:
         case, now = self.case, utc_now()
-        body_text = text.strip()
-        if not body_text:
-            raise InvalidInput("an annotation needs some text")
+        body_text = clean_text(text).strip()
+        if not has_visible_text(body_text):
+            raise InvalidInput("an annotation needs some text (visible characters, not only spaces "
+                               "or zero-width ones)")
         if (start is None) != (end is None) or (start is not None and article_id is None):
             raise InvalidInput("a highlighted annotation needs --article, --start and --end together")
         anchor = {}
@@ -261,6 +264,7 @@ class Curator:
         if field not in EDITABLE:
             raise InvalidInput(f"cannot edit {field!r}; editable fields: {', '.join(EDITABLE)}")
         updates, claim = self._parse_edit(field, value)
+        value = claim["value"]
         with case.tx.write():
             row = case.check_version(incident_id, version)
             if row["status"] == "merged":
@@ -280,7 +284,7 @@ class Curator:
         return Done(audit_id, f"incident {incident_id}: {field} set to {value}")
 
     def _parse_edit(self, field: str, value: str) -> tuple[dict, dict]:
-        value = value.strip()
+        value = " ".join(clean_text(value).split())  # a field is one line of plain text
         if field in ("killed", "wounded", "arrested"):
             if not re.fullmatch(r"\d{1,7}", value):
                 raise InvalidInput(f"{field} must be a whole number of people, not {value!r}")
@@ -308,7 +312,7 @@ class Curator:
             return ({"location": name, "admin1": place.admin1, "country": place.country,
                      "latitude": place.latitude, "longitude": place.longitude,
                      "geo_precision": place.geo_precision}, {"value": name})
-        if not value:
+        if not has_visible_text(value):
             raise InvalidInput(f"{field} cannot be empty")
         return {field: value}, {"value": value}
 

@@ -1,6 +1,10 @@
 """Helpers shared by the tests (import them as `from helpers import ...`)."""
 
+import os
+import subprocess
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -15,3 +19,28 @@ def dump(case, skip=("audit_log",)) -> dict:
             continue
         out[table] = sorted(case.db.conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
     return out
+
+
+class ReadOnly:
+    """Make a path read-only to this process too (root ignores modes: a read-only bind mount)."""
+
+    def __init__(self, path: Path):
+        self.path, self.mounted = path, False
+
+    def __enter__(self):
+        if os.geteuid() == 0:
+            done = subprocess.run(["mount", "--bind", str(self.path), str(self.path)], capture_output=True)
+            if done.returncode:
+                pytest.skip("running as root without mount: cannot make a read-only file")
+            self.mounted = True
+            subprocess.run(["mount", "-o", "remount,bind,ro", str(self.path)], check=True)
+        else:
+            self.mode = self.path.stat().st_mode
+            self.path.chmod(self.mode & ~0o222)
+        return self
+
+    def __exit__(self, *exc):
+        if self.mounted:
+            subprocess.run(["umount", str(self.path)], check=True)
+        else:
+            self.path.chmod(self.mode)
