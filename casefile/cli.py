@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -44,10 +45,22 @@ class CaseGroup(click.Group):
         return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
+        from casefile.textsafe import strip_controls
+
         try:
             return super().invoke(ctx)
         except CasefileError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(strip_controls(str(exc))) from None
+        except click.ClickException as exc:  # click's own messages quote the values given
+            exc.message = strip_controls(exc.message)
+            raise
+        except sqlite3.Error as exc:  # a read that met a damaged page, say
+            from casefile.store.connection import explain
+
+            fault = explain(exc, (ctx.obj or {}).get("db", ""))
+            if fault is None:
+                raise
+            raise click.ClickException(strip_controls(str(fault))) from None
 
 
 def open_case(ctx: click.Context):
@@ -58,8 +71,22 @@ def open_case(ctx: click.Context):
     return case
 
 
+def say(*parts, err: bool = False, nl: bool = True) -> None:
+    """Every line the CLI prints goes through here. Each piece is cleaned as stored text is
+    (no escape sequence from a file, a title or a typed value reaches the terminal), then
+    styled: a piece is a string, or (string, {"bold": True, ...})."""
+    from casefile.textsafe import strip_controls
+
+    out = []
+    for part in parts:
+        text, style = part if isinstance(part, tuple) else (part, None)
+        text = strip_controls(str(text))
+        out.append(click.style(text, **style) if style else text)
+    click.echo("".join(out), err=err, nl=nl)
+
+
 def echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    say(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def split_hits(snippet: str) -> list[tuple[str, bool]]:
@@ -104,13 +131,13 @@ def run_app(db: str) -> None:
         from casefile.pipeline import import_paths
         from casefile.store import CaseFile
 
-        click.echo(f"Creating {path} from the {len(seed_files())} seed articles that ship with casefile…", err=True)
+        say(f"Creating {path} from the {len(seed_files())} seed articles that ship with casefile…", err=True)
         try:
             with CaseFile(path) as case:
                 report = import_paths(case, seed_files())
         except CasefileError as exc:
             raise click.ClickException(str(exc)) from None
-        click.echo(f"{report.imported} articles, {len(report.incident_ids)} candidate incidents, "
+        say(f"{report.imported} articles, {len(report.incident_ids)} candidate incidents, "
                    f"{report.suggestions or 0} duplicate suggestions.", err=True)
     from casefile.tui.app import CasefileApp  # Textual only when the app is asked for
 
@@ -119,10 +146,12 @@ def run_app(db: str) -> None:
     except CasefileError as exc:
         raise click.ClickException(str(exc)) from None
     app.run()
+    if app.return_code:  # the desk crashed (Textual printed why): say so to the shell too
+        sys.exit(app.return_code)
 
 
 @main.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--max-size", default="5MB", show_default=True,
               help="Largest file to read (e.g. 5MB, 500KB).")
 @click.option("--no-extract", is_flag=True, help="Store the articles without extracting incidents.")
@@ -150,6 +179,7 @@ def import_cmd(ctx: click.Context, paths: tuple[str, ...], max_size: str, no_ext
     def progress(done: int, total: int, path: str) -> None:
         if show_progress and total > 1:
             bar = int(30 * done / total)
+            # our own text only: click.echo keeps the carriage return say() would clean away
             click.echo(f"\r[{'#' * bar}{'.' * (30 - bar)}] {done}/{total} files", nl=False, err=True)
             if done == total:
                 click.echo("", err=True)
@@ -162,19 +192,23 @@ def import_cmd(ctx: click.Context, paths: tuple[str, ...], max_size: str, no_ext
         from casefile.textsafe import one_line
 
         for source, warning in report.warnings:
-            click.echo(f"warning: {one_line(source)}: {warning}", err=True)
+            say(f"warning: {one_line(source)}: {warning}", err=True)
         for source, article_id, why in report.duplicate_of:
-            click.echo(f"duplicate: {one_line(source)} is article {article_id} ({why})")
+            say(f"duplicate: {one_line(source)} is article {article_id} ({why})")
         for failure in report.failed:
-            click.echo(f"failed: {one_line(failure.path)}: {failure.error}", err=True)
-        click.echo(
+            say(f"failed: {one_line(failure.path)}: {failure.error}", err=True)
+        if report.stopped:
+            say(f"stopped: {report.stopped}", err=True)
+        say(
             f"{report.imported} imported ({len(report.incident_ids)} candidate incidents), "
             f"{report.duplicates} duplicate"
             f"{'s' if report.duplicates != 1 else ''}, {len(report.failed)} failed"
             + (f", {len(report.skipped)} skipped (not article files)" if report.skipped else "")
+            + (f", {report.not_stored} read but not stored (import again once fixed: what is stored "
+               "is skipped)" if report.stopped else "")
             + f" → {ctx.obj['db']}"
         )
-    if report.failed:
+    if report.failed or report.stopped:
         ctx.exit(1)
 
 
@@ -197,12 +231,12 @@ def articles_cmd(ctx: click.Context, as_json: bool, limit: int | None, offset: i
         ])
         return
     if not rows:
-        click.echo("No articles yet. Import some: casefile import PATH")
+        say("No articles yet. Import some: casefile import PATH")
         return
     title_width = max(20, width() - 52)
-    click.echo(f"{'ID':>5}  {'PUBLISHED':10}  {'OUTLET':20}  {'CHARS':>6}  TITLE")
+    say(f"{'ID':>5}  {'PUBLISHED':10}  {'OUTLET':20}  {'CHARS':>6}  TITLE")
     for a in rows:
-        click.echo(f"{a.id:>5}  {a.published or '—':10}  {one_line(a.outlet, 20) or '—':20}  "
+        say(f"{a.id:>5}  {a.published or '—':10}  {one_line(a.outlet, 20) or '—':20}  "
                    f"{a.chars:>6}  {one_line(a.title, title_width)}")
 
 
@@ -225,14 +259,14 @@ def show_article_cmd(ctx: click.Context, article_id: int, as_json: bool) -> None
                          for s in article.excluded],
         })
         return
-    click.echo(click.style(one_line(article.title) or "(untitled)", bold=True))
-    click.echo(f"article {article.id} · {article.published or 'date unknown'} · "
+    say((one_line(article.title) or "(untitled)", {"bold": True}))
+    say(f"article {article.id} · {article.published or 'date unknown'} · "
                f"{one_line(article.outlet) or 'outlet unknown'} · {article.chars} chars")
-    click.echo(f"source: {one_line(article.path)}" + (f" ({article.record})" if article.record else ""))
+    say(f"source: {one_line(article.path)}" + (f" ({article.record})" if article.record else ""))
     if article.url:
-        click.echo(f"url: {one_line(article.url)}")
-    click.echo("")
-    click.echo(strip_controls(article.body))
+        say(f"url: {one_line(article.url)}")
+    say("")
+    say(strip_controls(article.body))
 
 
 @main.command("search")
@@ -249,7 +283,7 @@ def search_cmd(ctx: click.Context, query: str, limit: int, literal: bool, as_jso
 
     result = open_case(ctx).search(query, limit=limit, literal=literal)
     if result.literal and not literal:
-        click.echo(f"note: {query!r} is not query syntax; searched the words as typed.", err=True)
+        say(f"note: {query!r} is not query syntax; searched the words as typed.", err=True)
     if as_json:
         echo_json([
             {"article_id": h.article_id, "title": h.title,
@@ -258,20 +292,17 @@ def search_cmd(ctx: click.Context, query: str, limit: int, literal: bool, as_jso
         ])
         return
     if not result.hits:
-        click.echo(f"No article matches {query!r}.")
+        say(f"No article matches {query!r}.")
         return
     order = "best match first" if result.ranked else "newest first (too many to rank)"
     more = "+" if result.total_capped else ""
-    click.echo(f"{result.total}{more} article{'s' if result.total != 1 else ''} match; "
+    say(f"{result.total}{more} article{'s' if result.total != 1 else ''} match; "
                f"showing {len(result.hits)}, {order}.")
     for hit in result.hits:
-        click.echo("")
-        click.echo(click.style(f"[{hit.article_id}] ", fg="cyan")
-                   + click.style(one_line(hit.title, width() - 10), bold=True))
-        parts = []
-        for piece, hot in split_hits(hit.snippet):
-            parts.append(click.style(piece, bold=True, fg="yellow") if hot else piece)
-        click.echo("    " + "".join(parts))
+        say("")
+        say((f"[{hit.article_id}] ", {"fg": "cyan"}), (one_line(hit.title, width() - 10), {"bold": True}))
+        say("    ", *[(piece, {"bold": True, "fg": "yellow"}) if hot else piece
+                     for piece, hot in split_hits(hit.snippet)])
 
 
 STATUS_CHOICES = click.Choice(["candidate", "confirmed", "rejected", "merged", "all"])
@@ -302,7 +333,7 @@ def extract_cmd(ctx: click.Context, article_ids: tuple[int, ...], all_articles: 
     if as_json:
         echo_json({"articles": ids, "incident_ids": created})
     else:
-        click.echo(f"{len(ids)} article{'s' if len(ids) != 1 else ''} extracted; "
+        say(f"{len(ids)} article{'s' if len(ids) != 1 else ''} extracted; "
                    f"{len(created)} candidate incidents stored (untouched ones replaced, curated kept)")
 
 
@@ -322,15 +353,15 @@ def incidents_cmd(ctx: click.Context, status: str, limit: int | None, offset: in
         echo_json([i.as_json() for i in rows])
         return
     if not rows:
-        click.echo("No incidents.")
+        say("No incidents.")
         return
     rest = max(20, width() - 78)
-    click.echo(f"{'ID':>4}  {'STATUS':9}  {'DATE':10}  {'PLACE':18}  {'TYPE':14}  {'KILLED':>9}  "
+    say(f"{'ID':>4}  {'STATUS':9}  {'DATE':10}  {'PLACE':18}  {'TYPE':14}  {'KILLED':>9}  "
                f"{'ARREST':>7}  SRC  SUMMARY")
     for i in rows:
         date = i.date_start or "?"
         mark = "!" if i.disputed else " "
-        click.echo(f"{i.id:>4}  {i.status:9}  {date:10}  {one_line(i.location, 18):18}  "
+        say(f"{i.id:>4}  {i.status:9}  {date:10}  {one_line(i.location, 18):18}  "
                    f"{one_line(i.sub_event_type, 14):14}  {figure(i.killed):>9}  {figure(i.arrested):>7}  "
                    f"{len(i.article_ids):>2}{mark}  {one_line(i.summary, rest)}")
 
@@ -363,38 +394,38 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
         })
         echo_json(data)
         return
-    click.echo(click.style(f"#{incident.id} {one_line(incident.summary)}", bold=True))
+    say((f"#{incident.id} {one_line(incident.summary)}", {"bold": True}))
     when = incident.date_start or "date unknown"
     if incident.date_end and incident.date_end != incident.date_start:
         when += f" – {incident.date_end}"
-    click.echo(f"status {incident.status} · {when} ({incident.date_precision}) · "
+    say(f"status {incident.status} · {when} ({incident.date_precision}) · "
                f"{one_line(incident.location) or 'place unknown'}"
                + (f", {one_line(incident.admin1)}" if incident.admin1 and incident.admin1 != incident.location else "")
                + (f", {one_line(incident.country)}" if incident.country and incident.country != incident.location else "")
                + f" · {incident.event_type or '?'} / {incident.sub_event_type or '?'}")
-    click.echo(f"actors: {one_line(incident.actor1) or '—'} vs {one_line(incident.actor2) or '—'}")
+    say(f"actors: {one_line(incident.actor1) or '—'} vs {one_line(incident.actor2) or '—'}")
     for name in ("killed", "wounded", "arrested"):
         r = getattr(incident, name)
         if r.best is not None:
-            click.echo(f"{name}: best {r.best}, low {r.low}, high {r.high}")
+            say(f"{name}: best {r.best}, low {r.low}, high {r.high}")
     if incident.disputed:
-        click.echo(click.style(f"disputed: {one_line(incident.dispute_note)}", fg="yellow"))
+        say((f"disputed: {one_line(incident.dispute_note)}", {"fg": "yellow"}))
     by_article: dict = {}
     for c in claims:
         by_article.setdefault(c.article_id, []).append(c)
     for article_id, items in by_article.items():
-        click.echo("")
+        say("")
         head = f"article {article_id}" if article_id else "analyst"
         if article_id:
             a = case.article(article_id)
             head += f" · {one_line(a.outlet) or 'outlet unknown'} · {one_line(a.title, 60)}"
-        click.echo(click.style(head, underline=True))
+        say((head, {"underline": True}))
         for c in items:
             who = f" ({one_line(c.attributed_to)})" if c.attributed_to else ""
             party = f" {c.party}" if c.party and c.party != "unknown" else ""
-            click.echo(f"  {c.field:10} {one_line(c.value, 40)}{party}{who}")
+            say(f"  {c.field:10} {one_line(c.value, 40)}{party}{who}")
             if c.quote:
-                click.echo(f"             “{one_line(c.quote, width() - 16)}”")
+                say(f"             “{one_line(c.quote, width() - 16)}”")
 
 
 def curator(ctx: click.Context):
@@ -404,7 +435,7 @@ def curator(ctx: click.Context):
 
 
 def done(result) -> None:
-    click.echo(result.message)
+    say(result.message)
 
 
 VERSION_OPTION = click.option("--if-version", "version", type=int, default=None,
@@ -431,18 +462,18 @@ def suggestions_cmd(ctx: click.Context, cached: bool, limit: int | None, as_json
                     "reasons": r["reasons"], "cluster": r["cluster"]} for r in rows])
         return
     if not rows:
-        click.echo("No duplicate suggestions.")
+        say("No duplicate suggestions.")
         return
     for r in rows:
         left, right = case.incident(r["left"]), case.incident(r["right"])
         mark = " (unsure)" if r["judged"] == "unsure" else ""
-        click.echo(click.style(f"{r['score']:.2f}  #{left.id} ↔ #{right.id}{mark}", bold=True)
-                   + "  " + "  ".join(f"{k} {v:.2f}" for k, v in r["breakdown"].items()))
+        say((f"{r['score']:.2f}  #{left.id} ↔ #{right.id}{mark}", {"bold": True}),
+            "  " + "  ".join(f"{k} {v:.2f}" for k, v in r["breakdown"].items()))
         for i in (left, right):
-            click.echo(f"      #{i.id} {i.date_start or '?':10} {one_line(i.location, 24):24} "
+            say(f"      #{i.id} {i.date_start or '?':10} {one_line(i.location, 24):24} "
                        f"{one_line(i.summary, width() - 48)}")
         for reason in r["reasons"]:
-            click.echo(f"      ! {one_line(reason)}")
+            say(f"      ! {one_line(reason)}")
 
 
 @main.command("judge")
@@ -536,10 +567,12 @@ def edit_cmd(ctx, incident_id: int, field: str, value: str, version: int | None)
 
 
 @main.command("undo")
+@click.option("--entry", "entry_id", type=int, default=None,
+              help="Undo this history entry, whoever made it (default: your own newest change).")
 @click.pass_context
-def undo_cmd(ctx) -> None:
-    """Undo the newest change (repeatable)."""
-    done(curator(ctx).undo())
+def undo_cmd(ctx, entry_id: int | None) -> None:
+    """Undo your own newest change (repeatable), or the history entry --entry names."""
+    done(curator(ctx).undo(entry_id))
 
 
 @main.command("history")
@@ -555,10 +588,10 @@ def history_cmd(ctx, limit: int | None, as_json: bool) -> None:
         echo_json(entries)
         return
     if not entries:
-        click.echo("No changes yet.")
+        say("No changes yet.")
         return
     for e in entries:
         state = " (undone)" if e["undone_at"] else ""
-        click.echo(f"{e['id']:>5}  {e['at']}  {one_line(e['author'], 12):12}  {e['action']:9} "
+        say(f"{e['id']:>5}  {e['at']}  {one_line(e['author'], 12):12}  {e['action']:9} "
                    f"{one_line(e['target'], width() - 60)}{state}")
 

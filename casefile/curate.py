@@ -12,8 +12,9 @@ import os
 import re
 from dataclasses import dataclass
 
-from casefile.errors import InvalidInput, StaleVersion
+from casefile.errors import InvalidInput, NotFound, StaleVersion
 from casefile.summary import summarise
+from casefile.textsafe import clean_text, has_visible_text
 from casefile.store import CaseFile, utc_now
 
 RELATION_KINDS = ("related", "follow_up", "part_of")
@@ -201,6 +202,7 @@ class Curator:
             raise InvalidInput(f"unknown link kind {kind!r}: use {', '.join(RELATION_KINDS)}")
         if source_id == target_id:
             raise InvalidInput("an incident cannot be linked to itself")
+        note = clean_text(note).strip() or None if note is not None else None
         with case.tx.write():
             case.check_version(source_id, None)
             case.check_version(target_id, None)
@@ -213,9 +215,10 @@ class Curator:
     def annotate(self, incident_id: int, text: str, article_id: int | None = None,
                  start: int | None = None, end: int | None = None) -> Done:
         case, now = self.case, utc_now()
-        body_text = text.strip()
-        if not body_text:
-            raise InvalidInput("an annotation needs some text")
+        body_text = clean_text(text).strip()
+        if not has_visible_text(body_text):
+            raise InvalidInput("an annotation needs some text (visible characters, not only spaces "
+                               "or zero-width ones)")
         if (start is None) != (end is None) or (start is not None and article_id is None):
             raise InvalidInput("a highlighted annotation needs --article, --start and --end together")
         anchor = {}
@@ -261,6 +264,7 @@ class Curator:
         if field not in EDITABLE:
             raise InvalidInput(f"cannot edit {field!r}; editable fields: {', '.join(EDITABLE)}")
         updates, claim = self._parse_edit(field, value)
+        value = claim["value"]
         with case.tx.write():
             row = case.check_version(incident_id, version)
             if row["status"] == "merged":
@@ -280,7 +284,7 @@ class Curator:
         return Done(audit_id, f"incident {incident_id}: {field} set to {value}")
 
     def _parse_edit(self, field: str, value: str) -> tuple[dict, dict]:
-        value = value.strip()
+        value = " ".join(clean_text(value).split())  # a field is one line of plain text
         if field in ("killed", "wounded", "arrested"):
             if not re.fullmatch(r"\d{1,7}", value):
                 raise InvalidInput(f"{field} must be a whole number of people, not {value!r}")
@@ -308,18 +312,33 @@ class Curator:
             return ({"location": name, "admin1": place.admin1, "country": place.country,
                      "latitude": place.latitude, "longitude": place.longitude,
                      "geo_precision": place.geo_precision}, {"value": name})
-        if not value:
+        if not has_visible_text(value):
             raise InvalidInput(f"{field} cannot be empty")
         return {field: value}, {"value": value}
 
     # -- undo ------------------------------------------------------------------------------
-    def undo(self) -> Done:
-        """Take back the newest change not yet undone, restoring its rows exactly."""
+    def undo(self, entry_id: int | None = None) -> Done:
+        """Take back a change, restoring its rows exactly.
+
+        Without an entry id: the caller's own newest change not yet undone (never another
+        curator's). With one: that change, whoever made it; the message says whose it was.
+        Either way it is refused when those rows changed since.
+        """
         case, now = self.case, utc_now()
         with case.tx.write():
-            entry = case.last_undoable()
-            if entry is None:
-                raise InvalidInput("nothing to undo")
+            if entry_id is None:
+                entry = case.last_undoable(self.who)
+                if entry is None:
+                    raise InvalidInput(f"nothing to undo: no change of yours ({self.who}) is left; to take "
+                                       "back someone else's, name it: undo --entry N (see history)")
+            else:
+                entry = case.audit_entry(entry_id)
+                if entry is None:
+                    raise NotFound(f"no history entry {entry_id}")
+                if entry["action"] == "undo":
+                    raise InvalidInput(f"history entry {entry_id} is itself an undo")
+                if entry["undone_at"]:
+                    raise InvalidInput(f"history entry {entry_id} was already undone at {entry['undone_at']}")
             current = case.snapshot({t: [int(i) for i in rows] for t, rows in entry["after"].items()})
             if current != entry["after"]:
                 raise StaleVersion(f"cannot undo “{entry['action']} {entry['target']}”: those rows changed "
@@ -332,7 +351,8 @@ class Curator:
             case.mark_undone(entry["id"], now)
             audit_id = case.audit("undo", f"{entry['action']} {entry['target']}", entry["after"],
                                   before, self.who, now, undo_of=entry["id"])
-        return Done(audit_id, f"undone: {entry['action']} {entry['target']}")
+        whose = f" (a change by {entry['author']})" if entry_id is not None else ""
+        return Done(audit_id, f"undone: {entry['action']} {entry['target']}{whose}")
 
 
 def _parse_date_edit(value: str) -> dict:

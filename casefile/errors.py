@@ -27,3 +27,20 @@ class InvalidInput(CasefileError):
 
 class StaleVersion(CasefileError):
     pass
+
+
+class StorageFault(CasefileError):
+    """The case file could not be read or written (disk, permissions, damage, lock); the
+    message names the file and what to do. Nothing of the failed change was stored."""
+
+
+class ReadOnlyCaseFile(StorageFault):
+    pass
+
+
+class DamagedCaseFile(StorageFault):
+    pass
+
+
+class CaseFileBusy(StorageFault):
+    pass

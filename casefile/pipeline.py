@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casefile.errors import StorageFault
 from casefile.ingest import DEFAULT_MAX_BYTES, Failure, Skipped, discover, read_file
 from casefile.model import ArticleDraft, CandidateIncident
 from casefile.store import CaseFile, utc_now
@@ -26,6 +27,10 @@ class ImportReport:
     duplicate_of: list[tuple[str, int, str]] = field(default_factory=list)  # source, id, why
     warnings: list[tuple[str, str]] = field(default_factory=list)  # source, warning
     suggestions: int | None = None  # duplicate suggestions after this import
+    # Why the import stopped before the end (the case file could not be written), or None.
+    # Everything counted above is stored; `not_stored` articles read were not.
+    stopped: str | None = None
+    not_stored: int = 0
 
     def as_json(self) -> dict:
         return {
@@ -33,6 +38,8 @@ class ImportReport:
             "duplicates": self.duplicates,
             "failed": [{"path": f.path, "error": f.error} for f in self.failed],
             "article_ids": self.article_ids,
+            "stopped": self.stopped,
+            "not_stored": self.not_stored,
         }
 
 
@@ -60,29 +67,46 @@ def import_paths(
         else:
             files.append(item)
     pending: list[ArticleDraft] = []
-    started = None  # the batch being extracted in workers while the next one is read
-    for number, path in enumerate(files, start=1):
-        for outcome in read_file(path, max_bytes):
-            if isinstance(outcome, Failure):
-                report.failed.append(outcome)
-            elif isinstance(outcome, ArticleDraft):
-                pending.append(outcome)
-        if len(pending) >= BATCH:
-            following = _start(case, pending, extractor)
-            if started:
-                _commit(case, started, report)
-            started, pending = following, []
-        if on_file:
-            on_file(number, len(files), str(path))
-    following = _start(case, pending, extractor)
-    if started:
-        _commit(case, started, report)
-    _commit(case, following, report)
-    if extractor:
-        extractor.close()
-        if report.imported:
+    queued: list[Started] = []  # batches being extracted while the next one is read, oldest first
+    path: Path | None = None
+    try:
+        for number, path in enumerate(files, start=1):
+            for outcome in read_file(path, max_bytes):
+                if isinstance(outcome, Failure):
+                    report.failed.append(outcome)
+                elif isinstance(outcome, ArticleDraft):
+                    pending.append(outcome)
+            if len(pending) >= BATCH:
+                queued.append(_start(case, pending, extractor))
+                pending = []
+                while len(queued) > 1:
+                    _commit(case, queued[0], report)
+                    queued.pop(0)
+            if on_file:
+                on_file(number, len(files), str(path))
+        queued.append(_start(case, pending, extractor))
+        pending = []
+        while queued:
+            _commit(case, queued[0], report)
+            queued.pop(0)
+        if extractor and report.imported:
             report.suggestions = refresh_suggestions(case)
+    except StorageFault as fault:
+        # The file cannot take more (disk full, read-only, damaged, locked): what the report
+        # counts is stored; say so, and how much was not.
+        report.stopped = str(fault)
+        report.not_stored = (len(pending) + sum(len(batch[0]) for batch in queued)
+                             + sum(1 for _ in _rest(files, path, max_bytes)))
+    finally:
+        if extractor:
+            extractor.close()
     return report
+
+
+def _rest(files: list[Path], current: Path | None, max_bytes: int):
+    """Articles in the files after `current` (not read when the import stopped)."""
+    for path in files[files.index(current) + 1:] if current in files else []:
+        yield from (o for o in read_file(path, max_bytes) if isinstance(o, ArticleDraft))
 
 
 class Extractor:
@@ -170,20 +194,25 @@ def _commit(case: CaseFile, started: Started, report: ImportReport) -> None:
     found = iter(wait())
     by_draft = {id(d): next(found) for d in fresh}
     candidates = [by_draft.get(id(d), []) for d in drafts]
+    stored: list[tuple[ArticleDraft, object, list[int]]] = []
     with case.tx.write():
         for draft, found in zip(drafts, candidates):
             with case.tx.write():
                 result = case.add_article(draft, now)
-                if not result.duplicate and found:
-                    report.incident_ids += case.store_candidates(result.article_id, found, now)
-            for warning in draft.warnings:
-                report.warnings.append((draft.source, warning))
-            if result.duplicate:
-                report.duplicates += 1
-                report.duplicate_of.append((draft.source, result.article_id, result.duplicate_reason))
-            else:
-                report.imported += 1
-                report.article_ids.append(result.article_id)
+                incident_ids = case.store_candidates(result.article_id, found, now) \
+                    if not result.duplicate and found else []
+            stored.append((draft, result, incident_ids))
+    # Counted once committed: a report never counts an article the file does not hold.
+    for draft, result, incident_ids in stored:
+        report.incident_ids += incident_ids
+        for warning in draft.warnings:
+            report.warnings.append((draft.source, warning))
+        if result.duplicate:
+            report.duplicates += 1
+            report.duplicate_of.append((draft.source, result.article_id, result.duplicate_reason))
+        else:
+            report.imported += 1
+            report.article_ids.append(result.article_id)
 
 
 def reextract(case: CaseFile, article_ids: Iterable[int],

@@ -6,6 +6,7 @@ move the cursor or restyle a terminal. Offsets of claims are taken in the cleane
 """
 
 import re
+import unicodedata
 
 # C0 controls except \t and \n, DEL, and the C1 range (which some terminals obey as 8-bit
 # escape sequences, e.g. \x9b is CSI); then Unicode bidi overrides/isolates and other invisible
@@ -34,3 +35,13 @@ def one_line(text: str | None, width: int | None = None) -> str:
     if width is not None and len(flat) > width:
         return flat[: max(width - 1, 0)] + "…"
     return flat
+
+
+# Characters that draw nothing on their own: controls, format characters (zero-width space,
+# word joiner, BOM), separators, combining marks with nothing to combine with.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"}
+
+
+def has_visible_text(text: str | None) -> bool:
+    """True when the text shows at least one character (not only spaces or zero-width ones)."""
+    return any(unicodedata.category(ch) not in _INVISIBLE for ch in text or "")

@@ -61,4 +61,6 @@ def export_cmd(ctx: click.Context, out_dir: str, title: str | None, status: str,
         path = write_brief(case, brief, out_dir, force=force)
     except CasefileError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(str(path))
+    from casefile.textsafe import strip_controls
+
+    click.echo(strip_controls(str(path)))

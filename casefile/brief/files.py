@@ -9,7 +9,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from casefile.errors import CasefileError, InvalidInput
+from casefile.errors import CasefileError, InvalidInput, StorageFault
 
 MAX_SLUG = 60
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
@@ -50,6 +50,8 @@ def write_brief(case, brief, out_dir: str | Path = "exports", force: bool = Fals
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         raise InvalidInput(f"cannot write briefs to {folder}: it is not a folder") from None
+    except OSError as exc:
+        raise _cannot_write(folder, exc) from None
     name = brief.filename
     if not _NAME.fullmatch(name) or len(name) > 100:
         raise InvalidInput(f"refusing unsafe brief file name {name!r}")
@@ -67,8 +69,17 @@ def write_brief(case, brief, out_dir: str | Path = "exports", force: bool = Fals
         case.record_brief(path=str(target.resolve()), title=brief.title, sha256=brief.sha256,
                           filter=brief.filter, incidents=brief.incidents, generated_at=brief.generated_at,
                           created_at=utc_now())
-        _atomic_write(target, brief.data, force)
+        try:
+            _atomic_write(target, brief.data, force)
+        except OSError as exc:
+            raise _cannot_write(folder, exc) from None
     return target
+
+
+def _cannot_write(folder: Path, exc: OSError) -> StorageFault:
+    why = (exc.strerror or str(exc)).lower()
+    return StorageFault(f"cannot write the brief into {folder} ({why}); nothing was written. "
+                        "Choose a writable folder (--out, or the folder field).")
 
 
 def _exists(target: Path) -> str:

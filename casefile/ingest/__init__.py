@@ -6,8 +6,10 @@ or per problem, so a caller can store the good articles and report every bad one
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +29,20 @@ from casefile.model import ArticleDraft, Span
 from casefile.textsafe import clean_text, one_line
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# A feed holds many articles: the size limit applies to each record, and the whole file may
+# be this many times larger.
+FEED_FACTOR = 20
+FEEDS = {".jsonl", ".ndjson", ".json", ".csv"}
 ACCEPTED = ", ".join(sorted(READERS))
 
 
 @dataclass(frozen=True)
 class Failure:
     path: str
-    error: str
+    error: str  # may quote the file (a CSV header): cleaned of control characters
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "error", one_line(self.error))
 
 
 @dataclass(frozen=True)
@@ -54,30 +63,79 @@ def parse_size(text: str) -> int:
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path | Failure | Skipped]:
-    """Files to read, folders walked recursively in name order; hidden entries skipped."""
+    """Files to read, folders walked recursively in name order; hidden entries skipped.
+
+    Only regular files are read (a named pipe would block the import for ever); a folder or
+    file that cannot be read is a failure, named, never skipped in silence.
+    """
     for raw in paths:
+        if not str(raw).strip():
+            yield Failure(repr(str(raw)), "empty path: name a file or folder (use . for this folder)")
+            continue
         path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith("."):
-                        continue
-                    file = Path(root) / name
-                    if file.suffix.lower() in READERS:
-                        yield file
-                    else:
-                        yield Skipped(str(file), f"not an article file ({ACCEPTED})")
-        elif path.is_file():
-            if path.suffix.lower() in READERS:
-                yield path
-            else:
-                yield Failure(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
-                                         f"casefile reads {ACCEPTED}")
-        elif path.exists():
-            yield Failure(str(path), "not a regular file")
+        kind, problem = _kind(path)
+        if problem:
+            yield Failure(str(path), problem)
+        elif kind == "dir":
+            yield from _walk(path)
+        elif kind != "file":
+            yield Failure(str(path), f"not a regular file ({kind}); casefile reads files and folders")
+        elif path.suffix.lower() in READERS:
+            yield path
         else:
-            yield Failure(str(path), "no such file or folder")
+            yield Failure(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
+                                     f"casefile reads {ACCEPTED}")
+
+
+def _walk(folder: Path) -> Iterator[Path | Failure | Skipped]:
+    failed: list[Failure] = []
+
+    def unreadable(exc: OSError) -> None:
+        failed.append(Failure(str(exc.filename or folder),
+                              f"cannot read this folder ({_why(exc)}); the files in it were not imported"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        yield from failed
+        failed.clear()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            file = Path(root) / name
+            if file.suffix.lower() not in READERS:
+                yield Skipped(str(file), f"not an article file ({ACCEPTED})")
+                continue
+            kind, problem = _kind(file)
+            if problem:
+                yield Failure(str(file), problem)
+            elif kind == "file":
+                yield file
+            elif kind != "dir":  # a symlink to a folder is not followed (it could loop)
+                yield Failure(str(file), f"not a regular file ({kind}); not read")
+    yield from failed
+
+
+def _kind(path: Path) -> tuple[str, str | None]:
+    """What a path is (file, dir, named pipe, ...), or why it cannot be looked at."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "", "symbolic link loop: the link never reaches a file"
+        if exc.errno == errno.ENOENT:
+            return "", "broken symbolic link (its target does not exist)" if path.is_symlink() \
+                else "no such file or folder"
+        return "", f"cannot read: {_why(exc)}"
+    for test, name in ((stat.S_ISREG, "file"), (stat.S_ISDIR, "dir"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name, None
+    return "an unusual file", None
+
+
+def _why(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
 
 
 def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
@@ -89,26 +147,41 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
+    """One file's articles, or why not. `max_bytes` limits each article (each record of a
+    feed); a feed file (JSON Lines, JSON, CSV) may be FEED_FACTOR times larger."""
     shown = str(path)
+    feed = path.suffix.lower() in FEEDS
+    limit = max_bytes * FEED_FACTOR if feed else max_bytes
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield Failure(shown, f"file is {_mb(size)}, over the {_mb(max_bytes)} limit (--max-size)")
-            return
-        data = path.read_bytes()
+        data = _read_regular(path, limit, "feed file" if feed else "file")
         reader = READERS[path.suffix.lower()]
         for raw in reader(data):
             if isinstance(raw, RecordError):
                 yield Failure(shown, f"{raw.record}: {raw.message}" if raw.record else raw.message)
                 continue
             try:
+                if feed and (size := len(raw.text.encode("utf-8", "surrogatepass"))) > max_bytes:
+                    raise ReadError(f"the text is {_mb(size)}, over the {_mb(max_bytes)} limit "
+                                    "for one article (--max-size)")
                 yield build_draft(str(path.resolve()), raw)
             except ReadError as exc:
                 yield Failure(shown, f"{raw.record}: {exc}" if raw.record else str(exc))
     except ReadError as exc:
         yield Failure(shown, str(exc))
     except OSError as exc:
-        yield Failure(shown, f"cannot read: {exc.strerror or exc}")
+        yield Failure(shown, f"cannot read: {_why(exc)}")
+
+
+def _read_regular(path: Path, limit: int, what: str) -> bytes:
+    """The file's bytes; refuses what is not a regular file without blocking on it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file; not read")
+        if info.st_size > limit:
+            raise ReadError(f"{what} is {_mb(info.st_size)}, over the {_mb(limit)} limit (--max-size)")
+        return f.read(limit + 1)
 
 
 def _mb(size: int) -> str:

@@ -114,11 +114,41 @@ def read_html_file(data: bytes) -> Iterator[RawRecord | RecordError]:
     published = (meta.get("article:published_time") or meta.get("datepublished")
                  or meta.get("date") or meta.get("pubdate") or meta.get("dc.date")
                  or doc.time_datetime)
+    if not published and doc.page_text != doc.text:
+        # The story leaves bylines and date lines out; a page that states its date only there
+        # still has one.
+        from casefile.ingest.metadata import Lines, published_from_text
+
+        published, _ = published_from_text(Lines.of(doc.page_text))
     if published:
         fields["published"] = published
     if lang := meta.get("og:locale"):
         fields["language"] = lang.split("_")[0]
     yield RawRecord(doc.text, sha256(data), "html", None, fields, title, warnings)
+
+
+def parse_json(text: str):
+    """json.loads, with the ways it fails besides a syntax error said plainly (ValueError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("malformed JSON (nested too deeply to read)") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits, and the like
+        if "digits" in str(exc):
+            raise ValueError("malformed JSON (a number of more than 4,300 digits)") from None
+        raise ValueError(f"malformed JSON ({exc})") from None
+
+
+def _lone_surrogate(record) -> str | None:
+    """A "\\udXXX" escape that is half of a pair is not a character: it cannot be stored."""
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (f"invalid text: a lone surrogate escape (\\u{ord(exc.object[exc.start]):04x}) "
+                "is not a character")
+    return None
 
 
 def read_jsonl(data: bytes) -> Iterator[RawRecord | RecordError]:
@@ -128,12 +158,18 @@ def read_jsonl(data: bytes) -> Iterator[RawRecord | RecordError]:
             continue
         label = f"line {number}"
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as exc:
             yield RecordError(label, f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
+        except ValueError as exc:
+            yield RecordError(label, str(exc))
+            continue
         if not isinstance(record, dict):
             yield RecordError(label, f"expected a JSON object, found {type(record).__name__}")
+            continue
+        if problem := _lone_surrogate(record):
+            yield RecordError(label, problem)
             continue
         yield _record_from_fields(pick_fields(record), sha256(line.strip().encode("utf-8")),
                                   "jsonl", label, warnings)
@@ -142,9 +178,11 @@ def read_jsonl(data: bytes) -> Iterator[RawRecord | RecordError]:
 def read_json(data: bytes) -> Iterator[RawRecord | RecordError]:
     text, warnings = decode(data)
     try:
-        doc = json.loads(text)
+        doc = parse_json(text)
     except json.JSONDecodeError as exc:
         raise ReadError(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except ValueError as exc:
+        raise ReadError(str(exc)) from None
     if isinstance(doc, dict):
         for key in ("articles", "items", "records", "data", "results"):
             if isinstance(doc.get(key), list):
@@ -157,6 +195,9 @@ def read_json(data: bytes) -> Iterator[RawRecord | RecordError]:
         label = f"item {number}" if isinstance(doc, list) else None
         if not isinstance(record, dict):
             yield RecordError(label, f"expected a JSON object, found {type(record).__name__}")
+            continue
+        if problem := _lone_surrogate(record):
+            yield RecordError(label, problem)
             continue
         canonical = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
         yield _record_from_fields(pick_fields(record), sha256(canonical), "json", label, warnings)

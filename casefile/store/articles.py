@@ -114,6 +114,8 @@ class ArticleStore:
         """
         if not query.strip():
             raise SearchSyntaxError("empty search: type one or more words")
+        if literal and not self.db.quote_fts(query):  # only quotes: no word to look for
+            return SearchResult(query, 0, False, True, [], True)
         try:
             total, ranked, rows = self._search(self.db.quote_fts(query) if literal else query, limit)
         except sqlite3.OperationalError as exc:
@@ -122,6 +124,8 @@ class ArticleStore:
             # Typed text is not valid query syntax ("Deir ez-Zor", an odd quote): search the
             # words as typed and say so, rather than failing.
             note = _explain_search_error(query, str(exc))
+            if not self.db.quote_fts(query):
+                return SearchResult(query, 0, False, True, [], True)
             try:
                 total, ranked, rows = self._search(self.db.quote_fts(query), limit)
             except sqlite3.OperationalError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from casefile.store.articles import ArticleStore
@@ -23,6 +24,9 @@ class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore, Brie
         self.db = connect(self.path)
         try:
             self._migrate()
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise self.db.fault(exc) or exc from None
         except BaseException:
             self.db.close()
             raise
@@ -48,11 +52,13 @@ class CaseFile(ArticleStore, IncidentStore, CurationStore, SuggestionStore, Brie
         from casefile.store import schema_version
 
         if schema_version.up_to_date(self.db, str(self.path)):
-            enable_wal(self.db)
+            if not self.db.read_only:
+                enable_wal(self.db)
             return
         from casefile.store import migrations  # imports sqlite-utils: only when there is work
 
         migrations.check_compatible(self.db, str(self.path))
+        self.db.refuse_writes()  # a file that needs its schema created or upgraded
         enable_wal(self.db)
         migrations.upgrade(self.db)
 

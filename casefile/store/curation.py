@@ -36,7 +36,12 @@ class CurationStore:
         return out
 
     def restore(self, snapshot: dict[str, dict[str, dict | None]]) -> None:
-        """Put these rows back exactly as the snapshot has them."""
+        """Put these rows back exactly as the snapshot has them.
+
+        A row that still exists is updated in place, never deleted and inserted again: a
+        delete would cascade to the rows that point at it (an incident's duplicate
+        suggestions), and those are not in the snapshot.
+        """
         conn = self.db.conn
         for table in reversed(TABLE_ORDER):
             for row_id, row in snapshot.get(table, {}).items():
@@ -46,9 +51,11 @@ class CurationStore:
             for row_id, row in snapshot.get(table, {}).items():
                 if row is not None:
                     names = list(row)
+                    updates = ", ".join(f"{_q(n)} = excluded.{_q(n)}" for n in names if n != "id")
                     conn.execute(
-                        f"INSERT OR REPLACE INTO {table} ({', '.join(_q(n) for n in names)}) "
-                        f"VALUES ({', '.join('?' * len(names))})",
+                        f"INSERT INTO {table} ({', '.join(_q(n) for n in names)}) "
+                        f"VALUES ({', '.join('?' * len(names))}) "
+                        f"ON CONFLICT(id) DO UPDATE SET {updates}",
                         [row[n] for n in names],
                     )
 
@@ -62,16 +69,19 @@ class CurationStore:
         )
         return cur.lastrowid
 
-    def last_undoable(self) -> dict | None:
+    def last_undoable(self, author: str | None = None) -> dict | None:
+        """The newest change not yet undone (of this author, when one is named)."""
         row = self.db.conn.execute(
-            """SELECT id, at, author, action, target, before, after FROM audit_log
-               WHERE undone_at IS NULL AND action != 'undo' ORDER BY id DESC LIMIT 1""").fetchone()
-        if row is None:
-            return None
-        keys = ("id", "at", "author", "action", "target", "before", "after")
-        entry = dict(zip(keys, row))
-        entry["before"], entry["after"] = json.loads(entry["before"]), json.loads(entry["after"])
-        return entry
+            """SELECT id, at, author, action, target, before, after, undone_at FROM audit_log
+               WHERE undone_at IS NULL AND action != 'undo' AND (? IS NULL OR author = ?)
+               ORDER BY id DESC LIMIT 1""", (author, author)).fetchone()
+        return _entry(row)
+
+    def audit_entry(self, entry_id: int) -> dict | None:
+        row = self.db.conn.execute(
+            """SELECT id, at, author, action, target, before, after, undone_at FROM audit_log
+               WHERE id = ?""", (entry_id,)).fetchone()
+        return _entry(row)
 
     def mark_undone(self, entry_id: int, at: str) -> None:
         self.db.conn.execute("UPDATE audit_log SET undone_at = ? WHERE id = ?", (at, entry_id))
@@ -207,6 +217,14 @@ class CurationStore:
             "INSERT INTO incidents (status, origin, source_article_id, summary, created_at, updated_at) "
             "VALUES ('candidate', 'analyst', ?, ?, ?, ?)", (article_id, summary, now, now))
         return cur.lastrowid
+
+
+def _entry(row) -> dict | None:
+    if row is None:
+        return None
+    entry = dict(zip(("id", "at", "author", "action", "target", "before", "after", "undone_at"), row))
+    entry["before"], entry["after"] = json.loads(entry["before"]), json.loads(entry["after"])
+    return entry
 
 
 def _q(name: str) -> str:

@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from casefile.errors import CasefileError
 from casefile.store import CaseFile
+from casefile.textsafe import one_line
 from casefile.tui.commands import CasefileCommands
 from casefile.tui.keymap import load_keymap
 from casefile.tui.screens.review import ReviewScreen
@@ -42,7 +43,7 @@ class CasefileApp(App):
              "history": _mode("history")}
     DEFAULT_MODE = "review"
     BINDINGS = [
-        Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo the newest change"),
+        Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo your own newest change"),
         Binding("d", "mode('duplicates')", "Duplicates", id="app.duplicates", tooltip="Suggested duplicates"),
         Binding("h", "mode('history')", "History", id="app.history", tooltip="The audit log"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search articles"),
@@ -55,7 +56,7 @@ class CasefileApp(App):
     def __init__(self, db_path: str | Path, keymap_file: Path | None = None):
         super().__init__()
         self.db_path = Path(db_path)
-        self.db_label = self.db_path.name
+        self.db_label = one_line(self.db_path.name)
         self.sub_title = self.db_label  # here, not in on_mount: the first frame has it
         self.case = CaseFile(self.db_path)
         self._articles: OrderedDict = OrderedDict()
@@ -67,6 +68,12 @@ class CasefileApp(App):
         from casefile.curate import Curator
 
         return Curator(self.case)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None,
+               markup: bool = False) -> None:
+        """Notifications quote outside text (an error naming what was typed or selected):
+        they are always plain text, never markup, whoever asks."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         keymap, problems = load_keymap(self.binding_ids, self._keymap_file)
@@ -111,6 +118,7 @@ class CasefileApp(App):
             ("Duplicates", _screen_class("duplicates").BINDINGS),
             ("Articles", _screen_class("articles").BINDINGS),
             ("Export", _screen_class("export").BINDINGS),
+            ("History", _screen_class("history").BINDINGS),
         ]
 
     # -- actions ----------------------------------------------------------------------------

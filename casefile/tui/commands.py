@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from casefile.textsafe import one_line
 
@@ -44,5 +45,7 @@ class CasefileCommands(Provider):
         elif len(text) >= 3:
             for incident in self.app.case.find_incidents(text, limit=8):
                 label = f"#{incident.id} {incident.date_start or 'undated'} {one_line(incident.location, 30)}"
-                yield Hit(0.5, label, partial(self.app.go_to_incident, incident.id),
-                          help=one_line(incident.summary, 80))
+                # Places and summaries come from articles: Content, so the palette never reads
+                # them as markup.
+                yield Hit(0.5, Content(label), partial(self.app.go_to_incident, incident.id),
+                          help=Content(one_line(incident.summary, 80)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, SelectionList, TextArea
 
@@ -39,7 +40,7 @@ class Dialog(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="title")
+            yield Label(Content(self.title_text), classes="title")  # outside text: never markup
             yield from self.body()
             yield Label("", classes="error", id="error")
             with Horizontal(classes="buttons"):
@@ -53,7 +54,7 @@ class Dialog(ModalScreen):
         try:
             result = self.action(**self.values())
         except CasefileError as exc:
-            self.query_one("#error", Label).update(str(exc))
+            self.query_one("#error", Label).update(Content(str(exc)))
             return
         self.dismiss(result)
 
@@ -122,7 +123,8 @@ class MergeDialog(Dialog):
     def body(self) -> ComposeResult:
         if self.choices:
             yield Label("Suggested duplicates (space to tick):", classes="hint")
-            yield SelectionList(*[(label, value, i == 0) for i, (label, value) in enumerate(self.choices)], id="picks")
+            yield SelectionList(*[(Content(label), value, i == 0) for i, (label, value) in enumerate(self.choices)],
+                                id="picks")
         yield Input(placeholder="or incident ids, e.g. 12 15", id="ids")
 
     def on_mount(self) -> None:
@@ -159,7 +161,7 @@ class AttachDialog(Dialog):
         self.quote, self.incident_id = quote, incident_id
 
     def body(self) -> ComposeResult:
-        yield Label(f"“{self.quote[:200]}”", classes="hint")
+        yield Label(Content(f"“{self.quote[:200]}”"), classes="hint")
         yield Input(str(self.incident_id or ""), placeholder="incident id (empty: a new incident)", id="incident")
         yield Select([(f, f) for f in FIELDS_FROM_SPANS], value="killed", allow_blank=False, id="field")
         yield Input(placeholder="value: the number for a count; empty keeps the quoted words", id="value")
@@ -181,7 +183,7 @@ class ConfirmDialog(Dialog):
 
     def body(self) -> ComposeResult:
         if self.detail:
-            yield Label(self.detail, classes="hint")
+            yield Label(Content(self.detail), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#ok", Button).focus()

@@ -267,3 +267,23 @@ async def test_export_dialog_writes_the_same_brief_as_the_cli(make_app, tmp_path
     assert from_app.read_bytes() == from_cli.read_bytes()
     with CaseFile(app.db_path) as case:
         assert len(case.briefs()) == 2
+
+
+async def test_history_u_undoes_the_highlighted_change_and_says_whose(make_app):
+    app = make_app()
+    with db(app) as case:
+        from casefile.curate import Curator
+
+        first, second = [i.id for i in case.incidents()][:2]
+        Curator(case, "bob").confirm(first)
+        Curator(case, "carol").confirm(second)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("down", "u")  # the older entry: bob's confirm
+        await pilot.pause()
+        with db(app) as case:
+            assert case.incident(first).status == "candidate"
+            assert case.incident(second).status == "confirmed"
+            assert case.history()[0]["undo_of"] == case.history()[2]["id"]
+        assert any("a change by bob" in n.message for n in app._notifications)

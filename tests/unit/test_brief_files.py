@@ -9,6 +9,8 @@ import json
 import os
 
 import pytest
+
+from casefile.errors import StorageFault
 from brief_cases import BriefCase, add_incident
 from click.testing import CliRunner
 
@@ -84,7 +86,7 @@ def test_a_failed_write_leaves_no_file_no_temp_and_no_record(case, tmp_path, mon
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "fsync", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(StorageFault, match="disk full"):
         write_brief(case, brief_for(case), tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
     assert case.briefs() == []
@@ -94,7 +96,7 @@ def test_a_failed_rename_leaves_no_temp_file(case, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError("rename failed")))
     brief = brief_for(case)
     path = write_brief(case, brief, tmp_path)  # a new file goes in with a hard link, not a rename
-    with pytest.raises(OSError, match="rename failed"):
+    with pytest.raises(StorageFault, match="rename failed"):
         write_brief(case, brief, tmp_path, force=True)
     assert sorted(p.name for p in tmp_path.glob("*.md*")) == [path.name]
     assert not list(tmp_path.glob(".*.tmp")) and path.read_bytes() == brief.data

@@ -9,7 +9,7 @@ def test_version(cli):
 
 def test_import_then_articles_json_shape(seeds_dir, cli):
     out = cli.json("import", seeds_dir)
-    assert set(out) == {"imported", "duplicates", "failed", "article_ids"}
+    assert set(out) == {"imported", "duplicates", "failed", "article_ids", "stopped", "not_stored"}
     assert out["article_ids"] == [1, 2, 3, 4, 5]
     articles = cli.json("articles")
     assert len(articles) == 5

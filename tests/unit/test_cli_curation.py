@@ -42,3 +42,15 @@ def test_curation_errors_are_clear(seeds_dir, cli):
     assert "version" in cli("confirm", 1, "--if-version", 7, expect=1).output
     assert "nothing to undo" in cli("undo", expect=1).output
     assert "whole number" in cli("edit", 1, "killed", "lots", expect=1).output
+
+
+def test_undo_is_your_own_and_entry_names_anothers(seeds_dir, cli, monkeypatch):
+    cli("import", seeds_dir)
+    monkeypatch.setenv("CASEFILE_AUTHOR", "bob")
+    cli("confirm", 1)
+    monkeypatch.setenv("CASEFILE_AUTHOR", "alice")
+    assert "no change of yours (alice)" in cli("undo", expect=1).output
+    assert cli.json("show", 1)["status"] == "confirmed"
+    entry = cli.json("history")[0]["id"]
+    assert cli("undo", "--entry", entry).stdout.strip() == "undone: confirm incident 1 (a change by bob)"
+    assert cli.json("show", 1)["status"] == "candidate"

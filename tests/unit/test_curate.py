@@ -164,3 +164,76 @@ def test_audit_records_who_and_what(seeded, monkeypatch):
     assert (entry["author"], entry["action"], entry["target"]) == ("analyst-7", "confirm", f"incident {first}")
     assert entry["before"]["incidents"][str(first)]["status"] == "candidate"
     assert entry["after"]["incidents"][str(first)]["status"] == "confirmed"
+
+
+def test_undo_and_unmerge_keep_the_duplicate_suggestions(seeded):
+    """Restoring an incident row must not delete it first: that cascaded to its suggestions."""
+    c = Curator(seeded, "tester")
+    pairs = seeded.db.conn.execute("SELECT left_id, right_id FROM suggestions").fetchall()
+    assert pairs, "the seeds yield duplicate suggestions"
+    before = dump(seeded)
+    left, right = pairs[0]
+    c.confirm(left)
+    c.undo()
+    c.merge(left, [right])
+    c.unmerge(right)
+    c.undo()
+    c.undo()
+    assert dump(seeded) == before
+    assert seeded.db.conn.execute("SELECT left_id, right_id FROM suggestions").fetchall() == pairs
+
+
+def test_fifty_operations_then_fifty_undos_restore_every_table(seeded):
+    c = Curator(seeded, "tester")
+    ids = [i.id for i in seeded.incidents(status="everything") if i.status != "merged"][:4]
+    start = dump(seeded)
+    done = 0
+    for k in range(50):
+        try:
+            OPERATIONS[k % len(OPERATIONS)](c, ids)
+            done += 1
+        except InvalidInput:
+            pass
+    for _ in range(done):
+        c.undo()
+    assert dump(seeded) == start
+
+
+def test_undo_takes_back_your_own_change_not_another_curators(seeded):
+    alice, bob = Curator(seeded, "alice"), Curator(seeded, "bob")
+    first, second = [i.id for i in seeded.incidents()][:2]
+    alice.confirm(first)
+    bob.reject(second)
+    done = alice.undo()
+    assert seeded.incident(first).status == "candidate"
+    assert seeded.incident(second).status == "rejected"  # bob's work stands
+    assert "bob" not in done.message
+    with pytest.raises(InvalidInput, match="no change of yours"):
+        alice.undo()
+    assert seeded.incident(second).status == "rejected"
+
+
+def test_undo_of_a_named_entry_says_whose_change_it_was(seeded):
+    alice, bob = Curator(seeded, "alice"), Curator(seeded, "bob")
+    first = seeded.incidents()[0].id
+    entry = bob.confirm(first).audit_id
+    done = alice.undo(entry)
+    assert done.message == f"undone: confirm incident {first} (a change by bob)"
+    assert seeded.incident(first).status == "candidate"
+    (undo,) = [e for e in seeded.history() if e["action"] == "undo"]
+    assert (undo["author"], undo["undo_of"]) == ("alice", entry)
+    with pytest.raises(InvalidInput, match="already undone"):
+        alice.undo(entry)
+    with pytest.raises(NotFound):
+        alice.undo(9999)
+
+
+def test_undo_of_a_named_entry_refuses_when_the_rows_changed_since(seeded):
+    alice, bob = Curator(seeded, "alice"), Curator(seeded, "bob")
+    first = seeded.incidents()[0].id
+    entry = bob.confirm(first).audit_id
+    alice.edit(first, "killed", "3")
+    before = dump(seeded)
+    with pytest.raises(StaleVersion, match="changed since"):
+        alice.undo(entry)
+    assert dump(seeded) == before

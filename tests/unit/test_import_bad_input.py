@@ -61,7 +61,8 @@ def test_reimport_is_a_noop_reported_as_duplicate(seeds_dir, cli):
     first = cli.json("import", seeds_dir)
     assert first["imported"] == 5 and first["duplicates"] == 0
     again = cli.json("import", seeds_dir)
-    assert again == {"imported": 0, "duplicates": 5, "failed": [], "article_ids": []}
+    assert again == {"imported": 0, "duplicates": 5, "failed": [], "article_ids": [], "stopped": None,
+                     "not_stored": 0}
     assert len(cli.json("articles")) == 5
     text = cli("import", seeds_dir).stdout
     assert "duplicate:" in text and "is article 1 (same file)" in text

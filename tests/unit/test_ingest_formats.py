@@ -146,3 +146,63 @@ def test_page_furniture_is_marked_excluded_not_removed(tmp_path):
 def test_missing_path_is_a_failure(tmp_path):
     (outcome,) = list(read_paths([tmp_path / "nope.txt"]))
     assert isinstance(outcome, Failure) and "no such file" in outcome.error
+
+
+def test_html_after_an_end_tag_with_attributes_is_kept(tmp_path):
+    """`</style class="x">` once swallowed the rest of the page, and the import said it was fine."""
+    f = tmp_path / "a.html"
+    f.write_text('<html><head><title>Raid in Hama</title><style>p{color:red}</style class="x">'
+                 '<script>var s = "</div><p>not text</p>";</script  ></head><body>'
+                 "<p>Security forces killed two militants in a raid in Hama on Monday.</p>"
+                 "<p>The ministry said weapons were seized.</p></body></html>")
+    d = read_one(f)
+    assert "killed two militants in a raid in Hama" in d.body
+    assert "weapons were seized" in d.body
+    assert "color" not in d.body and "not text" not in d.body
+
+
+def test_html_nested_deeper_than_any_page_is_refused_by_name_and_quickly(tmp_path):
+    """The HTML parser's time grows with the square of the nesting: 100,000 deep took 100 s."""
+    import time
+
+    f = tmp_path / "deep.html"
+    f.write_text("<html><body>" + "<div>" * 100_000 + "<p>Clashes broke out in Gao.</p>" + "</div>" * 100_000)
+    started = time.perf_counter()
+    (outcome,) = list(read_paths([f]))
+    assert isinstance(outcome, Failure) and "nested 100,000 elements deep" in outcome.error
+    assert time.perf_counter() - started < 5
+    ok = tmp_path / "ok.html"
+    ok.write_text("<html><body>" + "<div>" * 300 + "<p>Clashes broke out in Gao on Monday.</p>" + "</div>" * 300)
+    assert "Clashes broke out in Gao" in read_one(ok).body
+
+
+def test_html_story_without_the_page_chrome(tmp_path):
+    """A page without <article>: the story is found, menus, promos and footers left out."""
+    story = ["BAGHDAD (Reuters) - Iraqi forces arrested 11 suspected Islamic State members in raids "
+             "across Anbar province on Tuesday, a military statement said.",
+             "The statement said the suspects were planning attacks on checkpoints near Ramadi.",
+             "Weapons, explosive belts and forged identity documents were seized, it added.",
+             "Islamic State lost its last territory in Iraq in 2017 but cells still carry out attacks."]
+    f = tmp_path / "a.html"
+    f.write_text("<html><head><title>Iraq arrests 11</title></head><body><div class='top-nav'>Trending "
+                 "<a>Markets</a></div><div id='main'><h1>Iraq arrests 11 suspects</h1>"
+                 + "".join(f"<p>{s}</p>" for s in story[:2])
+                 + "<div class='promo subscribe'>Subscribe now for unlimited access</div>"
+                 + "".join(f"<p>{s}</p>" for s in story[2:])
+                 + "<div class='sponsored'>Sponsored: buy things</div></div>"
+                 "<div class='footer'>Copyright 2025 Newswire</div></body></html>")
+    body = read_one(f).body
+    for sentence in story:
+        assert sentence in body
+    for junk in ("Subscribe now", "Trending"):
+        assert junk not in body
+
+
+def test_html_date_stated_only_in_a_date_line_the_story_leaves_out(tmp_path):
+    paragraphs = "".join(f"<p>Sentence {k} of a long report on the attack near Bol in Lac province, "
+                         "where the army said fighting lasted hours.</p>" for k in range(8))
+    f = tmp_path / "a.html"
+    f.write_text("<html><head><title>Boko Haram kills six soldiers</title></head><body><article>"
+                 "<h1>Boko Haram kills six soldiers</h1><p class='byline'>By A. Reporter</p>"
+                 f"<p>Oct. 29, 2024</p>{paragraphs}</article></body></html>")
+    assert read_one(f).published == "2024-10-29"

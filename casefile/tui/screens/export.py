@@ -12,6 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, TextArea
 
@@ -83,7 +84,7 @@ class ExportScreen(ModalScreen):
     def say(self, text: str, error: bool = False) -> None:
         status = self.query_one("#message", Label)
         status.set_class(error, "error")
-        status.update(text)
+        status.update(Content(text))  # quotes the filters typed: never markup
 
     def action_preview(self) -> None:
         try:
