@@ -341,19 +341,52 @@ def bench_size(db: Path, drafts: list[ArticleDraft]) -> None:
         f"{size * per / 1e6:.1f} MB", f"{raw * per / 1e6:.1f} MB (raw text)", f"{size / raw:.1f}× the text")
 
 
-def bench_crash(folder: Path, tmp: Path, runs: int) -> None:
-    """SIGKILL the importer at random moments; the file must stay whole, articles complete."""
+def _stored(db: Path) -> int:
+    """Articles another process can see committed (0 before the schema exists)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _wal_size(db: Path) -> int:
+    try:
+        return Path(f"{db}-wal").stat().st_size
+    except OSError:
+        return -1
+
+
+def bench_crash(folder: Path, tmp: Path, runs: int, expected: int) -> None:
+    """SIGKILL the importer after its first commit, at a moment it is writing; the file must
+    stay whole (integrity, FTS in step, no partial article), and the same import run again
+    must report exactly what it then adds (counts reported against counts stored)."""
     rng = random.Random(11)
-    ok = 0
-    problems = []
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    source = folder / "articles"
+    ok, during_writes, at_kill, problems = 0, 0, [], []
     for k in range(runs):
         db = tmp / f"crash-{k}.db"
-        proc = subprocess.Popen([sys.executable, "-m", "casefile", "--db", str(db), "import", str(folder / "articles")],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**os.environ, "PYTHONPATH": str(REPO)})
-        time.sleep(rng.uniform(0.4, 3.0))
+        proc = subprocess.Popen([sys.executable, "-m", "casefile", "--db", str(db), "import", str(source)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        deadline = time.monotonic() + 120
+        while _stored(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)  # until the first batch is committed
+        time.sleep(rng.uniform(0.0, 2.0))
+        # Then the next moment the write-ahead log grows: the kill lands inside a write.
+        size, writing = _wal_size(db), False
+        until = time.monotonic() + 3
+        while proc.poll() is None and time.monotonic() < until:
+            time.sleep(0.002)
+            if _wal_size(db) != size:
+                writing = True
+                break
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        during_writes += writing
         conn = sqlite3.connect(db)
         try:
             integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -363,17 +396,32 @@ def bench_crash(folder: Path, tmp: Path, runs: int) -> None:
             broken = conn.execute("SELECT count(*) FROM articles WHERE chars != length(body)").fetchone()[0]
             orphans = conn.execute("SELECT count(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"
                                    ).fetchone()[0]
-        except sqlite3.DatabaseError as exc:  # killed before the schema was created
+        except sqlite3.DatabaseError as exc:
             integrity, fk, articles, fts, broken, orphans = str(exc), [], 0, 0, 0, 0
-            if "no such table" in str(exc):
-                integrity = "ok"
         conn.close()
-        if integrity == "ok" and not fk and articles == fts and not broken and not orphans:
+        at_kill.append(articles)
+        # The rest, run again (without extraction, to keep the run short): what it reports as
+        # imported and as duplicates must be what the file then holds.
+        again = subprocess.run([sys.executable, "-m", "casefile", "--db", str(db), "import", "--json",
+                                "--no-extract", str(source)], capture_output=True, text=True, env=env)
+        try:
+            report = json.loads(again.stdout)
+        except json.JSONDecodeError:
+            report = {"imported": -1, "duplicates": -1}
+        after = _stored(db)
+        consistent = (report["imported"] == after - articles and report["duplicates"] == articles
+                      and after == expected)
+        if (integrity == "ok" and not fk and articles == fts and articles > 0 and not broken
+                and not orphans and consistent):
             ok += 1
         else:
-            problems.append((k, integrity, len(fk), articles, fts, broken, orphans))
-    row(f"crash: SIGKILL the importer at random moments, {runs} times", f"{ok} / {runs} intact", "—",
-        "integrity_check ok, FTS in step, no partial article" + (f"; failures: {problems}" if problems else ""))
+            problems.append((k, integrity, len(fk), articles, fts, broken, orphans, report.get("imported"),
+                             report.get("duplicates"), after))
+    row(f"crash: SIGKILL the importer after its first commit, while writing, {runs} times",
+        f"{ok} / {runs} intact and consistent", "—",
+        f"{during_writes}/{runs} kills inside a write; {min(at_kill, default=0)}–{max(at_kill, default=0)} "
+        f"articles stored at the kill of {expected}; integrity_check ok, FTS in step, no partial article, "
+        "re-import reports imported + duplicates = what is stored" + (f"; failures: {problems}" if problems else ""))
 
 
 def main() -> None:
@@ -418,7 +466,7 @@ def main() -> None:
         if "size" not in skip and db:
             bench_size(db, drafts)
         if "crash" not in skip:
-            bench_crash(folder, tmp, args.crash_runs)
+            bench_crash(folder, tmp, args.crash_runs, len(drafts))
         if args.keep and db:
             shutil.move(str(db), BENCH / "out" / f"case-{args.size}.db")
     print(f"\n## casefile benchmarks, {args.size} corpus ({SIZES[args.size]:,} articles)\n")

@@ -69,19 +69,22 @@ def import_paths(
     pending: list[ArticleDraft] = []
     queued: list[Started] = []  # batches being extracted while the next one is read, oldest first
     path: Path | None = None
+    read_here = 0  # articles read from the current file (to count the unread when stopped)
     try:
         for number, path in enumerate(files, start=1):
+            read_here = 0
             for outcome in read_file(path, max_bytes):
                 if isinstance(outcome, Failure):
                     report.failed.append(outcome)
                 elif isinstance(outcome, ArticleDraft):
                     pending.append(outcome)
-            if len(pending) >= BATCH:
-                queued.append(_start(case, pending, extractor))
-                pending = []
-                while len(queued) > 1:
-                    _commit(case, queued[0], report)
-                    queued.pop(0)
+                    read_here += 1
+                if len(pending) >= BATCH:  # within a feed too: a 3,000-record file is 15 commits
+                    queued.append(_start(case, pending, extractor))
+                    pending = []
+                    while len(queued) > 1:
+                        _commit(case, queued[0], report)
+                        queued.pop(0)
             if on_file:
                 on_file(number, len(files), str(path))
         queued.append(_start(case, pending, extractor))
@@ -95,18 +98,22 @@ def import_paths(
         # The file cannot take more (disk full, read-only, damaged, locked): what the report
         # counts is stored; say so, and how much was not.
         report.stopped = str(fault)
-        report.not_stored = (len(pending) + sum(len(batch[0]) for batch in queued)
-                             + sum(1 for _ in _rest(files, path, max_bytes)))
+        unread = _drafts_in(path, max_bytes) - read_here if path is not None else 0
+        report.not_stored = (len(pending) + sum(len(batch[0]) for batch in queued) + unread
+                             + sum(_drafts_in(p, max_bytes) for p in _after(files, path)))
     finally:
         if extractor:
             extractor.close()
     return report
 
 
-def _rest(files: list[Path], current: Path | None, max_bytes: int):
-    """Articles in the files after `current` (not read when the import stopped)."""
-    for path in files[files.index(current) + 1:] if current in files else []:
-        yield from (o for o in read_file(path, max_bytes) if isinstance(o, ArticleDraft))
+def _after(files: list[Path], current: Path | None) -> list[Path]:
+    return files[files.index(current) + 1:] if current in files else []
+
+
+def _drafts_in(path: Path, max_bytes: int) -> int:
+    """Articles a file holds (counted when an import stops, to say how many were not stored)."""
+    return sum(1 for o in read_file(path, max_bytes) if isinstance(o, ArticleDraft))
 
 
 class Extractor:

@@ -93,3 +93,22 @@ def test_a_failing_article_leaves_no_partial_row_and_keeps_the_others(tmp_path, 
     assert case.article_count() == 1
     fts = case.db.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
     assert fts == 1
+
+
+def test_a_full_file_mid_feed_stops_the_import_and_counts_what_was_stored(tmp_path, db_path):
+    """The case file reaches its size limit (SQLITE_FULL, as a full disk) inside a feed:
+    commits are per 200 records, the report counts only what is stored, and says why."""
+    from casefile.pipeline import import_paths
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"title": f"R{k}", "body": f"Report {k}. " + " ".join(
+        f"w{k}x{j}" for j in range(200))}) + "\n" for k in range(1000)))
+    with CaseFile(db_path) as case:
+        pages = case.db.conn.execute("PRAGMA page_count").fetchone()[0]
+        case.db.conn.execute(f"PRAGMA max_page_count = {pages + 700}")
+        report = import_paths(case, [feed], extract=False)
+        stored = case.article_count()
+    assert report.stopped and "disk is full" in report.stopped and str(db_path) in report.stopped
+    assert 0 < report.imported == stored < 1000
+    assert report.imported % 200 == 0
+    assert report.imported + report.not_stored == 1000
