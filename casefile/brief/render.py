@@ -747,7 +747,7 @@ def _quote(body: str, sentence: tuple[int, int, bool, bool], spans: list[tuple[i
     left, right, cut_left, cut_right = sentence
     pieces, at = [], left
     for a, b in (spans if len(spans) == 1 else sorted(spans)):
-        if a < at:  # overlaps the previous span: extend it
+        if pieces and a <= at:  # overlaps or touches the previous span: extend it (no "**a****b**")
             if b > at and pieces:
                 pieces[-1] = (pieces[-1][0], b)
                 at = b
