@@ -59,6 +59,8 @@ def _parser() -> MarkdownIt:
     md.validateLink = lambda url: bool(_SAFE_LINK.fullmatch(url))
     md.add_render_rule("fence", _fence)
     md.add_render_rule("front_matter", lambda *args: "")
+    # A source cited again is still "[2]" (the plugin would write "[2:1]").
+    md.add_render_rule("footnote_caption", lambda self, tokens, idx, options, env: f"[{tokens[idx].meta['id'] + 1}]")
     md.core.ruler.push("incident_ids", _incident_ids)
     return md
 
@@ -159,6 +161,8 @@ ul { padding-left: 1.3rem; }
 a { color: #1f4e8c; }
 sup.footnote-ref a { text-decoration: none; font-family: Arial, sans-serif; font-size: .75em; }
 hr.footnotes-sep { display: none; }
+a.footnote-backref { text-decoration: none; }
+a.footnote-backref + a.footnote-backref { display: none; }  /* one way back is enough */
 section.footnotes { font-size: .9rem; }
 section.footnotes ol { padding-left: 1.6rem; }
 figure.timeline { margin: 1rem 0; padding: 1rem 1.2rem; background: var(--soft); border-radius: 4px; }
