@@ -362,6 +362,8 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
             click.echo(f"{name}: best {r.best}, low {r.low}, high {r.high}")
     if incident.disputed:
         click.echo(click.style(f"disputed: {one_line(incident.dispute_note)}", fg="yellow"))
+    from casefile.summary import claim_value
+
     by_article: dict = {}
     for c in claims:
         by_article.setdefault(c.article_id, []).append(c)
@@ -375,7 +377,8 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
         for c in items:
             who = f" ({one_line(c.attributed_to)})" if c.attributed_to else ""
             party = f" {c.party}" if c.party and c.party != "unknown" else ""
-            click.echo(f"  {c.field:10} {one_line(c.value, 40)}{party}{who}")
+            value = claim_value(c.value, c.value_num, c.qualifier, c.quote) if c.value_num is not None else c.value
+            click.echo(f"  {c.field:10} {one_line(value, 40)}{party}{who}")
             if c.quote:
                 click.echo(f"             “{one_line(c.quote, width() - 16)}”")
 

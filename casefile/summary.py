@@ -95,3 +95,17 @@ def figure_phrases(figures: Figures) -> list[str]:
 def _count(n: int, party: str) -> str:
     singular, many = PARTY_NOUNS[party]
     return f"{n:,} {singular if n == 1 else many}"
+
+
+def claim_value(value: str | None, value_num: float | None, qualifier: str | None, quote: str | None) -> str:
+    """A claim's value as a face shows it, its qualifier travelling with the figure: "more than
+    19,000" (the source's own words when it has them), "at least 3"; other values as stored."""
+    if value_num is None:
+        return value or ""
+    figure = f"{int(value_num):,}"
+    if qualifier in (None, "exact", "vague"):
+        return figure
+    from casefile.brief.quotes import qualifier_words
+
+    words = qualifier_words(quote, qualifier) or QUALIFIER_WORDS.get(qualifier)
+    return f"{words} {figure}" if words else figure
