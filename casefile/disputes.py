@@ -212,6 +212,8 @@ def _matches(field: str, value: str | None, account_value: str) -> bool:
 
 def disputes(incident: Mapping, claims: list) -> list[Dispute]:
     """Every field but the counts on which the sources' accounts cannot all be true."""
+    if len({_claim_get(c, "article_id") for c in claims} - {None}) < 2:
+        return []  # one source cannot disagree with another
     edited = {_claim_get(c, "field") for c in claims
               if _claim_get(c, "origin") == "analyst" and _claim_get(c, "article_id") is None}
     out = []

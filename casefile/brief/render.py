@@ -105,6 +105,7 @@ class _Case:
     shown: dict[int, Incident] = field(default_factory=dict)  # incident id → the incident, for links
     cite: dict[int, int] = field(default_factory=dict)  # article id → its footnote number, by first citation
     cited: list[int] = field(default_factory=list)  # every source the brief cites, in incident order
+    order: dict[int, int] = field(default_factory=dict)  # article id → its place in `cited`
 
 
 def render(case, options: BriefOptions) -> Brief:
@@ -162,7 +163,8 @@ def _read(case, o: BriefOptions) -> _Case:
     data.shown = {i.id: i for i in incidents}
     for incident in incidents:
         for article_id in _source_order(data, incident):
-            if article_id not in data.cited:
+            if article_id not in data.order:
+                data.order[article_id] = len(data.cited)
                 data.cited.append(article_id)
     return data
 
@@ -243,7 +245,8 @@ def _cite(data: _Case, article_id: int) -> int:
 
 def _cites(data: _Case, article_ids) -> str:
     """Footnote references ("[^1][^3]") to the sources, earliest published first."""
-    ids = [a for a in data.cited if a in set(article_ids)]
+    order = data.order
+    ids = sorted((a for a in set(article_ids) if a in order), key=order.__getitem__)
     nums = sorted({_cite(data, a) for a in ids})
     return "".join(f"[^{n}]" for n in nums)
 
@@ -360,7 +363,7 @@ def _share(k: int, n: int, noun: str = "incident") -> str:
 def _takeaways(data: _Case) -> list[str]:
     incidents, n = data.incidents, len(data.incidents)
     out = []
-    deadliest = max(incidents, key=lambda i: (i.killed.best or 0, -incidents.index(i)))
+    deadliest = max(incidents, key=lambda i: i.killed.best or 0)  # max keeps the first of the deadliest
     if deadliest.killed.best and n > 1:
         out.append(escape_run(f"The deadliest was {_ref(deadliest)}, the {_name(deadliest)}: "
                               f"{_killed(deadliest.killed)}.") + " " + _cites(data, deadliest.article_ids))
@@ -498,6 +501,8 @@ def _best_qualifier(data: _Case, i: Incident, name: str) -> str:
     carried = getattr(figure, "qualifier", None)  # when the store carries it
     if carried is None:
         claims = [c for c in data.claims.get(i.id, []) if c.field == name and c.value_num is not None]
+        if not any(c.qualifier == "at_least" for c in claims):  # only an open-ended report qualifies it
+            return ""
         figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to,
                                   c.origin) for c in claims)
         carried = best_qualifier(figures, name)
@@ -774,6 +779,9 @@ def _quote(body: str, sentence: tuple[int, int, bool, bool], spans: list[tuple[i
 
 def _bold(body: str, a: int, b: int, left: int, right: int) -> str:
     """body[a:b] in bold, the quotation marks in it left outside the bold."""
+    text = body[a:b]
+    if "“" not in text and "”" not in text and '"' not in text:  # the common case: one bold run
+        return strong(escape_run(text), body[a - 1] if a > left else "", body[b] if b < right else "")
     out, at = [], a
     for is_bold, piece in bold_pieces(body[a:b]):
         start, at = at, at + len(piece)
