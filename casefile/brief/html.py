@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -84,13 +85,22 @@ def _front_matter_title(markdown: str) -> str | None:
 
 
 def _incident_ids(state) -> None:
-    """`### #12 Armed clash …` gets id="incident-12", so the timeline can point at it."""
+    """`### #12 Armed clash …` gets id="incident-12", and the table's "#12" links to it."""
     tokens = state.tokens
+    headed = set()
     for k, t in enumerate(tokens):
         if t.type == "heading_open" and t.tag == "h3" and k + 1 < len(tokens):
             m = _INCIDENT_HEADING.match(tokens[k + 1].content + " ")
             if m:
                 t.attrSet("id", f"incident-{m[1]}")
+                headed.add(m[1])
+    for k, t in enumerate(tokens):
+        if t.type == "td_open" and k + 1 < len(tokens) and tokens[k + 1].children:
+            children = tokens[k + 1].children
+            m = re.fullmatch(r"#(\d+)", tokens[k + 1].content)
+            if m and m[1] in headed and len(children) == 1:
+                link = Token("link_open", "a", 1, attrs={"href": f"#incident-{m[1]}"})
+                tokens[k + 1].children = [link, children[0], Token("link_close", "a", -1)]
 
 
 def _fence(renderer, tokens, idx, options, env) -> str:
