@@ -330,6 +330,8 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
     incident = case.incident(incident_id)
     claims = case.claims(incident_id)
     if as_json:
+        from casefile.disputes import disputes as field_disputes
+
         data = incident.as_json()
         data.update({
             "claims": [{"id": c.id, "article_id": c.article_id, "field": c.field, "value": c.value,
@@ -342,6 +344,7 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
             "merged_into": incident.merged_into,
             "relations": case.relations(incident_id),
             "dispute_note": incident.dispute_note,
+            "disputes": [d.as_json() for d in field_disputes(vars(incident), claims)],
             "version": incident.version,
         })
         echo_json(data)

@@ -52,6 +52,12 @@ class Dispute:
     rule: str  # a key of RULES
     tied: tuple[str, ...] = ()  # equally precise values the rule could not separate
 
+    def as_json(self) -> dict:
+        return {"field": self.field, "chosen": self.chosen, "rule": self.rule, "rule_text": RULES[self.rule],
+                "tied": list(self.tied),
+                "accounts": [{"value": a.value, "article_ids": list(a.article_ids), "quotes": list(a.quotes)}
+                             for a in self.accounts]}
+
     def note(self, label: Callable | None = None) -> str:
         """"place: Haidariya, Aleppo (article 1); Jazmatiyeh, Aleppo (article 3); kept Haidariya,
         Aleppo: the most precise source (as precise as Jazmatiyeh, Aleppo)"."""

@@ -100,6 +100,10 @@ def test_the_curated_raid_reads_as_the_desk_shows_it(curated):
     assert "Haidariya, Aleppo (“Haidariya district”)" in section and "Jazmatiyeh, Aleppo (“Jazmatiyeh district”)" in section
     assert "The brief gives Haidariya, Aleppo: the most precise source" in section
     assert "kept Haidariya, Aleppo: the most precise source" in shown["dispute_note"]
+    (place,) = shown["disputes"]
+    assert place["field"] == "place" and place["chosen"] == "Haidariya, Aleppo" and place["rule"] == "most_precise"
+    assert [a["value"] for a in place["accounts"]] == ["Haidariya, Aleppo", "Aleppo", "Jazmatiyeh, Aleppo"]
+    assert place["accounts"][2]["quotes"] == ["Jazmatiyeh district"] and place["tied"] == ["Jazmatiyeh, Aleppo"]
     # The note, labelled as analysis; the attached span quoted under its source.
     assert NOTE in section
     assert re.search(r"^- .*[Aa]ctor: Islamic State \(IS\) \(attached by an analyst\)\n  > .*\*\*jihadists\*\*", section,
