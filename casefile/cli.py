@@ -359,10 +359,16 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
                + (f", {one_line(incident.country)}" if incident.country and incident.country != incident.location else "")
                + f" · {incident.event_type or '?'} / {incident.sub_event_type or '?'}")
     click.echo(f"actors: {one_line(incident.actor1) or '—'} vs {one_line(incident.actor2) or '—'}")
+    from casefile.figures import Evidence, derive
+    from casefile.summary import QUALIFIER_WORDS, best_qualifier
+
+    figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin)
+                     for c in claims if c.value_num is not None)
     for name in ("killed", "wounded", "arrested"):
         r = getattr(incident, name)
         if r.best is not None:
-            click.echo(f"{name}: best {r.best}, low {r.low}, high {r.high}")
+            qualifier = QUALIFIER_WORDS.get(best_qualifier(figures, name) or "")  # "at least 3", as the summary says
+            click.echo(f"{name}: best {qualifier + ' ' if qualifier else ''}{r.best}, low {r.low}, high {r.high}")
     if incident.disputed:
         click.echo(click.style(f"disputed: {one_line(incident.dispute_note)}", fg="yellow"))
     from casefile.summary import claim_value

@@ -99,3 +99,16 @@ def test_an_attached_figure_updates_the_summary(seeded):
     attach_claim(Curator(seeded, "t"), i.id, i.article_ids[0], start, start + len("A third man was arrested"),
                  "wounded", "2")
     assert "2 wounded" in seeded.incident(i.id).summary
+
+
+def test_show_states_the_best_figure_with_its_qualifier_and_the_summary_agrees(cli, seeds_dir):
+    cli("import", seeds_dir)
+    aleppo = sorted(i["id"] for i in cli.json("incidents") if i["location"] and "Aleppo" in i["location"]
+                    and i["sub_event_type"] == "Armed clash")
+    cli("merge", *aleppo)
+    text = cli("show", aleppo[0]).stdout
+    assert "arrested: best at least 3, low 3, high 4" in text
+    assert "at least 3 militants arrested" in text.splitlines()[0]  # the summary says the same
+    cli("edit", aleppo[0], "arrested", "4")
+    text = cli("show", aleppo[0]).stdout
+    assert "arrested: best 4, low 3, high 4" in text and "at least 3" not in text.splitlines()[0]
