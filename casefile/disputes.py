@@ -115,9 +115,12 @@ def _place_path(c) -> tuple[str, ...]:
 def _place_accounts(claims) -> list[tuple[int, str, str, int, tuple]]:
     out = []
     for article_id, cs in _source_claims(claims, "location").items():
-        best = max(cs, key=lambda c: GEO_RANK.get(_detail(c).get("geo_precision") or "town", 0))  # first of the best
-        rank = GEO_RANK.get(_detail(best).get("geo_precision") or "town", 0)
-        out.append((article_id, _claim_get(best, "value"), _claim_get(best, "quote") or "", rank, _place_path(best)))
+        rank_of = lambda c: GEO_RANK.get(_detail(c).get("geo_precision") or "town", 0)  # noqa: E731
+        best = max(cs, key=rank_of)  # the first of the most precise
+        # Every place the source names at that precision: "clashes in Haidariya and Jazmatiyeh"
+        # agrees with a report of either.
+        paths = tuple(dict.fromkeys(_place_path(c) for c in cs if rank_of(c) == rank_of(best)))
+        out.append((article_id, _claim_get(best, "value"), _claim_get(best, "quote") or "", rank_of(best), paths))
     return out
 
 
@@ -172,9 +175,8 @@ def _actor_accounts(claims) -> list[tuple[int, str, str, int, tuple]]:
 
 
 def _compatible(field: str, a: tuple, b: tuple) -> bool:
-    if field == "place":  # one place contains the other
-        n = min(len(a), len(b))
-        return a[:n] == b[:n]
+    if field == "place":  # one place contains the other (for any of the places each source names)
+        return any(pa[:min(len(pa), len(pb))] == pb[:min(len(pa), len(pb))] for pa in a for pb in b)
     if field == "date":  # the ranges overlap
         return a[0] <= b[1] and b[0] <= a[1]
     if field == "actors":  # contradicting: each names an armed group the other does not (state forces

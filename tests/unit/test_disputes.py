@@ -112,3 +112,17 @@ def test_show_states_the_best_figure_with_its_qualifier_and_the_summary_agrees(c
     cli("edit", aleppo[0], "arrested", "4")
     text = cli("show", aleppo[0]).stdout
     assert "arrested: best 4, low 3, high 4" in text and "at least 3" not in text.splitlines()[0]
+
+
+def _place(article, name, parent, precision="neighbourhood", quote=None):
+    return _claim("location", article, f"{name}, {parent}" if parent else name, quote or name,
+                  {"name": name, "parent": parent, "admin1": "Aleppo", "country": "Syria", "geo_precision": precision})
+
+
+def test_a_source_naming_both_districts_agrees_with_either():
+    incident = {"location": "Haidariya, Aleppo"}
+    both = [_place(1, "Haidariya", "Aleppo"), _place(1, "Jazmatiyeh", "Aleppo")]
+    assert disputes.disputes(incident, both + [_place(2, "Jazmatiyeh", "Aleppo")]) == []
+    assert disputes.disputes(incident, both + [_place(2, "Aleppo", None, "town")]) == []  # the city holds both
+    (d,) = disputes.disputes(incident, [_place(1, "Haidariya", "Aleppo"), _place(2, "Jazmatiyeh", "Aleppo")])
+    assert d.field == "place" and d.tied == ("Jazmatiyeh, Aleppo",)
