@@ -371,6 +371,7 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
             click.echo(f"{name}: best {qualifier + ' ' if qualifier else ''}{r.best}, low {r.low}, high {r.high}")
     if incident.disputed:
         click.echo(click.style(f"disputed: {one_line(incident.dispute_note)}", fg="yellow"))
+    from casefile.brief.quotes import balance
     from casefile.summary import claim_value
 
     by_article: dict = {}
@@ -387,7 +388,8 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
             who = f" ({one_line(c.attributed_to)})" if c.attributed_to else ""
             party = f" {c.party}" if c.party and c.party != "unknown" else ""
             value = claim_value(c.value, c.value_num, c.qualifier, c.quote) if c.value_num is not None else c.value
-            click.echo(f"  {c.field:10} {one_line(value, 40)}{party}{who}")
+            shown = one_line(value, 40)  # a cut value closes the quotation it cut (“weapons and a varie…”)
+            click.echo(f"  {c.field:10} {balance(shown, cut_right=shown != one_line(value))}{party}{who}")
             if c.quote:
                 click.echo(f"             “{one_line(c.quote, width() - 16)}”")
 

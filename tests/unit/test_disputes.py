@@ -126,3 +126,10 @@ def test_a_source_naming_both_districts_agrees_with_either():
     assert disputes.disputes(incident, both + [_place(2, "Aleppo", None, "town")]) == []  # the city holds both
     (d,) = disputes.disputes(incident, [_place(1, "Haidariya", "Aleppo"), _place(2, "Jazmatiyeh", "Aleppo")])
     assert d.field == "place" and d.tied == ("Jazmatiyeh, Aleppo",)
+
+
+def test_show_closes_a_quotation_it_cuts(cli, seeds_dir):
+    cli("import", seeds_dir)
+    raid = next(i["id"] for i in cli.json("incidents") if i["location"] and "Muadamiyat" in i["location"])
+    line = next(x for x in cli("show", raid).stdout.splitlines() if x.strip().startswith("seized"))
+    assert "“individual weapons and a varie…”" in line
