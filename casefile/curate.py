@@ -162,13 +162,16 @@ class Curator:
         row = case.incident_row(incident_id)
         from casefile.figures import Evidence, derive
 
+        claims = case.claims(incident_id)
         figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id,
-                                  c.attributed_to, c.origin) for c in case.claims(incident_id))
-        released = max((int(c.value_num) for c in case.claims(incident_id)
-                        if c.field == "released" and c.value_num), default=None)
+                                  c.attributed_to, c.origin) for c in claims)
+        released = max((int(c.value_num) for c in claims if c.field == "released" and c.value_num), default=None)
+        known = any(row[k] for k in ("sub_event_type", "actor1", "actor2", "location", "country"))
+        if not known and not released and all(f.best is None for f in figures.counts.values()):
+            return  # nothing to say yet: an incident started from a span keeps the words it started from
         text = summarise(row["sub_event_type"], row["actor1"], row["actor2"], row["location"] or row["country"],
                          figures, raid=any(c.field == "event_type" and "raid" in (c.quote or "").lower()
-                                           for c in case.claims(incident_id)), released=released)
+                                           for c in claims), released=released)
         case.db.conn.execute("UPDATE incidents SET summary = ? WHERE id = ?", (text, incident_id))
 
     def unmerge(self, incident_id: int, version: int | None = None) -> Done:

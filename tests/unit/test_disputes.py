@@ -133,3 +133,18 @@ def test_show_closes_a_quotation_it_cuts(cli, seeds_dir):
     raid = next(i["id"] for i in cli.json("incidents") if i["location"] and "Muadamiyat" in i["location"])
     line = next(x for x in cli("show", raid).stdout.splitlines() if x.strip().startswith("seized"))
     assert "“individual weapons and a varie…”" in line
+
+
+def test_an_incident_started_from_a_span_keeps_its_words_until_its_fields_say_more(seeded):
+    from casefile.curate import new_incident
+
+    curator = Curator(seeded, "t")
+    article = seeded.article_ids()[0]
+    done = new_incident(curator, article, 0, 30)
+    incident = int(done.message.split()[1])
+    first = seeded.incident(incident).summary
+    assert first.startswith("Analyst: “")
+    attach_claim(curator, incident, article, 40, 60, "other")
+    assert seeded.incident(incident).summary == first
+    curator.edit(incident, "location", "Aleppo")
+    assert seeded.incident(incident).summary == "Unidentified actors operation in Aleppo"
