@@ -21,7 +21,7 @@ from pathlib import Path
 
 NOW = "2026-12-03T09:00:00Z"
 NOTE = "Two sources place the raid in different districts of Aleppo: Haidariya and Jazmatiyeh."
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars")
 
 
