@@ -596,7 +596,7 @@ def _conflicts(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
         if d.tied:
             rule += f" (as precise as {join_and(_value(d.field, t) for t in d.tied)}: the first report was kept)"
         notes.append(f"Sources disagree on the {_FIELD_WORDS[d.field]}. {said} {escape_run(rule + '.')}")
-    return ["**Conflicting reports.** " + " ".join(notes), ""] if notes else []
+    return ["**Conflicting reports.**", "", *(f"- {n}" for n in notes), ""] if notes else []  # one item per field
 
 
 def _outlets(data: _Case, article_ids) -> str:

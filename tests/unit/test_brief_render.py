@@ -72,7 +72,9 @@ def test_seed_brief_quotes_the_aleppo_raid_and_spells_out_the_disagreement(seed_
     for words in ("**killed three ISIL (ISIS) fighters**", "**death toll included five individuals**",
                   "**one security personnel and three ISIS members were killed**"):
         assert re.search(rf"^  > .*{re.escape(words)}", section, re.M), words
-    conflict = next(line for line in section.splitlines() if line.startswith("**Conflicting reports.**"))
+    conflict = section.split("**Conflicting reports.**", 1)[1].split("**Claims by source**", 1)[0]
+    assert [line[:30] for line in conflict.split("\n") if line] == ["- Sources disagree on the numb",
+                                                                    "- Sources disagree on the plac"]
     a, b, c = (f"[^{n}]" for _, n in heads)
     assert f"Interior Ministry{a}{b}{c}: 4 killed (3 militants and 1 security-force member)" in conflict
     assert f"Syrian Observatory for Human Rights{b}: 5 killed (3 militants and 2 security-force members)" in conflict
