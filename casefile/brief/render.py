@@ -395,7 +395,8 @@ def _takeaways(data: _Case) -> list[str]:
                                     for k, (who, _text, total, _src) in enumerate(accounts))
                           for name, accounts in _accounts(i, claims))]
         said += [f"the {_FIELD_WORDS[d.field]} ("
-                 + " or ".join(_value(d.field, a.value) for a in d.accounts if a.rank == max(x.rank for x in d.accounts))
+                 + " or ".join(_value(d.field, a.value) for a in d.accounts  # a city holding both districts: no rival
+                               if d.field != "place" or a.rank == max(x.rank for x in d.accounts))
                  + ")" for d in field_disputes.disputes(vars(i), claims)]
         said = [x for x in said if x]
         if said:

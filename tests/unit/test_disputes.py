@@ -148,3 +148,16 @@ def test_an_incident_started_from_a_span_keeps_its_words_until_its_fields_say_mo
     assert seeded.incident(incident).summary == first
     curator.edit(incident, "location", "Aleppo")
     assert seeded.incident(incident).summary == "Unidentified actors operation in Aleppo"
+
+
+def test_the_brief_names_a_merged_kind_of_event_dispute(cli, seeds_dir, tmp_path):
+    cli("import", seeds_dir)
+    rows = cli.json("incidents")
+    ied = next(i["id"] for i in rows if i["sub_event_type"] == "Remote explosive/landmine/IED")
+    bomb = next(i["id"] for i in rows if i["sub_event_type"] == "Suicide bomb")
+    cli("merge", ied, bomb)
+    cli("confirm", ied)
+    text = open(cli("export", "--out", tmp_path, "--now", "2026-12-03T09:00:00Z").stdout.strip(), encoding="utf-8").read()
+    assert "the kind of event (Remote explosive/landmine/IED or Suicide bomb)" in text
+    assert "- Sources disagree on the kind of event. The Media Line[^" in text
+    assert "Suicide bomb (“suicide bombing”). The brief gives Suicide bomb: the most precise source." in text
