@@ -374,14 +374,14 @@ def _takeaways(data: _Case) -> list[str]:
     # Provinces only: an incident placed no closer than its country is not "in" a province.
     areas = Counter(i.admin1 for i in incidents if i.admin1)
     ranked = sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    if len(areas) > 1 and ranked[0][1] > 1:
+    country_only = sum(1 for i in incidents if not i.admin1 and i.country)
+    if ranked and ranked[0][1] > 1 and (len(areas) > 1 or country_only):
         first, k = ranked[0]
         if k * 2 > n:  # "most" only for a majority
             lead = f"Most incidents ({k:,} of the {n:,}) were in {first} province"
         else:
             lead = f"{_share(k, n)} were in {first} province"
         rest = [f"{c:,} in {a} province" for a, c in ranked[1:] if c > 1]
-        country_only = sum(1 for i in incidents if not i.admin1 and i.country)
         text = join_and([lead[0].upper() + lead[1:], *rest]) + "."
         if country_only:
             text += (f" {plural(country_only, 'incident')} {'is' if country_only == 1 else 'are'} placed "

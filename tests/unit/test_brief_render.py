@@ -312,3 +312,30 @@ def test_a_date_not_in_iso_form_is_shown_as_stored(case):
         case.update_incident(incident, "2025-06-01T00:00:00+00:00", date_start="mid-May", date_end="mid-May")
     p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
     assert p.rows[0][1] == "mid-May" and p.fences == []  # no timeline without a real date
+
+
+def test_takeaways_count_as_an_analyst_would_and_the_period_names_the_undated(case):
+    for k in range(3):
+        add_incident(case, date=f"2025-05-1{k}", location=f"Town{k}", admin1="Aleppo")
+    add_incident(case, date=None, location=None, admin1=None, country="Syria")
+    p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
+    assert "Period: 10–12 May 2025 and 1 undated incident" in p.text
+    assert ": 3 dated 10–12 May 2025 and 1 undated incident, drawn from 4 sources." in p.text
+    assert "Most incidents (3 of the 4) were in Aleppo province. 1 incident is placed no closer than the country." in p.text
+    assert "took part in all 4 incidents" in p.text and "Syria province" not in p.text
+
+
+def test_two_incidents_are_both_and_a_minority_is_never_most(case):
+    add_incident(case, date="2025-05-10", location="Town1", admin1="Aleppo")
+    add_incident(case, date="2025-05-11", location="Town2", admin1="Aleppo")
+    for k in range(3):
+        add_incident(case, date="2025-05-12", location=f"Town{k + 3}", admin1=f"Province{k}", actor1="Other forces")
+    p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
+    assert "2 of the 5 incidents were in Aleppo province." in p.text and "Most incidents" not in p.text
+
+
+def test_both_incidents(case):
+    add_incident(case, date="2025-05-10", location="Town1", admin1="Aleppo")
+    add_incident(case, date="2025-05-11", location="Town2", admin1="Homs")
+    p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
+    assert "took part in both incidents" in p.text and "all 2" not in p.text
