@@ -2,6 +2,14 @@
 
     python bench/extract_eval.py                 # seeds and every labelled set
     python bench/extract_eval.py --details       # also list each mismatch
+    python bench/extract_eval.py --real          # the real-article set (texts from the cache)
+    python bench/extract_eval.py --real --split dev --details
+
+The real-article set (tests/extraction/real/README.md) is scored through the real import path
+(`casefile import` of each cached record into a fresh case file), so the figures are those the
+desk shows. Its label folders are $CASEFILE_EVAL_LABELS (colon-separated), else the repo's own;
+the texts come from the cache outside the repository, and missing ones are counted. `--details`
+refuses the test half.
 
 Articles are read through the real import path (so publication dates, furniture and
 headlines are found as in use), then extracted. Labelled incidents are paired with
@@ -13,9 +21,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -83,6 +94,34 @@ class Tally:
         return f"| {name:<26} | {p:9.2f} | {r:6.2f} | {f:5.2f} | {self.tp:4d} | {self.fp:4d} | {self.fn:4d} |"
 
 
+def pair_incidents(body: str, gold: list[dict], candidates: list, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Pair labelled incidents with candidates by shared evidence (gold index, candidate index)."""
+    def evidence_score(g, c) -> float:
+        spans = [(cl.start, cl.end) for cl in c.claims if cl.field in COUNT_FIELDS and cl.start is not None]
+        score = 0.0
+        for gc in g["counts"]:
+            at = body.find(gc["quote"])
+            if at >= 0 and any(overlaps((at, at + len(gc["quote"])), s) for s in spans):
+                score += 2
+        if same_place(g["location"], c.location, gazetteer):
+            score += 1
+        if g["date_start"] and g["date_start"] == c.date_start:
+            score += 1
+        if g["sub_event_type"] == c.sub_event_type:
+            score += 0.5
+        return score
+
+    pairs = sorted(((evidence_score(g, c), gi, ci) for gi, g in enumerate(gold)
+                    for ci, c in enumerate(candidates)), reverse=True)
+    matched_g, matched_c, matches = set(), set(), []
+    for score, gi, ci in pairs:
+        if score >= 1.5 and gi not in matched_g and ci not in matched_c:
+            matched_g.add(gi)
+            matched_c.add(ci)
+            matches.append((gi, ci))
+    return matches
+
+
 def evaluate(files: list[Path], gazetteer: Gazetteer, details: bool) -> dict[str, Tally]:
     t: dict[str, Tally] = defaultdict(Tally)
     for label_path in files:
@@ -96,29 +135,10 @@ def evaluate(files: list[Path], gazetteer: Gazetteer, details: bool) -> dict[str
         gold = label["incidents"]
 
         # Pair gold incidents and candidates by shared evidence.
-        def evidence_score(g, c) -> float:
-            spans = [(cl.start, cl.end) for cl in c.claims if cl.field in COUNT_FIELDS]
-            score = 0.0
-            for gc in g["counts"]:
-                at = body.find(gc["quote"])
-                if at >= 0 and any(overlaps((at, at + len(gc["quote"])), s) for s in spans):
-                    score += 2
-            if same_place(g["location"], c.location, gazetteer):
-                score += 1
-            if g["date_start"] and g["date_start"] == c.date_start:
-                score += 1
-            if g["sub_event_type"] == c.sub_event_type:
-                score += 0.5
-            return score
-
-        pairs = sorted(((evidence_score(g, c), gi, ci) for gi, g in enumerate(gold)
-                        for ci, c in enumerate(candidates)), reverse=True)
-        matched_g, matched_c, matches = set(), set(), []
-        for score, gi, ci in pairs:
-            if score >= 1.5 and gi not in matched_g and ci not in matched_c:
-                matched_g.add(gi)
-                matched_c.add(ci)
-                matches.append((gold[gi], candidates[ci]))
+        pairs = pair_incidents(body, gold, candidates, gazetteer)
+        matched_g = {gi for gi, _ in pairs}
+        matched_c = {ci for _, ci in pairs}
+        matches = [(gold[gi], candidates[ci]) for gi, ci in pairs]
         t["incidents"].add(tp=len(matches), fp=len(candidates) - len(matches), fn=len(gold) - len(matches))
         if details:
             for gi, g in enumerate(gold):
@@ -172,12 +192,158 @@ def evaluate(files: list[Path], gazetteer: Gazetteer, details: bool) -> dict[str
     return t
 
 
+# -- the real-article set ------------------------------------------------------------------------
+
+REAL = REPO / "tests" / "extraction" / "real"
+REAL_HELD_OUT = ("test",)
+sys.path.insert(0, str(REAL))
+import cache as real_cache  # noqa: E402
+
+
+def real_label_dirs() -> list[Path]:
+    named = os.environ.get("CASEFILE_EVAL_LABELS")
+    return [Path(d) for d in named.split(":") if d] if named else [REAL]
+
+
+def real_labels(split: str) -> list[Path]:
+    return sorted((p for d in real_label_dirs() for p in (d / split).glob("*.json")), key=lambda p: p.name)
+
+
+def cached_record(label_path: Path) -> Path | None:
+    """The cached text of a label, when it is there and is the text that was labelled."""
+    label = json.loads(label_path.read_text(encoding="utf-8"))
+    path = real_cache.cache_dir() / label_path.parent.name / label_path.name
+    if not path.exists():
+        return None
+    record = json.loads(path.read_text(encoding="utf-8"))
+    return path if real_cache.body_sha(record.get("body", "")) == label["collected"]["sha256"] else None
+
+
+@dataclass
+class StoredCandidate:
+    """A stored incident with its claims, shaped like a CandidateIncident for pairing."""
+    incident: object
+    claims: list
+
+    def __getattr__(self, name):
+        return getattr(self.incident, name)
+
+
+def best_of(label_best: dict | None, field: str) -> int | None:
+    value = (label_best or {}).get(field)
+    return value.get("value") if isinstance(value, dict) else value
+
+
+def place_ok(g: dict, c, gazetteer: Gazetteer) -> bool:
+    return same_place(g["location"], c.location, gazetteer) and fold(g.get("country")) == fold(c.country)
+
+
+def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict[str, Tally], dict[str, list[int]], dict]:
+    """Import the cached records of a split into a fresh case file and score what the desk shows."""
+    from casefile.pipeline import import_paths
+    from casefile.store import CaseFile
+
+    labels = real_labels(split)
+    present = [(lp, cached_record(lp)) for lp in labels]
+    missing = [lp.name for lp, rec in present if rec is None]
+    present = [(lp, rec) for lp, rec in present if rec is not None]
+    t: dict[str, Tally] = defaultdict(Tally)
+    per_article: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # field -> [right, of]
+    info = {"labels": len(labels), "missing": missing, "no_incident_articles": 0, "no_incident_candidates": 0}
+    if not present:
+        return t, per_article, info
+    with tempfile.TemporaryDirectory() as tmp:
+        case = CaseFile.open(Path(tmp) / "eval.db")
+        import_paths(case, [rec for _, rec in present])
+        by_path = {a.path: a.id for a in case.articles()}
+        for label_path, rec in present:
+            label = json.loads(label_path.read_text(encoding="utf-8"))
+            article_id = by_path.get(str(rec))
+            if article_id is None:
+                info["missing"].append(label_path.name + " (not imported)")
+                continue
+            body = case.article(article_id).body
+            candidates = [StoredCandidate(i, case.claims(i.id)) for i in case.incidents("all")
+                          if article_id in i.article_ids]
+            gold = label["incidents"]
+            t["published (ingest)"].add(tp=int(case.article(article_id).published == label["published"]),
+                                        fn=int(case.article(article_id).published != label["published"]))
+            if not gold:
+                info["no_incident_articles"] += 1
+                info["no_incident_candidates"] += len(candidates)
+            pairs = pair_incidents(body, gold, candidates, gazetteer)
+            t["incidents"].add(tp=len(pairs), fp=len(candidates) - len(pairs), fn=len(gold) - len(pairs))
+            found = dict(pairs)
+            right = {"killed": True, "place with country": True, "date": True}
+            for gi, g in enumerate(gold):
+                c = candidates[found[gi]] if gi in found else None
+                checks = {
+                    "killed": c is not None and best_of(g.get("best"), "killed") == c.killed.best,
+                    "place with country": c is not None and place_ok(g, c, gazetteer),
+                    "date": c is not None and (g["date_start"], g["date_precision"] if g["date_start"] else None)
+                    == (c.date_start, c.date_precision if c.date_start else None),
+                }
+                for name, ok in checks.items():
+                    t["per incident: " + name].add(tp=int(ok), fn=int(not ok))
+                    right[name] = right[name] and ok
+                if details:
+                    if c is None:
+                        print(f"  MISSED  {label_path.name}: {g['summary']}")
+                        continue
+                    if not checks["killed"]:
+                        print(f"  KILLED  {label_path.name}: gold {best_of(g.get('best'), 'killed')}, got "
+                              f"{c.killed.best} ({c.killed.low}–{c.killed.high})  ({g['summary'][:60]})")
+                    if not checks["place with country"]:
+                        print(f"  PLACE   {label_path.name}: gold {g['location']}, {g.get('admin1')}, "
+                              f"{g.get('country')}; got {c.location}, {c.admin1}, {c.country}")
+                    if not checks["date"]:
+                        print(f"  DATE    {label_path.name}: gold {g['date_start']} {g['date_precision']}, "
+                              f"got {c.date_start} {c.date_precision}  ({g['summary'][:50]})")
+            if details:
+                for ci, c in enumerate(candidates):
+                    if ci not in found.values():
+                        print(f"  EXTRA   {label_path.name}: {c.summary}")
+            if gold:
+                for name, ok in right.items():
+                    per_article[name][0] += int(ok)
+                    per_article[name][1] += 1
+        case.close()
+    return t, per_article, info
+
+
+def print_real(split: str, gazetteer: Gazetteer, details: bool) -> None:
+    t, per_article, info = evaluate_real(split, gazetteer, details and split not in REAL_HELD_OUT)
+    scored = info["labels"] - len(info["missing"])
+    print(f"\n## real {split}: {scored} of {info['labels']} articles scored"
+          + (f" ({len(info['missing'])} texts missing from the cache {real_cache.cache_dir()})" if info["missing"] else "")
+          + "\n")
+    print("| field | articles with every incident right | share | incidents right | share |")
+    print("|---|---|---|---|---|")
+    for name in ("killed", "place with country", "date"):
+        right, of = per_article.get(name, [0, 0])
+        inc = t["per incident: " + name]
+        print(f"| {name} | {right} of {of} | {right / of if of else float('nan'):.2f} | "
+              f"{inc.tp} of {inc.tp + inc.fn} | {inc.tp / (inc.tp + inc.fn) if inc.tp + inc.fn else float('nan'):.2f} |")
+    print(f"\nCandidates from the {info['no_incident_articles']} no-incident articles: {info['no_incident_candidates']}")
+    print()
+    print("| field                      | precision | recall |    F1 |   TP |   FP |   FN |")
+    print("|----------------------------|-----------|--------|-------|------|------|------|")
+    for key in ("incidents", "published (ingest)"):
+        print(t[key].row(key))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--set", choices=sorted(SETS), action="append")
+    parser.add_argument("--real", action="store_true", help="score the real-article set instead")
+    parser.add_argument("--split", choices=("dev", "test"), action="append", help="with --real")
     args = parser.parse_args()
     gazetteer = Gazetteer.default()
+    if args.real:
+        for split in args.split or ("dev", "test"):
+            print_real(split, gazetteer, args.details)
+        return
     for name in args.set or list(SETS):
         files = label_files(name)
         print(f"\n## {name}: {len(files)} articles ({files[0].parent.relative_to(REPO)}: "

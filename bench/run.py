@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import signal
 import sqlite3
@@ -28,9 +27,9 @@ BENCH = REPO / "bench"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH))
 
-from casefile.ingest import Failure, discover, read_file  # noqa: E402
+from casefile.ingest import discover, read_file  # noqa: E402
 from casefile.model import ArticleDraft  # noqa: E402
-from casefile.pipeline import ImportReport, _store, import_paths, match_records, refresh_suggestions  # noqa: E402
+from casefile.pipeline import match_records  # noqa: E402
 from casefile.store import CaseFile  # noqa: E402
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
@@ -40,6 +39,31 @@ ROWS: list[tuple[str, str, str, str]] = []
 def row(figure: str, ours: str, floor: str, verdict: str) -> None:
     ROWS.append((figure, ours, floor, verdict))
     print(f"  {figure}: {ours} (floor {floor}) {verdict}", file=sys.stderr)
+
+
+def casefile_cmd() -> list[str]:
+    """The command a user runs: the venv's console script when installed, else `python -m casefile`."""
+    script = Path(sys.executable).with_name("casefile")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "casefile"]
+
+
+def run_process(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of one whole process, which must succeed."""
+    with tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd,
+                                env={**os.environ, "PYTHONPATH": str(REPO)})
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.read().decode(errors='replace')[-500:]}")
+    return elapsed, usage.ru_maxrss / 1e3
+
+
+def median_run(cmd: list[str], runs: int, cwd: Path | None = None) -> float:
+    return statistics.median(run_process(cmd, cwd)[0] for _ in range(runs))
 
 
 def corpus(size: str) -> Path:
@@ -58,27 +82,37 @@ def read_drafts(folder: Path) -> list[ArticleDraft]:
 
 
 # -- import ------------------------------------------------------------------------------
-def bench_import(drafts: list[ArticleDraft], tmp: Path) -> None:
-    case = CaseFile(tmp / "store-only.db")
-    t = time.perf_counter()
-    for i in range(0, len(drafts), 200):
-        _store(case, drafts[i:i + 200], ImportReport())
-    ours = len(drafts) / (time.perf_counter() - t)
-    case.close()
-    conn = sqlite3.connect(tmp / "floor.db")
-    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, title TEXT, body TEXT, "
-                 "outlet TEXT, published TEXT, path TEXT)")
-    conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=articles, "
-                 "tokenize='porter unicode61 remove_diacritics 2')")
-    t = time.perf_counter()
-    with conn:
-        conn.executemany("INSERT INTO articles (sha256, title, body, outlet, published, path) VALUES (?, ?, ?, ?, ?, ?)",
-                         [(d.sha256, d.title, d.body, d.outlet, d.published, d.path) for d in drafts])
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-    floor = len(drafts) / (time.perf_counter() - t)
-    conn.close()
-    row("import without extraction (store + FTS), articles/s", f"{ours:,.0f}", f"{floor:,.0f}",
-        f"{ours / floor:.2f}× the floor (target ≥ 0.7×)")
+def bench_import(folder: Path, drafts: list[ArticleDraft], tmp: Path) -> Path:
+    """`casefile import --no-extract` of the corpus, whole process, against sqlite-utils doing
+    `insert` + `enable-fts` of the same records (already read into JSON Lines, not timed)."""
+    records = tmp / "records.jsonl"
+    with records.open("w", encoding="utf-8") as out:
+        for d in drafts:
+            out.write(json.dumps({"sha256": d.sha256, "title": d.title, "body": d.body, "url": d.url,
+                                  "outlet": d.outlet, "published": d.published, "path": d.path}) + "\n")
+    runs = 3 if len(drafts) <= 2000 else 1
+    ours, floor = [], []
+    for k in range(runs):
+        db = tmp / f"no-extract-{k}.db"
+        ours.append(run_process([*casefile_cmd(), "--db", str(db), "import", "--no-extract", str(folder / "articles")])[0])
+        fdb = tmp / f"floor-{k}.db"
+        sqlite_utils = str(Path(sys.executable).with_name("sqlite-utils"))
+        floor.append(run_process([sqlite_utils, "insert", str(fdb), "articles", str(records), "--nl"])[0]
+                     + run_process([sqlite_utils, "enable-fts", str(fdb), "articles", "title", "body",
+                                    "--fts5", "--tokenize", "porter unicode61 remove_diacritics 2"])[0])
+    ours_s, floor_s = statistics.median(ours), statistics.median(floor)
+    row(f"`casefile import --no-extract`, {len(drafts):,} articles, whole process (median of {runs})",
+        f"{ours_s:.2f} s ({len(drafts) / ours_s:,.0f} articles/s)",
+        f"{floor_s:.2f} s (`sqlite-utils insert` + `enable-fts` of the same records)",
+        f"{ours_s / floor_s:.2f}× the floor (target ≤ 1.5×)")
+    return tmp / "no-extract-0.db"
+
+
+def bench_version() -> None:
+    ours = median_run([*casefile_cmd(), "--version"], 9)
+    floor = median_run([sys.executable, "-c", "import click, sqlite3"], 9)
+    row("`casefile --version`, whole process (median of 9)", f"{ours * 1000:.0f} ms",
+        f"{floor * 1000:.0f} ms (`python -c \"import click, sqlite3\"`)", f"{ours / floor:.2f}× (target ≤ 1.3×)")
 
 
 # -- extraction --------------------------------------------------------------------------
@@ -95,58 +129,57 @@ def bench_extraction(drafts: list[ArticleDraft], folder: Path, tmp: Path, size: 
     one_core = len(sample) / (time.perf_counter() - t)
     row(f"extraction, articles/s on one core ({mean_kb:.1f} KB mean, {len(sample):,} articles)",
         f"{one_core:,.0f}", "—", "target ≥ 500")
+    # What the user runs: the whole command, with 2 workers and (up to 10k articles) with 1.
     db = tmp / "case.db"
+    elapsed, peak = run_process([*casefile_cmd(), "--db", str(db), "import", "--jobs", "2", str(folder / "articles")])
+    one = None
+    if size <= 10_000:
+        one = run_process([*casefile_cmd(), "--db", str(tmp / "case-jobs1.db"), "import", "--jobs", "1",
+                           str(folder / "articles")])[0]
     case = CaseFile(db)
-    t = time.perf_counter()
-    report = import_paths(case, [folder / "articles"], jobs=2)
-    elapsed = time.perf_counter() - t
+    candidates, suggestions = case.incident_count("all"), case.suggestion_count(cap=None)
     case.close()
-    row(f"import end to end with extraction and suggestions, 2 processes ({size:,} articles)",
-        f"{report.imported / elapsed:,.0f} articles/s ({elapsed:.0f} s)", "—",
-        f"{len(report.incident_ids):,} candidates, {report.suggestions:,} suggestions")
+    row(f"`casefile import --jobs 2`, end to end with extraction and suggestions ({size:,} articles)",
+        f"{size / elapsed:,.0f} articles/s ({elapsed:.0f} s, {peak:.0f} MB peak RSS)",
+        f"{size / one:,.0f} articles/s with --jobs 1 ({one:.0f} s)" if one else "—",
+        f"{candidates:,} candidates, {suggestions:,} suggestions (target ≥ 500 articles/s, --jobs 2 faster than 1)")
     return db
 
 
 # -- search --------------------------------------------------------------------------------
+# The floor: a Python process running the same FTS5 query (count to the cap, bm25 with titles
+# weighted 10×, or newest first past the cap, a snippet), printing the top 20.
+FLOOR_SEARCH = """
+import sqlite3, sys
+db, q, cap, rank_cap = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+c = sqlite3.connect(db)
+total = c.execute("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+                  (q, cap + 1)).fetchone()[0]
+order = "bm25(articles_fts, 10.0, 1.0)" if total <= rank_cap else "rowid DESC"
+for r in c.execute("SELECT a.id, a.title, snippet(articles_fts, -1, '**', '**', '…', 16) FROM articles_fts "
+                   "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
+                   f"ORDER BY {order} LIMIT 20", (q,)):
+    print(*r)
+"""
+
+
 def bench_search(db: Path, truth: dict) -> None:
-    towns = sorted({i["location"] for i in truth["incidents"]})
-    rng = random.Random(5)
-    queries = ([rng.choice(towns) for _ in range(6)]  # rare
-               + ["killed", "security forces", "attack"]  # common
-               + ['"security forces"', '"were killed"', '"Islamic State"']  # phrase
-               + ["milit*", "abduct*", "ambush*"]  # prefix
-               + ["the", "said"])  # in (nearly) every article
-    case = CaseFile(db)
-    raw = sqlite3.connect(db)
-    from casefile.model import HIT_END, HIT_START
+    """`casefile search TERM` whole process against a Python process running the same query."""
     from casefile.store.articles import SEARCH_COUNT_CAP, SEARCH_RANK_CAP
 
-    def floor(q: str):
-        total = raw.execute("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
-                            (q, SEARCH_COUNT_CAP + 1)).fetchone()[0]
-        order = "bm25(articles_fts, 10.0, 1.0)" if total <= SEARCH_RANK_CAP else "rowid DESC"
-        raw.execute(f"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', 16) FROM articles_fts "
-                    f"WHERE articles_fts MATCH ? ORDER BY {order} LIMIT 20", (HIT_START, HIT_END, q)).fetchall()
-
-    ours, base = [], []
-    for _ in range(5):
-        for q in queries:
-            t = time.perf_counter()
-            case.search(q, limit=20)
-            ours.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            floor(q)
-            base.append(time.perf_counter() - t)
-    ours.sort()
-    base.sort()
-    p = lambda xs, q: xs[min(len(xs) - 1, int(len(xs) * q))]  # noqa: E731
-    articles = case.article_count()
-    row(f"search p50 / p95, top 20 with snippet ({articles:,} articles, {len(queries)} queries × 5)",
-        f"{p(ours, .5) * 1000:.1f} / {p(ours, .95) * 1000:.1f} ms",
-        f"{p(base, .5) * 1000:.1f} / {p(base, .95) * 1000:.1f} ms",
-        f"{p(ours, .95) / p(base, .95):.2f}× at p95 (target ≤ 1.2×, p95 ≤ 100 ms at 1M)")
-    case.close()
-    raw.close()
+    towns = sorted({i["location"] for i in truth["incidents"]})
+    rng = random.Random(5)
+    kinds = {"rare": [rng.choice(towns) for _ in range(3)], "common": ["killed", "security forces", "attack"],
+             "phrase": ['"security forces"', '"were killed"', '"Islamic State"'],
+             "prefix": ["milit*", "abduct*", "ambush*"]}
+    articles = CaseFile(db).article_count()
+    for kind, queries in kinds.items():
+        ours = [median_run([*casefile_cmd(), "--db", str(db), "search", q, "--limit", "20"], 3) for q in queries]
+        base = [median_run([sys.executable, "-c", FLOOR_SEARCH, str(db), q, str(SEARCH_COUNT_CAP),
+                            str(SEARCH_RANK_CAP)], 3) for q in queries]
+        o, b = statistics.median(ours), statistics.median(base)
+        row(f"`casefile search`, {kind} terms, whole process ({articles:,} articles, {len(queries)} queries × 3)",
+            f"{o * 1000:.0f} ms", f"{b * 1000:.0f} ms (python -c, same FTS5 query)", f"{o / b:.2f}× (target ≤ 1.5×)")
 
 
 # -- duplicates ----------------------------------------------------------------------------
@@ -185,17 +218,13 @@ def bench_suggestions(db: Path, truth: dict) -> None:
     from casefile.match import suggest
 
     case = CaseFile(db)
-    import resource
-
+    # What the user runs: a fresh process reading the records, suggesting and storing the pairs.
+    elapsed, peak = run_process([*casefile_cmd(), "--db", str(db), "suggestions", "--limit", "1"])
     records = match_records(case)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t = time.perf_counter()
     found = suggest(records, case.no_match_pairs())
-    elapsed = time.perf_counter() - t
-    # growth of the process's peak resident memory (KB on Linux); tracemalloc would be 10× slower
-    peak = max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1e3
-    row(f"duplicate suggestions, {len(records):,} incidents from the corpus", f"{elapsed:.2f} s, +{peak:.0f} MB peak RSS",
-        "—", f"{len(found):,} pairs (target 100k incidents < 10 s; see bench/match_bench.py)")
+    row(f"`casefile suggestions`, {len(records):,} incidents, fresh process (read, suggest, store)",
+        f"{elapsed:.2f} s, {peak:.0f} MB peak RSS", "—",
+        f"{len(found):,} pairs (target 100k incidents < 10 s)")
     mapped = truth_of(case, truth)
     incidents = {i["id"]: i for i in truth["incidents"]}
     predicted = {(s.left, s.right) for s in found if s.left in mapped and s.right in mapped}
@@ -284,31 +313,21 @@ def bench_highlight() -> None:
         f"{floor * 1000:.1f} ms (Rich Text.stylize + render)", f"{ours / floor:.1f}× (target ≤ 16 ms, one frame)")
 
 
-def bench_brief(tmp: Path) -> None:
+def bench_brief(tmp: Path, incidents: int) -> None:
+    """`casefile export` whole process against markdown-it-py parsing the brief it wrote."""
     import brief_bench
 
-    from casefile.brief import BriefOptions, render
-
-    case = brief_bench.build(tmp / "brief.db", 1000)
-    import datetime as dt
-
-    options = BriefOptions(title="Benchmark brief", status="all",
-                           now=dt.datetime(2025, 12, 31, tzinfo=dt.timezone.utc))
-    times = []
-    for _ in range(7):
-        t = time.perf_counter()
-        brief = render(case, options)
-        times.append(time.perf_counter() - t)
-    ours = statistics.median(times)
-    text = brief.markdown
-    t = time.perf_counter()
-    for _ in range(7):
-        built = "".join(list(text))
-        (tmp / "floor.md").write_text(built, encoding="utf-8")
-    floor = (time.perf_counter() - t) / 7
-    row(f"brief export, 1,000 incidents / 3,000 claims ({len(text) / 1000:.0f} KB)", f"{ours * 1000:.0f} ms",
-        f"{floor * 1000:.1f} ms (string build + write)", "target < 100 ms")
-    case.close()
+    brief_bench.build(tmp / "brief.db", incidents).close()
+    out = tmp / "exports"
+    cmd = [*casefile_cmd(), "--db", str(tmp / "brief.db"), "export", "--status", "all", "--title", "Benchmark brief",
+           "--out", str(out), "--force", "--now", "2025-12-31T00:00:00Z"]
+    ours = median_run(cmd, 3)
+    written = next(out.glob("*.md"))
+    floor = median_run([sys.executable, "-c", "import sys, markdown_it; markdown_it.MarkdownIt('commonmark')"
+                        ".enable('table').parse(open(sys.argv[1], encoding='utf-8').read())", str(written)], 3)
+    row(f"`casefile export`, {incidents:,} incidents ({written.stat().st_size / 1e6:.1f} MB brief), whole process",
+        f"{ours:.2f} s", f"{floor:.2f} s (markdown-it-py parsing the written brief)",
+        f"{ours / floor:.2f}× (target ≤ 0.5×)")
 
 
 def bench_size(db: Path, drafts: list[ArticleDraft]) -> None:
@@ -364,8 +383,8 @@ def main() -> None:
     parser.add_argument("--crash-runs", type=int, default=30)
     parser.add_argument("--case", type=Path, help="measure an already imported case file (skips the import)")
     parser.add_argument("--keep", action="store_true", help="keep the imported case file (bench/out/case-SIZE.db)")
-    parser.add_argument("--skip", default="", help="comma-separated: import, extraction, search, suggestions, "
-                                                   "app, highlight, brief, size, crash")
+    parser.add_argument("--skip", default="", help="comma-separated: version, import, extraction, search, "
+                                                   "suggestions, app, highlight, brief, size, crash")
     args = parser.parse_args()
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     folder = corpus(args.size)
@@ -374,28 +393,33 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=BENCH / "out") as scratch:
         tmp = Path(scratch)
         drafts = read_drafts(folder / "articles")
-        if "import" not in skip:
-            bench_import(drafts, tmp)
+        if "version" not in skip:
+            bench_version()
+        plain_db = bench_import(folder, drafts, tmp) if "import" not in skip else None
+        db = None
         if args.case:
             db = tmp / "case.db"
             shutil.copy(args.case, db)
-        else:
+        elif "extraction" not in skip:
             db = bench_extraction(drafts, folder, tmp, len(drafts))
-        if "search" not in skip:
-            bench_search(db, truth)
-        if "suggestions" not in skip:
+        if "search" not in skip and (db or plain_db):
+            bench_search(db or plain_db, truth)
+        if db is None:
+            print("  no extracted case file (extraction skipped): suggestions, app and size not measured",
+                  file=sys.stderr)
+        if "suggestions" not in skip and db:
             bench_suggestions(db, truth)
-        if "app" not in skip:
+        if "app" not in skip and db:
             bench_app(db, args.runs)
         if "highlight" not in skip:
             bench_highlight()
         if "brief" not in skip:
-            bench_brief(tmp)
-        if "size" not in skip:
+            bench_brief(tmp, min(len(drafts), 10_000))
+        if "size" not in skip and db:
             bench_size(db, drafts)
         if "crash" not in skip:
             bench_crash(folder, tmp, args.crash_runs)
-        if args.keep:
+        if args.keep and db:
             shutil.move(str(db), BENCH / "out" / f"case-{args.size}.db")
     print(f"\n## casefile benchmarks, {args.size} corpus ({SIZES[args.size]:,} articles)\n")
     print("| figure | casefile | floor (same run) | against the floor / target |")

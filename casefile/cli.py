@@ -24,7 +24,24 @@ def default_db() -> str:
 
 
 class CaseGroup(click.Group):
-    """Turns casefile's own errors into one clear line and exit code 1, never a traceback."""
+    """Turns casefile's own errors into one clear line and exit code 1, never a traceback.
+
+    Commands that live in heavier modules load when named (click's lazy-group pattern), so
+    `--version`, `search` and the others never import the brief.
+    """
+
+    lazy = {"export": ("casefile.brief.command", "export_cmd")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name in self.lazy and name not in self.commands:
+            import importlib
+
+            module, attr = self.lazy[name]
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -559,11 +576,3 @@ def history_cmd(ctx, limit: int | None, as_json: bool) -> None:
         click.echo(f"{e['id']:>5}  {e['at']}  {one_line(e['author'], 12):12}  {e['action']:9} "
                    f"{one_line(e['target'], width() - 60)}{state}")
 
-
-def _register_export() -> None:
-    from casefile.brief.command import export_cmd
-
-    main.add_command(export_cmd)
-
-
-_register_export()

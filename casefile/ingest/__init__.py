@@ -14,7 +14,7 @@ from pathlib import Path
 
 from casefile.datetext import parse_date
 from casefile.ingest.decode import ReadError
-from casefile.ingest.furniture import find_furniture, is_furniture_line
+from casefile.ingest.furniture import find_furniture, furniture_lines
 from casefile.ingest.outlets import outlet_named_in_text
 from casefile.ingest.metadata import (
     Lines,
@@ -125,7 +125,8 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     warnings = list(raw.warnings)
     fields = {k: one_line(v) for k, v in raw.fields.items() if v}
     lines = Lines.of(body)
-    furniture_lines = {n for n, text in lines.items if is_furniture_line(text)}
+    line_reasons = furniture_lines(body)
+    furniture = set(line_reasons)
 
     published, date_line = None, None
     if value := fields.get("published"):
@@ -139,7 +140,7 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     outlet = outlet_from_fields(fields.get("outlet"), fields.get("url"))
     signature_line = None
     if outlet is None:
-        outlet, signature_line = outlet_from_text(lines, furniture_lines)
+        outlet, signature_line = outlet_from_text(lines, furniture)
     if outlet is None:  # "an official told The National": the text names its publisher
         outlet = outlet_named_in_text(body)
 
@@ -149,9 +150,9 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     title = one_line(raw.title_hint or fields.get("title"), 300) or None
     title_line = None
     if title is None:
-        title, title_line = title_from_text(lines, metadata_lines | furniture_lines)
+        title, title_line = title_from_text(lines, metadata_lines | furniture)
 
-    excluded = find_furniture(body, signature_line)
+    excluded = find_furniture(body, signature_line, line_reasons)
     line_offsets = _line_offsets(body)
     marked = {span.start for span in excluded}
     for number, reason in [(n, "metadata") for n in sorted(metadata_lines)] + (
@@ -163,7 +164,8 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     # A headline repeated in the body (as on many pages) is not a second report.
     if title:
         for number, text in lines.items:
-            if number != title_line and one_line(text) == title:
+            # The body is clean already: collapsing its whitespace is all one_line would do.
+            if number != title_line and len(text) >= len(title) and " ".join(text.split()) == title:
                 start = line_offsets[number]
                 if start not in marked:
                     excluded.append(Span(start, start + len(body.split("\n")[number]), "headline"))

@@ -1,0 +1,32 @@
+"""The furniture check's literal prefilter never hides a line its regex would mark."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.ingest import furniture
+
+PHRASES = ["your email address will not be published", "Required fields are marked", "subscribe to our newsletter",
+           "sign up for the", "personalise your news", "we use cookies", "Cookie settings", "All rights reserved",
+           "© 2024 Outlet", "Copyright Outlet", "click here", "download the app", "join us on telegram",
+           "get our daily briefing", "support independent journalism", "this article has been updated"]
+ODD = {"i": ["I", "\u0130", "\u0131"], "s": ["S", "\u017f"], "k": ["K", "\u212a"]}
+
+
+@st.composite
+def furniture_like(draw):
+    phrase = draw(st.sampled_from(PHRASES))
+    chars = [draw(st.sampled_from([c, c.upper(), *ODD.get(c.lower(), [])])) for c in phrase]
+    around = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+    return draw(around) + "".join(chars) + draw(around)
+
+
+@settings(max_examples=400, deadline=None)
+@given(furniture_like())
+def test_prefilter_keeps_every_line_the_regex_matches(line):
+    if furniture._ANYWHERE.search(line):
+        assert furniture._may_be_anywhere(line)
+
+
+def test_furniture_lines_match_the_line_check():
+    body = "Attack kills 5\n\nShare this article\nThe army said 5 died.\nWe use cookies to improve"
+    assert furniture.furniture_lines(body) == {2: "page furniture", 4: "page furniture"}
