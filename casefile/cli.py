@@ -378,6 +378,8 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
     incident = case.incident(incident_id)
     claims = case.claims(incident_id)
     if as_json:
+        from casefile.disputes import disputes as field_disputes
+
         data = incident.as_json()
         data.update({
             "claims": [{"id": c.id, "article_id": c.article_id, "field": c.field, "value": c.value,
@@ -390,6 +392,7 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
             "merged_into": incident.merged_into,
             "relations": case.relations(incident_id),
             "dispute_note": incident.dispute_note,
+            "disputes": [d.as_json() for d in field_disputes(vars(incident), claims)],
             "version": incident.version,
         })
         echo_json(data)
@@ -404,12 +407,21 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
                + (f", {one_line(incident.country)}" if incident.country and incident.country != incident.location else "")
                + f" · {incident.event_type or '?'} / {incident.sub_event_type or '?'}")
     say(f"actors: {one_line(incident.actor1) or '—'} vs {one_line(incident.actor2) or '—'}")
+    from casefile.figures import Evidence, derive
+    from casefile.summary import QUALIFIER_WORDS, best_qualifier
+
+    figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin)
+                     for c in claims if c.value_num is not None)
     for name in ("killed", "wounded", "arrested"):
         r = getattr(incident, name)
         if r.best is not None:
-            say(f"{name}: best {r.best}, low {r.low}, high {r.high}")
+            qualifier = QUALIFIER_WORDS.get(best_qualifier(figures, name) or "")  # "at least 3", as the summary says
+            say(f"{name}: best {qualifier + ' ' if qualifier else ''}{r.best}, low {r.low}, high {r.high}")
     if incident.disputed:
         say((f"disputed: {one_line(incident.dispute_note)}", {"fg": "yellow"}))
+    from casefile.brief.quotes import balance
+    from casefile.summary import claim_value
+
     by_article: dict = {}
     for c in claims:
         by_article.setdefault(c.article_id, []).append(c)
@@ -423,7 +435,9 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
         for c in items:
             who = f" ({one_line(c.attributed_to)})" if c.attributed_to else ""
             party = f" {c.party}" if c.party and c.party != "unknown" else ""
-            say(f"  {c.field:10} {one_line(c.value, 40)}{party}{who}")
+            value = claim_value(c.value, c.value_num, c.qualifier, c.quote) if c.value_num is not None else c.value
+            shown = one_line(value, 40)  # a cut value closes the quotation it cut (“weapons and a varie…”)
+            say(f"  {c.field:10} {balance(shown, cut_right=shown != one_line(value))}{party}{who}")
             if c.quote:
                 say(f"             “{one_line(c.quote, width() - 16)}”")
 

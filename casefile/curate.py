@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from casefile import disputes
 from casefile.errors import InvalidInput, NotFound, StaleVersion
 from casefile.summary import summarise
 from casefile.textsafe import clean_text, has_visible_text
@@ -119,7 +120,6 @@ class Curator:
         """Re-derive figures; fill what the target lacks from the merged reports (the most
         precise first); an analyst's edit always wins."""
         case = self.case
-        case.refresh_figures(target_id)
         target = case.incident_row(target_id)
         edited = case.analyst_fields(target_id)
         fields: dict = {}
@@ -140,8 +140,21 @@ class Curator:
                 value = next((r[key] for r in merged if r[key]), None)
                 if value:
                     fields[key] = value
+        if "event_type" not in edited:  # sources that describe the event differently: the most precise wins
+            current = f"{fields.get('event_type', target['event_type'])}/{fields.get('sub_event_type', target['sub_event_type'])}"
+            better = disputes.choose("type", case.claims(target_id), current)
+            if better and better != current:
+                event_type = next((t for t in EVENT_TYPES if better.startswith(t + "/")), None)
+                sub = better[len(event_type) + 1:] if event_type else None
+                if event_type and sub in EVENT_TYPES[event_type]:
+                    fields.update(event_type=event_type, sub_event_type=sub)
         case.update_incident(target_id, now, **fields)
-        self._resummarise(target_id)
+        self._rederive(target_id)
+
+    def _rederive(self, incident_id: int) -> None:
+        """Figures, disputes and the summary from the incident's current claims and fields."""
+        self.case.refresh_figures(incident_id)
+        self._resummarise(incident_id)
 
     def _resummarise(self, incident_id: int) -> None:
         case = self.case
@@ -150,13 +163,16 @@ class Curator:
         row = case.incident_row(incident_id)
         from casefile.figures import Evidence, derive
 
+        claims = case.claims(incident_id)
         figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id,
-                                  c.attributed_to, c.origin) for c in case.claims(incident_id))
-        released = max((int(c.value_num) for c in case.claims(incident_id)
-                        if c.field == "released" and c.value_num), default=None)
+                                  c.attributed_to, c.origin) for c in claims)
+        released = max((int(c.value_num) for c in claims if c.field == "released" and c.value_num), default=None)
+        known = any(row[k] for k in ("sub_event_type", "actor1", "actor2", "location", "country"))
+        if not known and not released and all(f.best is None for f in figures.counts.values()):
+            return  # nothing to say yet: an incident started from a span keeps the words it started from
         text = summarise(row["sub_event_type"], row["actor1"], row["actor2"], row["location"] or row["country"],
                          figures, raid=any(c.field == "event_type" and "raid" in (c.quote or "").lower()
-                                           for c in case.claims(incident_id)), released=released)
+                                           for c in claims), released=released)
         case.db.conn.execute("UPDATE incidents SET summary = ? WHERE id = ?", (text, incident_id))
 
     def unmerge(self, incident_id: int, version: int | None = None) -> Done:
@@ -189,8 +205,7 @@ class Curator:
                                                   "actor1", "actor2", "event_type", "sub_event_type")
                       if k in pre_target and merged_target.get(k) != pre_target[k] and current[k] == merged_target.get(k)}
             case.update_incident(target_id, now, **revert)
-            case.refresh_figures(target_id)
-            self._resummarise(target_id)
+            self._rederive(target_id)
             audit_id = case.audit("unmerge", f"incident {incident_id} from {target_id}", before,
                                   case.snapshot(keys), self.who, now)
         return Done(audit_id, f"incident {incident_id} unmerged from {target_id}")
@@ -275,10 +290,7 @@ class Curator:
             case.delete_claims(old_claims)
             keys["claims"].append(case.add_claim(incident_id, now, field=field, **claim))
             case.update_incident(incident_id, now, **updates)
-            if field in ("killed", "wounded", "arrested"):
-                case.refresh_figures(incident_id)
-            if field != "summary":
-                self._resummarise(incident_id)
+            self._rederive(incident_id)  # a curator's choice changes the rule the dispute note names
             audit_id = case.audit("edit", f"incident {incident_id}: {field}", before,
                                   case.snapshot(keys), self.who, now)
         return Done(audit_id, f"incident {incident_id}: {field} set to {value}")
@@ -420,7 +432,7 @@ def attach_claim(curator: Curator, incident_id: int, article_id: int, start: int
         before = case.snapshot(keys)
         keys["claims"].append(case.add_claim(incident_id, now, field=field, **claim))
         case.update_incident(incident_id, now)
-        case.refresh_figures(incident_id)
+        curator._rederive(incident_id)
         audit_id = case.audit("attach", f"incident {incident_id}: {field} from article {article_id}",
                               before, case.snapshot(keys), curator.who, now)
     return Done(audit_id, f"claim attached to incident {incident_id}")

@@ -4,7 +4,9 @@
     brief = render(case, BriefOptions(title="ISIS in Syria, 2025"))
     path = write_brief(case, brief, "exports", force=False)
 
-No Textual or Rich here: the CLI command and the app's dialog both call these.
+`casefile.brief.html.html_brief(brief)` is the same brief as one self-contained HTML file
+(`write_brief` writes either). No Textual or Rich here: the CLI command and the app's dialog both
+call these.
 """
 
 from casefile.brief.files import BriefExists, brief_filename, slugify, write_brief

@@ -38,13 +38,16 @@ def open_brief_case(ctx: click.Context):
 @click.option("--until", default=None, metavar="DATE", help="Last day of the period (2025-05-31, 2025-05, 2025).")
 @click.option("--place", default=None, help="Only incidents whose place, province or country has these words.")
 @click.option("--actor", default=None, help="Only incidents with an actor whose name has these words.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
+              help="md: the Markdown brief; html: one self-contained HTML file made from it (print-ready).")
 @click.option("--force", is_flag=True, help="Replace a brief of the same name.")
 @click.option("--now", default=None, metavar="ISO",
               help="Generation time to write (default: $SOURCE_DATE_EPOCH, else now, UTC).")
 @click.pass_context
 def export_cmd(ctx: click.Context, out_dir: str, title: str | None, status: str, since: str | None,
-               until: str | None, place: str | None, actor: str | None, force: bool, now: str | None) -> None:
-    """Write a Markdown brief of the curated incidents, citing and quoting its sources.
+               until: str | None, place: str | None, actor: str | None, fmt: str, force: bool, now: str | None) -> None:
+    """Write a Markdown brief of the curated incidents, citing and quoting its sources
+    (--format html: the same brief as one self-contained HTML file).
 
     The same case file and options give the same bytes (pin the time with --now or
     $SOURCE_DATE_EPOCH). Exit code 1 when no incident matches: no file is written then.
@@ -58,6 +61,10 @@ def export_cmd(ctx: click.Context, out_dir: str, title: str | None, status: str,
                                      actor=actor, now=now)
         case = open_brief_case(ctx)
         brief = render(case, options)
+        if fmt == "html":
+            from casefile.brief.html import html_brief
+
+            brief = html_brief(brief)
         path = write_brief(case, brief, out_dir, force=force)
     except CasefileError as exc:
         raise click.ClickException(str(exc)) from None

@@ -12,7 +12,7 @@ from pathlib import Path
 from casefile.errors import CasefileError, InvalidInput, StorageFault
 
 MAX_SLUG = 60
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|html)")
 
 
 class BriefExists(CasefileError):

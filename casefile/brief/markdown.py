@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
 # Everywhere: escapes, code, emphasis, strikethrough, links and footnotes, HTML, entities,
 # headings, blockquotes, table cells. `!` `(` `)` are harmless once `[` is escaped.
-_SPECIAL = re.compile(r"[\\`*_~\[\]<>&#|]")
+_SPECIAL = re.compile(r"[\\`*_~\[\]<>&|]|#(?!\d)")  # "#12" (an incident id) cannot open a heading
 # At the start of a line only: list items, thematic breaks, setext underlines, ordered lists.
 _LEADING = re.compile(r"[-+=]|\d{1,9}(?=[.)])")
 _LEADING_CHARS = frozenset("-+=0123456789")

@@ -20,7 +20,9 @@ from casefile import __version__
 from casefile.brief.files import brief_filename
 from casefile.brief.markdown import autolink, cell, escape_run, flat, guard_start, inline, strong, yaml_str
 from casefile.brief.options import DEFAULT_TITLE, BriefOptions
+from casefile.brief.quotes import balance, bold_pieces, qualifier_words, stating_span
 from casefile.brief.timeline import timeline
+from casefile.brief.words import QUALIFIERS as QUALIFIERS_SHOWN
 from casefile.brief.words import (
     COUNTS,
     breakdown,
@@ -35,8 +37,11 @@ from casefile.brief.words import (
     total_phrase,
     when,
 )
+from casefile import disputes as field_disputes
+from casefile.curate import EVENT_TYPES
 from casefile.errors import CasefileError
 from casefile.figures import COUNT_FIELDS, Evidence, derive
+from casefile.summary import QUALIFIER_WORDS, best_qualifier
 from casefile.figures import _generic as generic_source  # one rule for "authorities", "officials"…
 from casefile.figures import _voice as voice
 from casefile.model import Claim, Incident
@@ -97,8 +102,10 @@ class _Case:
     others: dict[int, dict]
     period: tuple[str | None, str | None]
     previous: tuple[str, str, list[Incident]] | None
-    number: dict[int, int] = field(default_factory=dict)  # incident id → its number in the brief
-    cite: dict[int, int] = field(default_factory=dict)  # article id → its source number
+    shown: dict[int, Incident] = field(default_factory=dict)  # incident id → the incident, for links
+    cite: dict[int, int] = field(default_factory=dict)  # article id → its footnote number, by first citation
+    cited: list[int] = field(default_factory=list)  # every source the brief cites, in incident order
+    order: dict[int, int] = field(default_factory=dict)  # article id → its place in `cited`
 
 
 def render(case, options: BriefOptions) -> Brief:
@@ -112,8 +119,8 @@ def render(case, options: BriefOptions) -> Brief:
     out += ["## Incidents", ""]
     for incident in data.incidents:
         out += _incident(data, incident)
-    out += _sources(data)
     out += _method(data)
+    out += _sources(data)
     markdown = "\n".join(out).rstrip("\n") + "\n"
     stamp = data.period[1] or data.generated.date().isoformat()
     return Brief(markdown=markdown, filename=brief_filename(data.title, stamp),
@@ -153,10 +160,12 @@ def _read(case, o: BriefOptions) -> _Case:
     data = _Case(o, flat(o.title) or DEFAULT_TITLE, o.generated_at(), incidents, counts, claims,
                  articles, annotations, relations, case.brief_merged_from(ids),
                  case.brief_incident_labels(other_ids), (start, end), previous)
-    data.number = {i.id: n for n, i in enumerate(incidents, 1)}
-    for incident in incidents:  # sources numbered in order of first citation
+    data.shown = {i.id: i for i in incidents}
+    for incident in incidents:
         for article_id in _source_order(data, incident):
-            data.cite.setdefault(article_id, len(data.cite) + 1)
+            if article_id not in data.order:
+                data.order[article_id] = len(data.cited)
+                data.cited.append(article_id)
     return data
 
 
@@ -226,12 +235,25 @@ def _actors(i: Incident) -> str:
     return " vs. ".join(a for a in (i.actor1, i.actor2) if a)
 
 
+def _cite(data: _Case, article_id: int) -> int:
+    """The source's footnote number: sources are numbered in the order the brief first cites
+    them, as Markdown footnotes are."""
+    if article_id not in data.cite:
+        data.cite[article_id] = len(data.cite) + 1
+    return data.cite[article_id]
+
+
 def _cites(data: _Case, article_ids) -> str:
-    if len(article_ids) == 1:  # most incidents have one source
-        (only,) = article_ids
-        return f"[{data.cite[only]}]" if only in data.cite else ""
-    nums = sorted({data.cite[a] for a in article_ids if a in data.cite})
-    return ", ".join(f"[{n}]" for n in nums)
+    """Footnote references ("[^1][^3]") to the sources, earliest published first."""
+    order = data.order
+    ids = sorted((a for a in set(article_ids) if a in order), key=order.__getitem__)
+    nums = sorted({_cite(data, a) for a in ids})
+    return "".join(f"[^{n}]" for n in nums)
+
+
+def _ref(i: Incident) -> str:
+    """An incident as the desk and the CLI name it."""
+    return f"#{i.id}"
 
 
 def _totals(incidents: list[Incident]) -> dict[str, tuple[int, int, int, int]]:
@@ -265,7 +287,7 @@ def _front_matter(data: _Case) -> list[str]:
               f"  unconfirmed: {sum(i.status == 'candidate' for i in data.incidents)}",
               f"  undated: {sum(not i.date_start for i in data.incidents)}",
               f"  disputed: {sum(i.disputed for i in data.incidents)}",
-              f"  sources: {len(data.cite)}",
+              f"  sources: {len(data.cited)}",
               f"  claims: {sum(len(cs) for cs in data.claims.values())}", "  excluded:"]
     lines += [f"    {k}: {v}" for k, v in excluded.items()]
     lines.append("totals:")
@@ -279,7 +301,10 @@ def _front_matter(data: _Case) -> list[str]:
 def _overview(data: _Case) -> list[str]:
     incidents, o = data.incidents, data.options
     start, end = data.period
-    period = span(start, end) if start else "undated incidents"
+    undated = sum(not i.date_start for i in incidents)
+    period = span(start, end) if start else "undated incidents only"
+    if start and undated:  # the period line never hides what it leaves out
+        period += f" and {plural(undated, 'undated incident')}"
     subtitle = f"*Period: {period} · generated {day(data.generated.date().isoformat())} · " \
                f"{'confirmed incidents' if o.status == 'confirmed' else 'confirmed and unconfirmed incidents'}*"
     out = [f"# {inline(data.title)}", "", subtitle, "", "## Overview", ""]
@@ -297,9 +322,9 @@ def _overview(data: _Case) -> list[str]:
         first = min(i.date_start for i in dated)
         last = max(i.date_end or i.date_start for i in dated)
         when_ = span(first, last) if first != last else day(first)
-        undated = len(incidents) - len(dated)
-        text += f", {len(dated)} dated {when_} and {undated} undated" if undated else f", dated {when_}"
-    text += f", drawn from {plural(len(data.cite), 'source')}."
+        text += (f": {len(dated):,} dated {when_} and {plural(undated, 'undated incident')}" if undated
+                 else f", dated {when_}")
+    text += f", drawn from {plural(len(data.cited), 'source')}."
     totals = _total_sentence(incidents)
     if totals:
         text += f" Together the sources report {totals}."
@@ -328,41 +353,80 @@ def _change(data: _Case) -> str:
     return text + "."
 
 
+def _share(k: int, n: int, noun: str = "incident") -> str:
+    """"4 of the 14 incidents", "both incidents", "all 5 incidents", "the only incident"."""
+    if k == n:
+        return {1: f"the only {noun}", 2: f"both {noun}s"}.get(n, f"all {n:,} {noun}s")
+    return f"{k:,} of the {n:,} {noun}s"
+
+
 def _takeaways(data: _Case) -> list[str]:
     incidents, n = data.incidents, len(data.incidents)
     out = []
-    deadliest = max(incidents, key=lambda i: (i.killed.best or 0, -data.number[i.id]))
+    deadliest = max(incidents, key=lambda i: i.killed.best or 0)  # max keeps the first of the deadliest
     if deadliest.killed.best and n > 1:
-        out.append(escape_run(f"The deadliest was incident {data.number[deadliest.id]}, the {_name(deadliest)}: "
-                              f"{_killed(deadliest.killed)}.") + " "
-                   + _cites(data, deadliest.article_ids))
+        out.append(escape_run(f"The deadliest was {_ref(deadliest)}, the {_name(deadliest)}: "
+                              f"{_killed(deadliest.killed)}.") + " " + _cites(data, deadliest.article_ids))
     actors = Counter(a for i in incidents for a in {i.actor1, i.actor2} if a)
     if actors and n > 1:
         top, k = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        share = f"all {n}" if k == n else f"{k} of the {n}"
-        out.append(escape_run(f"The most frequent actor, {top}, took part in {share} incidents."))
-    areas = Counter(i.admin1 or i.country for i in incidents if i.admin1 or i.country)
+        out.append(escape_run(f"The most frequent actor, {top}, took part in {_share(k, n)}."))
+    # Provinces only: an incident placed no closer than its country is not "in" a province.
+    areas = Counter(i.admin1 for i in incidents if i.admin1)
     ranked = sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    if len(areas) > 1 and ranked[0][1] > 1:
-        out.append(escape_run("Most incidents took place in " + join_and(f"{a} ({k})" for a, k in ranked) + "."))
+    country_only = sum(1 for i in incidents if not i.admin1 and i.country)
+    if ranked and ranked[0][1] > 1 and (len(areas) > 1 or country_only):
+        first, k = ranked[0]
+        if k * 2 > n:  # "most" only for a majority
+            lead = f"Most incidents ({k:,} of the {n:,}) were in {first} province"
+        else:
+            lead = f"{_share(k, n)} were in {first} province"
+        rest = [f"{c:,} in {a} province" for a, c in ranked[1:] if c > 1]
+        text = join_and([lead[0].upper() + lead[1:], *rest]) + "."
+        if country_only:
+            text += (f" {plural(country_only, 'incident')} {'is' if country_only == 1 else 'are'} placed "
+                     "no closer than the country.")
+        out.append(escape_run(text))
     disputed = [i for i in incidents if i.disputed]
     for i in disputed[:3]:
         claims = data.claims.get(i.id, [])
-        said = "; ".join(", ".join(f"{total} {name if k == 0 else ''}".rstrip() + " according to "
-                                   + (join_and(_who(w) for w in who) or "the outlet")
-                                   for k, (who, _text, total, _src) in enumerate(accounts))
-                         for name, accounts in _accounts(i, claims))
+        said = ["; ".join(", ".join(f"{total} {name if k == 0 else ''}".rstrip() + " according to "
+                                    + (join_and(_who(w) for w in who) or "the outlet")
+                                    for k, (who, _text, total, _src) in enumerate(accounts))
+                          for name, accounts in _accounts(i, claims))]
+        said += [f"the {_FIELD_WORDS[d.field]} ("
+                 + " or ".join(_value(d.field, a.value) for a in d.accounts  # a city holding both districts: no rival
+                               if d.field != "place" or a.rank == max(x.rank for x in d.accounts))
+                 + ")" for d in field_disputes.disputes(vars(i), claims)]
+        said = [x for x in said if x]
         if said:
-            out.append(escape_run(f"Sources disagree on incident {data.number[i.id]}, the {_name(i)}: "
-                                  f"{said}.") + " " + _cites(data, i.article_ids))
+            out.append(escape_run(f"Sources disagree on {_ref(i)}, the {_name(i)}: {'; '.join(said)}.") + " "
+                       + _cites(data, i.article_ids))
     if len(disputed) > 3:
-        out.append(escape_run(f"{len(disputed) - 3} more incidents have conflicting reports; each "
-                              "incident's section says who reported what."))
+        more = len(disputed) - 3
+        out.append(escape_run(f"{plural(more, 'more incident')} {'has' if more == 1 else 'have'} conflicting "
+                              "reports; each incident's section says who reported what."))
     unconfirmed = sum(i.status == "candidate" for i in incidents)
     if unconfirmed:
-        out.append(escape_run(f"{unconfirmed} of the {n} incidents are unconfirmed: extracted from the "
+        out.append(escape_run(f"{_share(unconfirmed, n)[0].upper()}{_share(unconfirmed, n)[1:]} "
+                              f"{'is' if unconfirmed == 1 else 'are'} unconfirmed: extracted from the "
                               "sources but not yet reviewed by an analyst."))
     return [guard_start(t) for t in out]
+
+
+_FIELD_WORDS = {"place": "place", "date": "date", "type": "kind of event", "actors": "actors"}
+
+
+def _value(field: str, value: str) -> str:
+    """A disputed field's value as a reader reads it."""
+    if field == "date":
+        start, _, end = value.partition("/")
+        return span(start, end or None)
+    if field == "type":
+        for event_type in sorted(EVENT_TYPES, key=len, reverse=True):
+            if value.startswith(event_type + "/"):
+                return value[len(event_type) + 1:]
+    return value
 
 
 def _killed(r) -> str:
@@ -374,27 +438,28 @@ def _killed(r) -> str:
 # -- table ------------------------------------------------------------------------------
 def _table(data: _Case) -> list[str]:
     with_status = data.options.status == "all"
-    head = ["No.", "Date", "Place", "Type", "Actors", "Killed", "Wounded", "Arrested", "Sources", "Disputed"]
+    head = ["ID", "Date", "Place", "Type", "Actors", "Killed", "Wounded", "Arrested", "Sources", "Disputed"]
     if with_status:
         head.append("Status")
     out = ["## Incident table", "", "| " + " | ".join(head) + " |",
-           "|" + "|".join("---:" if h in ("No.", "Killed", "Wounded", "Arrested", "Sources") else "---"
+           "|" + "|".join("---:" if h in ("ID", "Killed", "Wounded", "Arrested", "Sources") else "---"
                           for h in head) + "|"]
     for i in data.incidents:
-        row = [str(data.number[i.id]), date_cell(i.date_start, i.date_end, i.date_precision), cell(_place(i)),
-               cell(_kind(i)), cell(_actors(i)), figure_cell(i.killed), figure_cell(i.wounded),
-               figure_cell(i.arrested), str(len(i.article_ids)), "yes" if i.disputed else ""]
+        row = [_ref(i), date_cell(i.date_start, i.date_end, i.date_precision), cell(_place(i)),
+               cell(_kind(i)), cell(_actors(i)), _figure(data, i, "killed"), _figure(data, i, "wounded"),
+               _figure(data, i, "arrested"), str(len(i.article_ids)), "yes" if i.disputed else ""]
         if with_status:
             row.append("confirmed" if i.status == "confirmed" else "unconfirmed")
         out.append("| " + " | ".join(row) + " |")
     out += ["", "Killed, wounded and arrested give the best estimate, with the range reported by the "
-                "sources in brackets when they differ. Disputed: the sources' figures cannot all be true.", ""]
+                "sources in brackets when they differ. Disputed: the sources' reports (figures, place, date, kind of "
+                "event or actors) cannot all be true. ID: the incident's id in the case file.", ""]
     return out
 
 
 def _timeline(data: _Case) -> list[str]:
     lines = timeline(data.incidents, lambda i: (
-        f"{data.number[i.id]}.", _kind(i), _place(i) or "place unknown",
+        _ref(i), _kind(i), _place(i) or "place unknown",
         f"{i.killed.best} killed" if i.killed.best else ""))
     if not lines:
         return []
@@ -407,39 +472,56 @@ def _timeline(data: _Case) -> list[str]:
 
 # -- one incident --------------------------------------------------------------------------
 def _incident(data: _Case, i: Incident) -> list[str]:
-    n = data.number[i.id]
     kind = _kind(i)
     heading = kind + (f" in {_place(i)}" if _place(i) else "") \
         + f" — {date_phrase(i.date_start, i.date_end, i.date_precision)}"
-    out = [f"### {n}. {inline(heading)}", ""]
+    out = [f"### {_ref(i)} {inline(heading)}", ""]
     meta = [f"{i.event_type}: {i.sub_event_type}" if i.event_type and i.sub_event_type else kind]
     if _actors(i):
         meta.append(_actors(i))
     meta.append("confirmed" if i.status == "confirmed" else "unconfirmed (not yet reviewed)")
-    ref = f"case file incident {i.id}"
     if data.merged_from.get(i.id):
-        ref += f" (merged with {join_and(str(m) for m in data.merged_from[i.id])})"
-    meta.append(ref)
+        meta.append(f"merged from {join_and(f'#{m}' for m in data.merged_from[i.id])}")
     out += [guard_start(escape_run(" · ".join(meta))), ""]
     if i.summary:
         out += [" ".join(filter(None, (inline(i.summary.rstrip(".") + "."), _cites(data, i.article_ids)))), ""]
-    out += _figures(i)
     claims = data.claims.get(i.id, [])
-    if i.disputed:
-        out += _conflicts(data, i, claims)
+    out += _figures(data, i)
+    out += _conflicts(data, i, claims)
     out += _claims_by_source(data, i, claims)
     out += _analysis(data, i, claims)
     out += _related(data, i)
     return out
 
 
-def _figures(i: Incident) -> list[str]:
+def _best_qualifier(data: _Case, i: Incident, name: str) -> str:
+    """"at least " when the best figure is open-ended (as the summary and `show` say it)."""
+    figure = getattr(i, name)
+    if figure.best is None:
+        return ""
+    carried = getattr(figure, "qualifier", None)  # when the store carries it
+    if carried is None:
+        claims = [c for c in data.claims.get(i.id, []) if c.field == name and c.value_num is not None]
+        if not any(c.qualifier == "at_least" for c in claims):  # only an open-ended report qualifies it
+            return ""
+        figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to,
+                                  c.origin) for c in claims)
+        carried = best_qualifier(figures, name)
+    return QUALIFIER_WORDS[carried] + " " if carried in QUALIFIER_WORDS else ""
+
+
+def _figure(data: _Case, i: Incident, name: str) -> str:
+    cell_text = figure_cell(getattr(i, name))
+    return _best_qualifier(data, i, name) + cell_text if cell_text != "—" else cell_text
+
+
+def _figures(data: _Case, i: Incident) -> list[str]:
     parts = []
     for name in COUNT_FIELDS:
         r = getattr(i, name)
         if r.best is None:
             continue
-        text = f"{name.capitalize()}: {r.best:,}"
+        text = f"{name.capitalize()}: {_best_qualifier(data, i, name)}{r.best:,}"
         if r.low != r.high:
             text += f" (sources report {r.low:,}–{r.high:,})"
         parts.append(text)
@@ -497,16 +579,37 @@ def _accounts(i: Incident, claims: list[Claim]) -> list[tuple[str, list[tuple[li
 
 def _conflicts(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
     notes = []
-    analyst = {c.field for c in claims if c.origin == "analyst"}
+    analyst = {c.field for c in claims if c.origin == "analyst" and c.article_id is None}
     for name, accounts in _accounts(i, claims):
-        said = " ".join(escape_run(join_and(who) or "The outlet itself") + f" {_cites(data, src)}".rstrip()
+        said = " ".join(escape_run(join_and(who) or "The outlet itself") + _cites(data, src)
                         + ": " + escape_run(f"{text}.") for who, text, _total, src in accounts)
         r = getattr(i, name)
         rule = (f"The best figure, {r.best:,}, was set by an analyst" if name in analyst else
                 f"The best figure, {r.best:,}, is the most conservative report (ACLED's rule)")
         rule += f"; the reports range from {r.low:,} to {r.high:,}." if r.low != r.high else "."
         notes.append(f"Sources disagree on the number {name}. {said} {escape_run(rule)}")
-    return ["**Conflicting reports.** " + " ".join(notes), ""] if notes else []
+    for d in field_disputes.disputes(vars(i), claims):
+        said = " ".join(
+            escape_run(_outlets(data, a.article_ids)) + _cites(data, a.article_ids) + ": "
+            + escape_run(_value(d.field, a.value)) + " " + escape_run(_quoted(a.quotes)) + "."
+            for a in d.accounts)
+        rule = f"The brief gives {_value(d.field, d.chosen) if d.chosen else 'none'}: {field_disputes.RULES[d.rule]}"
+        if d.tied:
+            rule += f" (as precise as {join_and(_value(d.field, t) for t in d.tied)}: the first report was kept)"
+        notes.append(f"Sources disagree on the {_FIELD_WORDS[d.field]}. {said} {escape_run(rule + '.')}")
+    return ["**Conflicting reports.**", "", *(f"- {n}" for n in notes), ""] if notes else []  # one item per field
+
+
+def _outlets(data: _Case, article_ids) -> str:
+    names = list(dict.fromkeys(data.articles[a]["outlet"] for a in article_ids
+                               if a in data.articles and data.articles[a]["outlet"]))
+    return join_and(names) or ("Source" if len(article_ids) == 1 else "Sources")
+
+
+def _quoted(quotes) -> str:
+    """The words each source used, as written: (“Haidariya district”)."""
+    words = [balance(flat(q)) for q in dict.fromkeys(quotes) if q and flat(q)]
+    return f"({', '.join(f'“{w}”' for w in words)})" if words else ""
 
 
 def _claims_by_source(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
@@ -518,20 +621,23 @@ def _claims_by_source(data: _Case, i: Incident, claims: list[Claim]) -> list[str
                 figures.setdefault(c.article_id, []).append(c)
             else:
                 kept = events.setdefault(c.article_id, [])
-                if c.field == "event_type" and not kept:
-                    kept.append(c)
+                if c.origin == "analyst" or (c.field == "event_type"
+                                             and not any(k.field == "event_type" for k in kept)):
+                    kept.append(c)  # what the source says happened, and every span an analyst attached
     if not figures and not events:
         return []
     out = ["**Claims by source**", ""]
-    cite = data.cite
-    for article_id in sorted(figures.keys() | events.keys(), key=cite.__getitem__):
+    for article_id in sorted(figures.keys() | events.keys(), key=lambda a: _cite(data, a)):
         article = data.articles[article_id]
-        head = f"{article['outlet'] or 'Outlet not recorded'} · {day(article['published'])}"
+        head = f" · {day(article['published'])}"
         if article["title"]:
-            head += f" · “{article['title']}”"
-        out += [f"**[{cite[article_id]}]** {escape_run(head)}", ""]
-        # Nothing counted: quote what the source says happened.
-        evidence = figures.get(article_id) or events.get(article_id)
+            head += f" · “{balance(flat(article['title']))}”"
+        outlet = escape_run(flat(article["outlet"] or "Outlet not recorded"))
+        out += [f"**{outlet}**[^{_cite(data, article_id)}]{escape_run(head)}", ""]
+        # Nothing counted: quote what the source says happened; attached spans always.
+        attached = [c for c in events.get(article_id, []) if c.origin == "analyst"]
+        evidence = sorted(figures.get(article_id, []) + attached, key=lambda c: (c.start or 0, c.id)) \
+            if figures.get(article_id) else events.get(article_id)
         if not evidence:
             out += ["- Cited for the date and place only.", ""]
             continue
@@ -563,26 +669,43 @@ def _evidence_items(body: str, claims: list[Claim]) -> list[tuple[str, str]]:
     for key, group in groups.items():
         if len(group) == 1:
             c = group[0]
-            statement = "describes the event" if c.field == "event_type" else \
-                claim_figure(c.field, c.value, c.value_num, c.qualifier, c.party)
+            statement = _statement(c)
             if c.attributed_to:
                 statement += f" (attributed to {_who(c.attributed_to)})"
         else:
             by_source: dict[str, list[str]] = {}
             for c in group:
-                what = "describes the event" if c.field == "event_type" else \
-                    claim_figure(c.field, c.value, c.value_num, c.qualifier, c.party)
+                what = _statement(c)
                 whats = by_source.setdefault(c.attributed_to or "", [])
                 if what not in whats:
                     whats.append(what)
             statement = "; ".join("; ".join(whats) + (f" (attributed to {_who(who)})" if who else "")
                                   for who, whats in by_source.items())
         if len(key) == 1:
-            quote = f"“{inline(group[0].quote)}”" if group[0].quote else ""
+            quote = f"“{inline(balance(group[0].quote))}”" if group[0].quote else ""
         else:
-            quote = _quote(body, key, [(c.start, c.end) for c in group])
+            quote = _quote(body, key, [stating_span(body, c.start, c.end, c.field) for c in group])
         items.append((escape_run(statement[:1].upper() + statement[1:]), quote))
     return items
+
+
+def _statement(c: Claim) -> str:
+    """What one claim states, the qualifier in the source's words ("more than 19,000 people
+    released"), and who put it there when an analyst attached it."""
+    if c.field == "event_type":
+        text = "describes the event"
+    elif c.field in COUNTS or c.field == "seized":
+        text = claim_figure(c.field, balance(c.value) if c.value else c.value, c.value_num, c.qualifier, c.party)
+        own = qualifier_words(c.quote, c.qualifier)
+        lead = QUALIFIERS_SHOWN.get(c.qualifier or "")
+        if own and lead and text.startswith(lead) and own + " " != lead:
+            text = own + " " + text[len(lead):]
+    else:
+        what = {"location": "place", "actor": "actor", "date": "date"}.get(c.field, c.field.replace("_", " "))
+        text = f"{what}: {balance(flat(c.value))}" if c.value else what
+    if c.origin == "analyst":
+        text += " (attached by an analyst)"
+    return text
 
 
 def _sentence(body: str, start: int, end: int) -> tuple[int, int, bool, bool]:
@@ -630,7 +753,7 @@ def _quote(body: str, sentence: tuple[int, int, bool, bool], spans: list[tuple[i
     left, right, cut_left, cut_right = sentence
     pieces, at = [], left
     for a, b in (spans if len(spans) == 1 else sorted(spans)):
-        if a < at:  # overlaps the previous span: extend it
+        if pieces and a <= at:  # overlaps or touches the previous span: extend it (no "**a****b**")
             if b > at and pieces:
                 pieces[-1] = (pieces[-1][0], b)
                 at = b
@@ -646,18 +769,38 @@ def _quote(body: str, sentence: tuple[int, int, bool, bool], spans: list[tuple[i
         a += len(text) - len(text.lstrip())
         b = a + len(core)
         out.append(escape_run(body[at:a]))
-        out.append(strong(escape_run(core), body[a - 1] if a > left else "", body[b] if b < right else ""))
+        out.append(_bold(body, a, b, left, right))
         at = b
     out.append(escape_run(body[at:right]))
     text = "".join(out)
     if cut_left or cut_right:
         text = ("…" if cut_left else "") + text.strip() + ("…" if cut_right else "")
-    return guard_start(text)
+    return guard_start(balance(text, cut_left, cut_right))
+
+
+def _bold(body: str, a: int, b: int, left: int, right: int) -> str:
+    """body[a:b] in bold, the quotation marks in it left outside the bold."""
+    text = body[a:b]
+    if "“" not in text and "”" not in text and '"' not in text:  # the common case: one bold run
+        return strong(escape_run(text), body[a - 1] if a > left else "", body[b] if b < right else "")
+    out, at = [], a
+    for is_bold, piece in bold_pieces(body[a:b]):
+        start, at = at, at + len(piece)
+        core = piece.strip()
+        if not is_bold or not core:
+            out.append(escape_run(piece))
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        s, e = start + lead, start + lead + len(core)
+        out.append(escape_run(piece[:lead]))
+        out.append(strong(escape_run(core), body[s - 1] if s > left else "", body[e] if e < right else ""))
+        out.append(escape_run(piece[lead + len(core):]))
+    return "".join(out)
 
 
 def _analysis(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
     notes = data.annotations.get(i.id, [])
-    edits = [c for c in claims if c.origin == "analyst"]
+    edits = [c for c in claims if c.origin == "analyst" and c.article_id is None]  # attached spans are quoted
     if not notes and not edits:
         return []
     out = ["**Analysis** *(the analysts' assessment, not the sources' reporting)*", ""]
@@ -665,8 +808,8 @@ def _analysis(data: _Case, i: Incident, claims: list[Claim]) -> list[str]:
         by = escape_run(f" — {note['author']}, {day(note['created_at'])}")
         out.append(f"- {inline(note['body'])}{by}")
         if note["quote"]:
-            source = f" [{data.cite[note['article_id']]}]" if note["article_id"] in data.cite else ""
-            out.append(f"  > {inline(note['quote'])}{source}")
+            source = f"[^{_cite(data, note['article_id'])}]" if note["article_id"] in data.articles else ""
+            out.append(f"  > “{inline(balance(note['quote']))}”{source}")
     for c in edits:
         if c.field in COUNTS and c.value_num is not None:
             text = f"An analyst set the number {c.field} to {int(c.value_num):,}."
@@ -682,14 +825,13 @@ def _related(data: _Case, i: Incident) -> list[str]:
         outgoing = rel["source_id"] == i.id
         other = rel["target_id"] if outgoing else rel["source_id"]
         words = RELATION_WORDS.get(rel["kind"], ("Related to", "Related to"))[0 if outgoing else 1]
-        if other in data.number:
-            target = data.incidents[data.number[other] - 1]
-            text = f"{words} incident {data.number[other]}, the {_name(target)}"
+        if other in data.shown:
+            text = f"{words} #{other}, the {_name(data.shown[other])}"
         else:
             o = data.others.get(other, {})
-            status = {"candidate": "unconfirmed", "merged": f"merged into case file incident {o.get('merged_into')}"}
+            status = {"candidate": "unconfirmed", "merged": f"merged into #{o.get('merged_into')}"}
             why = status.get(o.get("status"), o.get("status") or "unknown")
-            text = (f"{words} case file incident {other}"
+            text = (f"{words} #{other}"
                     + (f", {o['summary']}" if o.get("summary") else "") + f" ({why}; not in this brief)")
         if rel["note"]:
             text += f". Note: {rel['note']}"
@@ -699,14 +841,18 @@ def _related(data: _Case, i: Incident) -> list[str]:
 
 # -- sources and method ------------------------------------------------------------------------
 def _sources(data: _Case) -> list[str]:
+    """One footnote per source, in the order the brief first cites them (as Markdown renders
+    footnotes): the definitions close the document, under their heading."""
     out = ["## Sources", ""]
+    for article_id in data.cited:  # a source only the table counts still gets its number
+        _cite(data, article_id)
     for article_id, n in sorted(data.cite.items(), key=lambda kv: kv[1]):
         a = data.articles[article_id]
-        parts = [a["outlet"] or "Outlet not recorded"]
+        parts = [flat(a["outlet"]) or "Outlet not recorded"]
         if a["title"]:
-            parts.append(f"“{a['title']}”")
+            parts.append(f"“{balance(flat(a['title']))}”")
         parts.append(day(a["published"]) if a["published"] else "publication date not stated")
-        line = f"{n}. " + guard_start(escape_run(", ".join(parts) + "."))
+        line = f"[^{n}]: " + guard_start(escape_run(", ".join(parts) + "."))
         if a["url"]:
             line += " " + autolink(a["url"])
         line += f" (case file article {article_id})"
@@ -751,4 +897,4 @@ def _method(data: _Case) -> list[str]:
         "analysts' and is labelled as such.",
         f"Generated by casefile {__version__} from the case file alone, at {data.generated.isoformat()}.",
     ]
-    return ["## Method and scope", ""] + [f"- {escape_run(t)}" for t in items]
+    return ["## Method and scope", ""] + [f"- {escape_run(t)}" for t in items] + [""]

@@ -91,5 +91,6 @@ def _entry(i: Incident, parts: tuple[str, ...], grain: str) -> _Entry:
     label = ""
     if parts:  # "3." then the words, comma-separated
         head, *rest = parts
-        label = " ".join(filter(None, (mermaid_text(head), ", ".join(filter(None, map(_short, rest))))))
+        head = head if re.fullmatch(r"#\d+", head) else mermaid_text(head)  # an incident's id, as "#12"
+        label = " ".join(filter(None, (head, ", ".join(filter(None, map(_short, rest))))))
     return _Entry((*key, start, i.id), period, section, label, i.killed.best or 0)

@@ -17,6 +17,7 @@ from pathlib import Path
 from casefile.datetext import parse_date
 from casefile.ingest.decode import ReadError
 from casefile.ingest.furniture import find_furniture, furniture_lines
+from casefile.ingest.outlets import outlet_named_in_text
 from casefile.ingest.metadata import (
     Lines,
     outlet_from_fields,
@@ -213,6 +214,8 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     signature_line = None
     if outlet is None:
         outlet, signature_line = outlet_from_text(lines, furniture)
+    if outlet is None:  # "an official told The National": the text names its publisher
+        outlet = outlet_named_in_text(body)
 
     metadata_lines = {n for n, text in lines.items[:3] if re.fullmatch(r"[\W\d_]*", text)}
     if date_line is not None and lines_text(lines, date_line) and parse_date(lines_text(lines, date_line)):

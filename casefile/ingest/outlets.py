@@ -48,7 +48,6 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "The Defense Post": ("thedefensepost.com",),
     "Xinhua": ("xinhuanet.com", "news.cn"),
     "Kurdistan Region Security Council": ("krsc.gov.krd",),
-    "Int'l News Desk": (),
 }
 # Agency abbreviations seen in datelines: "BAGHDAD (Reuters) -".
 AGENCY_TAGS = {"reuters": "Reuters", "afp": "Agence France-Presse", "ap": "Associated Press",
@@ -80,7 +79,43 @@ def outlet_from_url(url: str | None) -> str | None:
 
 def known_outlet(text: str) -> str | None:
     """The outlet a short signature names ("TheMediaLine" → "The Media Line"), if known."""
-    return _BY_SQUASHED.get(_squash(text)) if text else None
+    if not text or desk_signature(text):
+        return None
+    return _BY_SQUASHED.get(_squash(text))
+
+
+# A newsroom's own sign-off names a desk, not a publisher: "(Int'l News Desk)", "Staff reporter".
+DESK_WORDS = frozenset(("desk", "newsdesk", "newsroom", "staff", "bureau", "correspondent", "correspondents",
+                        "reporter", "reporters", "agencies", "wires", "editor", "editors", "team"))
+
+
+def desk_signature(text: str) -> bool:
+    words = re.findall(r"[a-z]+", split_camel(text).lower())
+    return any(w in DESK_WORDS for w in words)
+
+
+# How an article names its own publisher: a source speaks *to* the outlet that publishes it.
+PUBLISHER_CUES = (
+    r"told", r"said to", r"speaking to", r"spoke to", r"speaking with", r"spoke with", r"confirmed to",
+    r"in an interview with", r"in a statement to", r"in comments to", r"said in remarks to",
+)
+_CUE = "|".join(c.replace(" ", r"\s+") for c in sorted(PUBLISHER_CUES, key=len, reverse=True))
+_NAMES = "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                  for n in sorted({*OUTLETS, *(n.removeprefix("The ") for n in OUTLETS)}, key=len, reverse=True))
+_TOLD = re.compile(rf"\b(?:{_CUE})\s+(?P<name>(?:the\s+)?(?:{_NAMES}))(?![\w-])", re.IGNORECASE)
+
+
+def outlet_named_in_text(body: str | None) -> str | None:
+    """The known outlet the text names as the one it speaks to ("an official told The National"):
+    the one named most often, the first on a tie; None when it names none."""
+    if not body:
+        return None
+    found: dict[str, int] = {}
+    for m in _TOLD.finditer(body):
+        name = known_outlet(re.sub(r"(?i)^the\s+", "", m["name"]))
+        if name:
+            found[name] = found.get(name, 0) + 1
+    return max(found, key=found.get) if found else None
 
 
 def split_camel(text: str) -> str:

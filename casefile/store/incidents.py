@@ -140,14 +140,40 @@ class IncidentStore:
             for field, value, party, qualifier, article, source, origin, outlet in rows
         )
         k, w, a = (figures.counts[n] for n in ("killed", "wounded", "arrested"))
+        disputed, note = self._with_field_disputes(incident_id, figures, rows)
         conn.execute(
             """UPDATE incidents SET killed_low = ?, killed_best = ?, killed_high = ?,
                wounded_low = ?, wounded_best = ?, wounded_high = ?,
                arrested_low = ?, arrested_best = ?, arrested_high = ?,
                disputed = ?, dispute_note = ? WHERE id = ?""",
             (k.low, k.best, k.high, w.low, w.best, w.high, a.low, a.best, a.high,
-             int(figures.disputed), figures.dispute_note, incident_id),
+             int(disputed), note, incident_id),
         )
+
+    def _with_field_disputes(self, incident_id: int, figures, count_rows) -> tuple[bool, str | None]:
+        """The counts' note with the rule that chose each disputed best figure, and the other
+        fields' disputes (casefile.disputes): only an incident with two sources can have those."""
+        conn = self.db.conn
+        sources = conn.execute("SELECT count(DISTINCT article_id) FROM claims WHERE incident_id = ?",
+                               (incident_id,)).fetchone()[0]
+        if sources < 2:
+            return figures.disputed, figures.dispute_note
+        from casefile import disputes
+
+        claims = self.claims(incident_id)
+        cur = conn.execute("SELECT * FROM incidents WHERE id = ?", (incident_id,))
+        row = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        outlets = dict(conn.execute(
+            "SELECT id, outlet FROM articles WHERE id IN (SELECT article_id FROM claims WHERE incident_id = ?)",
+            (incident_id,)).fetchall())
+        edited = {c.field for c in claims if c.origin == "analyst" and c.article_id is None}
+        rules = [f"best {name} {figures.counts[name].best}: "
+                 + disputes.RULES["curator" if name in edited else "most_conservative"]
+                 for name in ("killed", "wounded", "arrested")
+                 if figures.dispute_note and figures.counts[name].low != figures.counts[name].high]
+        found = disputes.disputes(row, claims)
+        label = lambda a: f"{outlets[a]}, article {a}" if outlets.get(a) else f"article {a}"  # noqa: E731
+        return figures.disputed or bool(found), disputes.note(figures.dispute_note, rules, found, label)
 
     # -- reading -----------------------------------------------------------------------
     def incident_count(self, status: str = "all") -> int:

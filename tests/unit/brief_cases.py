@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from casefile.model import ArticleDraft, CandidateIncident, ClaimDraft
@@ -18,7 +19,7 @@ from casefile.store.briefs import BriefStore
 # Until CaseFile itself includes BriefStore; then this is CaseFile.
 BriefCase = CaseFile if hasattr(CaseFile, "brief_incidents") else type("BriefCase", (CaseFile, BriefStore), {})
 NOW = "2025-06-01T00:00:00+00:00"
-H2 = ["Overview", "Incident table", "Timeline", "Incidents", "Sources", "Method and scope"]
+H2 = ["Overview", "Incident table", "Timeline", "Incidents", "Method and scope", "Sources"]
 _serial = itertools.count(1)
 
 
@@ -59,7 +60,7 @@ def add_incident(case, *, quote: str = "killed three militants", killed: int | N
 
 
 # -- the brief parsed back ----------------------------------------------------------------------
-MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+MD = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(footnote_plugin)
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Parsed:
     fences: list[tuple[str, str]] = field(default_factory=list)
     blockquotes: int = 0
     texts: list[str] = field(default_factory=list)  # the plain text of every inline run
-    sources: list[str] = field(default_factory=list)  # items of the ordered list under "Sources"
+    sources: list[str] = field(default_factory=list)  # the footnotes (the sources), by number
     front_matter: str = ""
 
     def h(self, level: int) -> list[str]:
@@ -89,6 +90,8 @@ def plain(inline) -> str:
     for child in inline.children or []:
         if child.type in ("text", "code_inline"):
             out.append(child.content)
+        elif child.type == "footnote_ref":  # a citation, as it renders: [1]
+            out.append(f"[{child.meta['id'] + 1}]")
         elif child.type in ("softbreak", "hardbreak"):
             out.append("\n")
     return "".join(out)
@@ -125,7 +128,7 @@ def parse(markdown: str) -> Parsed:
             p.fences.append((t.info.strip(), t.content))
         elif t.type == "blockquote_open":
             p.blockquotes += 1
-        elif t.type == "list_item_open" and in_sources and t.info:
+        elif t.type == "footnote_open":
             p.sources.append(plain(tokens[k + 2]))
         if t.type == "inline":
             p.texts.append(plain(t))
@@ -161,6 +164,7 @@ def front_matter(text: str) -> dict:
     return root
 
 
-# -- Mermaid timeline statements (mermaid's timeline.jison, as the brief uses it) ----------------------
+# -- Mermaid timeline statements (mermaid's timeline.jison, as the brief uses it; an event may
+# start with an incident's id, "#12": inside an event, after ": ", a "#" is text) ----------------------
 MERMAID_LINE = re.compile(
-    r"timeline|    title [^\n]+|    section [^:\n#%;]+|        [^#:\n%;]+?(?: : (?:[^:\n#%;`<>]|:(?!\s))+)+")
+    r"timeline|    title [^\n]+|    section [^:\n#%;]+|        [^#:\n%;]+?(?: : (?:#\d+ )?(?:[^:\n#%;`<>]|:(?!\s))+)+")

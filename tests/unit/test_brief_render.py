@@ -65,20 +65,24 @@ def test_seed_brief_quotes_the_aleppo_raid_and_spells_out_the_disagreement(seed_
     assert len(p.rows) == 2 and sum("Haidariya" in r[2] for r in p.rows) == 1
     raid = next(r for r in p.rows if "Haidariya" in r[2])
     assert raid[1] == "2025-05-17" and raid[5] == "4 (4–5)" and raid[8] == "3" and raid[9] == "yes"
-    assert [h for h in p.h(3) if "Haidariya" in h] == ["1. Armed clash in Haidariya, Aleppo — 17 May 2025"]
-    section = text.split("### 1. ", 1)[1].split("### 2. ", 1)[0]
-    for n in (1, 2, 3):  # each source headed and quoted
-        assert f"**[{n}]**" in section
+    assert [h for h in p.h(3) if "Haidariya" in h] == [f"#{aleppo} Armed clash in Haidariya, Aleppo — 17 May 2025"]
+    section = text.split(f"### #{aleppo} ", 1)[1].split("\n### ", 1)[0]
+    heads = re.findall(r"^\*\*([^*]+)\*\*\[\^(\d+)\] · ", section, re.M)  # each source headed and quoted
+    assert [h[0] for h in heads] == ["Outlet not recorded", "Outlet not recorded", "The National"]
     for words in ("**killed three ISIL (ISIS) fighters**", "**death toll included five individuals**",
                   "**one security personnel and three ISIS members were killed**"):
         assert re.search(rf"^  > .*{re.escape(words)}", section, re.M), words
-    conflict = next(line for line in section.splitlines() if line.startswith("**Conflicting reports.**"))
-    assert "Interior Ministry [1], [2], [3]: 4 killed (3 militants and 1 security-force member)" in conflict
-    assert "Syrian Observatory for Human Rights [2]: 5 killed (3 militants and 2 security-force members)" in conflict
+    conflict = section.split("**Conflicting reports.**", 1)[1].split("**Claims by source**", 1)[0]
+    assert [line[:30] for line in conflict.split("\n") if line] == ["- Sources disagree on the numb",
+                                                                    "- Sources disagree on the plac"]
+    a, b, c = (f"[^{n}]" for _, n in heads)
+    assert f"Interior Ministry{a}{b}{c}: 4 killed (3 militants and 1 security-force member)" in conflict
+    assert f"Syrian Observatory for Human Rights{b}: 5 killed (3 militants and 2 security-force members)" in conflict
+    assert "Sources disagree on the place." in conflict and "Jazmatiyeh, Aleppo (“Jazmatiyeh district”)" in conflict
     assert "most conservative report (ACLED's rule)" in conflict and "from 4 to 5" in conflict
     assert "**Analysis** *(the analysts' assessment" in section and "leaves out the two attackers" in section
-    assert "Followed up by case file incident" in section  # the linked raid is unconfirmed: not shown
-    assert len(p.sources) == 4 and p.sources[0].startswith("Outlet not recorded, “Syrian security forces")
+    assert re.search(r"Followed up by #\d+, .*\(unconfirmed; not in this brief\)", section)  # not shown
+    assert len(p.sources) == 4 and p.sources[int(a[2:-1]) - 1].startswith("Outlet not recorded, “Syrian security forces")
     meta = front_matter(p.front_matter)
     assert meta["title"] == "ISIS in Syria, 2025" and meta["casefile_version"] == __version__
     assert meta["counts"]["incidents"] == 2 and meta["counts"]["excluded"]["merged"] == 2
@@ -93,7 +97,7 @@ def test_seed_brief_with_every_incident_still_shows_the_raid_once(seed_db, tmp_p
     assert sum("Haidariya" in r[2] for r in p.rows) == 1
     assert len(p.rows) == len(p.h(3)) == 12
     assert p.header[-1] == "Status" and {r[-1] for r in p.rows} == {"confirmed", "unconfirmed"}
-    assert "incident 2, the armed clash in Haidariya" in p.text  # the follow-up link, both shown
+    assert f"Follow-up to #{aleppo}, the armed clash in Haidariya" in p.text  # the follow-up link, both shown
 
 
 # -- structure ------------------------------------------------------------------------------------
@@ -106,16 +110,18 @@ def test_brief_parses_back_with_headings_rows_sources_and_front_matter(case):
     brief = render(case, BriefOptions(title="May brief", now=dt.datetime(2025, 6, 1)))
     p = parse(brief.markdown)
     assert brief.incidents == 3 and len(p.rows) == 3 and len(p.h(3)) == 3
-    assert p.header == ["No.", "Date", "Place", "Type", "Actors", "Killed", "Wounded", "Arrested", "Sources",
+    assert p.header == ["ID", "Date", "Place", "Type", "Actors", "Killed", "Wounded", "Arrested", "Sources",
                         "Disputed"]
     assert [r[1] for r in p.rows] == ["2025-05 (month)", "2025-05-10", "unknown"]  # by date, undated last
     assert p.h(1) == ["May brief"] and p.h(2) == H2
     assert not p.html
     assert p.links == ["https://example.org/a?b=1&c=(2)", "https://example.org/raid"]
     # Sources numbered in order of first citation, every citation resolves, every source cited.
-    cited = {int(n) for n in re.findall(r"\[(\d+)\]", "\n".join(t for t in p.texts if not t.startswith("Outlet")))}
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", "\n".join(p.texts))}
     assert len(p.sources) == 3 and cited == {1, 2, 3}
-    assert p.sources[2].startswith("Outlet not recorded, “Raid in Aleppo”, publication date not stated.")
+    refs = [c for t in p.tokens if t.type == "inline" for c in t.children or [] if c.type == "footnote_ref"]
+    assert all(int(c.meta["label"]) == c.meta["id"] + 1 for c in refs)  # the labels are the numbers shown
+    assert any(s.startswith("Outlet not recorded, “Raid in Aleppo”, publication date not stated.") for s in p.sources)
     meta = front_matter(p.front_matter)
     assert meta["period"] == {"start": "2025-05-01", "end": "2025-05-31"}
     assert meta["generated_at"] == "2025-06-01T00:00:00+00:00"
@@ -141,12 +147,12 @@ def test_overview_gives_totals_as_ranges_and_names_the_disagreement(case):
 
     monitor = ClaimDraft(field="killed", value="5", value_num=5, qualifier="exact", party="unknown",
                          attributed_to="Syrian Observatory for Human Rights", start=0, end=9, quote="Officials")
-    add_incident(case, killed=4, quote="killed four", lead="Officials said forces ", tail=".",
-                 extra_claims=[monitor])
+    first = add_incident(case, killed=4, quote="killed four", lead="Officials said forces ", tail=".",
+                         extra_claims=[monitor])
     add_incident(case, killed=5, date="2025-05-20", location="Homs", admin1="Homs")
     p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
     assert "Together the sources report at least 9 and up to 10 killed." in p.text
-    assert ("Sources disagree on incident 1, the armed clash in Aleppo on 17 May 2025: 5 killed according to "
+    assert (f"Sources disagree on #{first}, the armed clash in Aleppo on 17 May 2025: 5 killed according to "
             "the Syrian Observatory for Human Rights, 4 according to the Interior Ministry.") in p.text
 
 
@@ -306,3 +312,30 @@ def test_a_date_not_in_iso_form_is_shown_as_stored(case):
         case.update_incident(incident, "2025-06-01T00:00:00+00:00", date_start="mid-May", date_end="mid-May")
     p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
     assert p.rows[0][1] == "mid-May" and p.fences == []  # no timeline without a real date
+
+
+def test_takeaways_count_as_an_analyst_would_and_the_period_names_the_undated(case):
+    for k in range(3):
+        add_incident(case, date=f"2025-05-1{k}", location=f"Town{k}", admin1="Aleppo")
+    add_incident(case, date=None, location=None, admin1=None, country="Syria")
+    p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
+    assert "Period: 10–12 May 2025 and 1 undated incident" in p.text
+    assert ": 3 dated 10–12 May 2025 and 1 undated incident, drawn from 4 sources." in p.text
+    assert "Most incidents (3 of the 4) were in Aleppo province. 1 incident is placed no closer than the country." in p.text
+    assert "took part in all 4 incidents" in p.text and "Syria province" not in p.text
+
+
+def test_two_incidents_are_both_and_a_minority_is_never_most(case):
+    add_incident(case, date="2025-05-10", location="Town1", admin1="Aleppo")
+    add_incident(case, date="2025-05-11", location="Town2", admin1="Aleppo")
+    for k in range(3):
+        add_incident(case, date="2025-05-12", location=f"Town{k + 3}", admin1=f"Province{k}", actor1="Other forces")
+    p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
+    assert "2 of the 5 incidents were in Aleppo province." in p.text and "Most incidents" not in p.text
+
+
+def test_both_incidents(case):
+    add_incident(case, date="2025-05-10", location="Town1", admin1="Aleppo")
+    add_incident(case, date="2025-05-11", location="Town2", admin1="Homs")
+    p = parse(render(case, BriefOptions(now=dt.datetime(2025, 6, 1))).markdown)
+    assert "took part in both incidents" in p.text and "all 2" not in p.text

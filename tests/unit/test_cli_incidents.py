@@ -19,7 +19,7 @@ def test_incidents_and_show_json_shapes(seeds_dir, cli):
     assert dated == sorted(dated)
     shown = cli.json("show", str(incidents[0]["id"]))
     assert INCIDENT_KEYS | {"claims", "annotations", "merged_from", "merged_into", "relations",
-                            "dispute_note", "version"} == set(shown)
+                            "dispute_note", "disputes", "version"} == set(shown)
     for c in shown["claims"]:
         assert set(c) == CLAIM_KEYS
 
