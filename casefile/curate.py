@@ -313,13 +313,21 @@ class Curator:
         return {field: value}, {"value": value}
 
     # -- undo ------------------------------------------------------------------------------
-    def undo(self) -> Done:
-        """Take back the newest change not yet undone, restoring its rows exactly."""
+    def undo(self, entry_id: int | None = None) -> Done:
+        """Take back the newest change not yet undone (or the audit entry `entry_id`),
+        restoring its rows exactly."""
         case, now = self.case, utc_now()
         with case.tx.write():
-            entry = case.last_undoable()
-            if entry is None:
-                raise InvalidInput("nothing to undo")
+            if entry_id is None:
+                entry = case.last_undoable()
+                if entry is None:
+                    raise InvalidInput("nothing to undo")
+            else:
+                entry = next((e for e in case.history() if e["id"] == entry_id), None)
+                if entry is None:
+                    raise InvalidInput(f"no history entry {entry_id}")
+                if entry["action"] == "undo" or entry["undone_at"]:
+                    raise InvalidInput(f"entry {entry_id} is {'an undo' if entry['action'] == 'undo' else 'undone already'}")
             current = case.snapshot({t: [int(i) for i in rows] for t, rows in entry["after"].items()})
             if current != entry["after"]:
                 raise StaleVersion(f"cannot undo “{entry['action']} {entry['target']}”: those rows changed "
@@ -332,7 +340,8 @@ class Curator:
             case.mark_undone(entry["id"], now)
             audit_id = case.audit("undo", f"{entry['action']} {entry['target']}", entry["after"],
                                   before, self.who, now, undo_of=entry["id"])
-        return Done(audit_id, f"undone: {entry['action']} {entry['target']}")
+        whose = "" if entry_id is None or entry["author"] == self.who else f" ({entry['author']}'s change)"
+        return Done(audit_id, f"undone: {entry['action']} {entry['target']}{whose}")
 
 
 def _parse_date_edit(value: str) -> dict:
