@@ -16,7 +16,9 @@ from casefile.errors import CasefileError
 from casefile.model import HIT_END, HIT_START
 from casefile.searchterms import hit_spans
 from casefile.tui.kinds import kind_of
-from casefile.textsafe import one_line
+import re
+
+from casefile.textsafe import one_line, strip_controls
 from casefile.tui.screens.fresh import ReloadsWhenChanged
 from casefile.tui.modals import AttachDialog
 from casefile.tui.widgets.content_view import ContentView
@@ -38,8 +40,9 @@ def snippet_content(snippet: str, before: int = 24) -> Content:
             hot, piece = True, piece[1:]
         elif piece.startswith("E"):
             hot, piece = False, piece[1:]
+        piece = re.sub(r"\s+", " ", strip_controls(piece))  # not one_line: it would eat the spaces around hits
         if piece:
-            parts.append((one_line(piece), "bold reverse") if hot else one_line(piece))
+            parts.append((piece, "bold reverse") if hot else piece)
     return Content.assemble(*parts)
 
 
@@ -94,7 +97,7 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
 
     def _row(self, row, width: int = 60) -> Content:
         if self.query_text:  # the snippet first: the hit must show in a narrow pane
-            return Content.assemble((f"[{row.article_id}] ", "$text-muted"), snippet_content(row.snippet),
+            return Content.assemble((f"[{row.article_id}] ", "$text-muted"), snippet_content(row.snippet, max(6, width // 6)),
                                     ("  — ", "$text-muted"), (one_line(row.title, 40), "italic"))
         return Content.assemble((f"[{row.id}] ", "$text-muted"), (row.published or "undated"), "  ",
                                 (one_line(row.outlet, 16) or "—"), "  ", one_line(row.title))
@@ -111,13 +114,17 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
     def reload(self) -> None:
         articles = self.query_one("#articles", WindowedList)
         articles.reload()
-        if self.expanded is not None:
-            what = (f"matching {self.expanded.place!r} in any of its {len(self.expanded.spellings)} spellings "
-                    f"({', '.join(self.expanded.spellings[:4])}{', …' if len(self.expanded.spellings) > 4 else ''})")
+        if self.expanded is not None:  # say that the search was widened, and to what
+            what = f"matching the place {self.expanded.place}"
+            more = Content.assemble((f" searched as its {len(self.expanded.spellings)} gazetteer spellings: ", "$text-muted"),
+                                    ", ".join(self.expanded.spellings))
+        elif self.query_text:
+            what, more = f"matching {self.query_text!r}", Content.assemble((" N: next hit in the article · "
+                                                                             "ctrl+l clears · esc: review", "$text-muted"))
         else:
-            what = f"matching {self.query_text!r}" if self.query_text else "all, in import order"
+            what, more = "all, in import order", Content.assemble((" / searches · esc: review", "$text-muted"))
         self.query_one("#articles-title", ContentView).update(
-            Content.assemble((" Articles ", "bold reverse"), f"  {articles.total:,} {what}"))
+            Content.assemble((" Articles ", "bold reverse"), f"  {articles.total:,} {one_line(what)}", "\n", more))
         self.loaded()
 
     def open(self, article_id: int, claim=None) -> None:
@@ -151,8 +158,10 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
         elif self.hit_spans:
             focus = self.hit_spans[0]
         hits = (f" · {len(self.hit_spans)} hits, N: next" if self.hit_spans else "")
-        self.query_one("#article-label", ContentView).update(Content.assemble(
-            (f" [{article.id}] ", "bold reverse"), " ", (one_line(article.title, 70) or "(untitled)", "bold"), "\n",
+        label = self.query_one("#article-label", ContentView)
+        title_width = max(10, (label.size.width or 60) - len(f" [{article.id}]  ") - 1)
+        label.update(Content.assemble(
+            (f" [{article.id}] ", "bold reverse"), " ", (one_line(article.title, title_width) or "(untitled)", "bold"), "\n",
             f" {one_line(article.outlet) or 'outlet unknown'} · {article.published or 'undated'} · "
             f"{len(claims)} claims{hits} · shift+arrows select, t attaches"))
         self.query_one("#article-text", SourceText).show(article.body, marks, focus)
@@ -222,13 +231,11 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
             return
         start, end = span
         article_id = self.article.id
-        # Offered only when it is related: the incident this article was opened from, or the
-        # one under review if it cites this article. Otherwise empty: a new incident.
+        # Offered only when it is related: the incident this article was opened from (o).
+        # Otherwise empty (a new incident), with the incidents citing the article named.
         citing = sorted({c.incident_id for c in self.case.article_claims(article_id) if c.incident_id})
-        review = self.app.get_screen_for("review")
-        current = review.incident.id if review and review.incident else None
         opened_from = self.focus_claim.incident_id if self.focus_claim is not None else None
-        default = opened_from if opened_from in citing else (current if current in citing else None)
+        default = opened_from if opened_from in citing and self.opened == article_id else None
 
         def attach(incident_id, field, value):
             if incident_id is None:

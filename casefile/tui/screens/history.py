@@ -95,7 +95,7 @@ class EntryScreen(ModalScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "undo_entry" and (self.entry["undone_at"] or self.entry["action"] == "undo"):
-            return False
+            return None  # dimmed: this entry cannot be undone
         return True
 
     def action_undo_entry(self) -> None:
@@ -147,7 +147,7 @@ class HistoryScreen(ReloadsWhenChanged, Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "show_entry" and self.query_one("#history", WindowedList).current is None:
-            return None
+            return False  # no entries: hidden
         return True
 
     def action_show_entry(self) -> None:

@@ -315,11 +315,17 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
         return None
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Textual's meaning: True acts, None is shown dimmed, False is hidden. Either way a
+        press says why (on_key)."""
         if action not in self.NEEDS_INCIDENT:
             return True
         if self.incident is None:
-            return None  # nothing to act on: hidden from the footer (pressing says why)
-        return self.refusal(action) is None or False  # dimmed (pressing says why)
+            return False  # nothing to act on: hidden from the footer
+        if self.refusal(action) is None:
+            return True
+        if action == "unmerge":  # offered only on merged incidents: elsewhere it is noise
+            return False
+        return None  # dimmed
 
     def on_key(self, event) -> None:
         """A key bound to an action that cannot act now says why, on the status line."""
