@@ -21,14 +21,15 @@ class Dialog(ModalScreen):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
     DEFAULT_CSS = """
     Dialog { align: center middle; }
-    Dialog > Vertical { width: 76; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 1 2; }
+    Dialog > Vertical { width: 80; max-width: 96%; height: auto; max-height: 96%; overflow-y: auto;
+        border: thick $accent; background: $surface; padding: 0 1; }
     Dialog Label { width: 100%; }
     Dialog .title { text-style: bold; margin-bottom: 1; }
-    Dialog .error { color: $error; height: auto; }
+    Dialog .error { color: $error; height: auto; display: none; }
+    Dialog .error.shown { display: block; }
     Dialog .hint { color: $text-muted; }
     Dialog .label { text-style: bold; margin-top: 1; }
-    Dialog Horizontal.buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    Dialog Horizontal.buttons { height: auto; align-horizontal: right; }
     Dialog Button { margin-left: 1; }
     Dialog TextArea { height: 8; }
     Dialog SelectionList { height: auto; max-height: 10; }
@@ -58,7 +59,9 @@ class Dialog(ModalScreen):
         try:
             result = self.action(**self.values())
         except CasefileError as exc:
-            self.query_one("#error", Label).update(Content(str(exc)))
+            error = self.query_one("#error", Label)
+            error.update(Content(str(exc)))
+            error.add_class("shown")
             return
         self.dismiss(result)
 
@@ -131,7 +134,7 @@ class EditDialog(Dialog):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "field" and event.value in EDITABLE:
             self.query_one("#value", Input).value = self.values_now.get(event.value, "")
-            self.query_one("#error", Label).update("")
+            self.query_one("#error", Label).remove_class("shown")
 
     def values(self) -> dict:
         return {"field": self.query_one("#field", Select).value, "value": self.query_one("#value", Input).value}

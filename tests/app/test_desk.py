@@ -396,7 +396,7 @@ async def test_history_enter_shows_before_and_after_and_u_undoes_that_entry(make
         await pilot.press("enter")
         await pilot.pause()
         diff = app.screen.query_one("#diff").text
-        assert f"incidents {first.id}  changed" in diff
+        assert diff.splitlines()[2] == f"incident {first.id}  changed"  # the incident first
         assert "status" in diff and "− candidate" in diff and "+ confirmed" in diff
         await pilot.press("u")
         await pilot.pause()

@@ -159,7 +159,8 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
             focus = self.hit_spans[0]
         hits = (f" · {len(self.hit_spans)} hits, N: next" if self.hit_spans else "")
         label = self.query_one("#article-label", ContentView)
-        title_width = max(10, (label.size.width or 60) - len(f" [{article.id}]  ") - 1)
+        # one line for the title, whatever the pane's width (a scrollbar may take two columns)
+        title_width = max(10, (label.size.width or 60) - 2 - len(f" [{article.id}]  ") - 1)
         label.update(Content.assemble(
             (f" [{article.id}] ", "bold reverse"), " ", (one_line(article.title, title_width) or "(untitled)", "bold"), "\n",
             f" {one_line(article.outlet) or 'outlet unknown'} · {article.published or 'undated'} · "

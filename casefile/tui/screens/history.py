@@ -39,17 +39,18 @@ def entry_diff(e: dict) -> Content:
         parts += [("  (undone " + e["undone_at"].replace("T", " ")[:19] + ")", "$warning")]
     parts.append("\n")
     before, after = e["before"] or {}, e["after"] or {}
-    for table in sorted(set(before) | set(after)):
+    # the incident first: what a curator changed; then the rows that came or went with it
+    for table in sorted(set(before) | set(after), key=lambda t: (t != "incidents", t)):
         rows_before, rows_after = before.get(table) or {}, after.get(table) or {}
         for row_id in sorted(set(rows_before) | set(rows_after), key=lambda r: int(r) if str(r).isdigit() else 0):
             old, new = rows_before.get(row_id), rows_after.get(row_id)
             what = "created" if old is None else "removed" if new is None else "changed"
-            parts += ["\n", (f"{table} {row_id}", "bold underline"), (f"  {what}", "$text-muted"), "\n"]
+            parts += ["\n", (f"{table.rstrip('s')} {row_id}", "bold underline"), (f"  {what}", "$text-muted"), "\n"]
             old, new = old or {}, new or {}
             shown = 0
             for column in [c for c in dict.fromkeys([*old, *new]) if c not in SKIPPED_COLUMNS]:
                 a, b = old.get(column), new.get(column)
-                if a == b and what == "changed":
+                if (a == b and what == "changed") or (what != "changed" and a is None and b is None):
                     continue
                 shown += 1
                 parts.append((f"  {column:16}", "$text-secondary"))

@@ -28,7 +28,7 @@ class ContentView(ScrollView, can_focus=False):
         self.can_focus = focusable
         self._content = Content("")
         self._strips: list[Strip] = []
-        self._line_starts: list[int] = []  # first strip of each line of the content
+        self._focus_strips: tuple[int, int] | None = None  # the focus line's first and last strip
         self._width = 0
         self._focus_line: int | None = None
 
@@ -43,28 +43,40 @@ class ContentView(ScrollView, can_focus=False):
     def _wrap(self) -> None:
         width = self.scrollable_content_region.width
         self._width = width
-        self._strips, self._line_starts = [], []
-        if width > 0:
+        self._focus_strips = None
+        if width <= 0:
+            self._strips = []
+        else:
             style = self.get_visual_style()
-            for line in self._content.split("\n", allow_blank=True):
-                self._line_starts.append(len(self._strips))
-                self._strips += Visual.to_strips(self, line, width, None, style) or [Strip.blank(width)]
-            if self._content.plain.endswith("\n") and self._strips:  # no blank last line for the final newline
-                self._strips.pop()
+            self._strips = Visual.to_strips(self, self._content, width, None, style)
+            line = self._focus_line
+            if line is not None:
+                # Lines wrap independently, so the strips of the text before the focus line
+                # say where it starts; wrapping that prefix costs less than wrapping line by line.
+                plain = self._content.plain
+                start = 0
+                for _ in range(line):
+                    start = plain.find("\n", start) + 1
+                    if start == 0:
+                        break
+                if start > 0 or line == 0:
+                    end = plain.find("\n", start)
+                    before = len(Visual.to_strips(self, self._content[:start - 1], width, None, style)) if start else 0
+                    length = len(Visual.to_strips(self, self._content[start:end if end >= 0 else len(plain)],
+                                                  width, None, style))
+                    self._focus_strips = (before, before + max(1, length) - 1)
         # set without the reactive's layout pass: only our own scrollbar depends on it
         self.set_reactive(ScrollView.virtual_size, Size(width, len(self._strips)))
         self._refresh_scrollbars()
 
     def _scroll_to_focus(self) -> None:
-        """Bring the focus line into view, with the line before it when there is room."""
-        line = self._focus_line
-        if line is None or not 0 <= line < len(self._line_starts):
+        """Bring the focus line into view, with a few lines before it when there is room."""
+        if self._focus_strips is None:
             return
         height = self.scrollable_content_region.height
         if height <= 0:
             return
-        first = self._line_starts[line]
-        last = (self._line_starts[line + 1] - 1) if line + 1 < len(self._line_starts) else len(self._strips) - 1
+        first, last = self._focus_strips
         top = self.scroll_offset.y
         if first < top or last >= top + height:
             target = max(0, min(first - max(1, height // 3), len(self._strips) - height))
