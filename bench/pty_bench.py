@@ -43,8 +43,13 @@ MINIMAL = """
 from textual.app import App
 from textual.widgets import Static
 class Minimal(App):
+    BINDINGS = [("j", "step", "Step")]
+    n = 0
     def compose(self):
         yield Static("hello")
+    def action_step(self):
+        self.n += 1
+        self.query_one(Static).update(f"hello {self.n}")
 Minimal().run()
 """
 # The checkout under test goes first on sys.path (--repo compares another one, e.g. main's).
@@ -148,7 +153,7 @@ class Terminal:
 
 
 def percentiles(times: list[float]) -> tuple[float, float]:
-    times = sorted(times)
+    times = sorted(t for t in times if t > 0) or [0.0]  # a press that changed nothing has no latency
     return statistics.median(times), times[min(len(times) - 1, int(round(len(times) * 0.95)) - 1)]
 
 
@@ -175,12 +180,13 @@ def main() -> None:
     work = path.with_name(f"pty-{args.incidents}.db")  # the keys change it: a copy each run
     keys_file = path.with_name("no-keys.toml")
 
-    starts, minimal_starts, opens = [], [], {"d": [], "/": [], "h": []}
+    starts, minimal_starts, opens, floor = [], [], {"d": [], "/": [], "h": []}, []
     minimal_rss = desk_rss = float("nan")
     for _ in range(args.opens):
         t = Terminal([sys.executable, "-c", MINIMAL])
         try:
             minimal_starts.append(t.wait_for("hello"))
+            floor += [t.press(b"j", quiet) for _ in range(args.presses // args.opens + 1)]
             minimal_rss = t.rss_mb()
         finally:
             t.close()
@@ -210,6 +216,9 @@ def main() -> None:
     print(f"\n{repo}: pty {COLUMNS}×{LINES}, {args.incidents:,} incidents; key bytes → last screen change "
           f"(app quiet {args.quiet:.0f} ms after); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     print("| key | p50 | p95 | presses with no change |\n|---|---|---|---|")
+    p50, p95 = percentiles(floor)
+    print(f"| floor: one-widget app, j updates a label | {p50 * 1000:.1f} ms | {p95 * 1000:.1f} ms | "
+          f"{sum(1 for x in floor if x == 0)} |")
     for name, times in latency.items():
         p50, p95 = percentiles(times)
         print(f"| {name} | {p50 * 1000:.1f} ms | {p95 * 1000:.1f} ms | {sum(1 for x in times if x == 0)} |")

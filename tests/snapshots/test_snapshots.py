@@ -19,8 +19,21 @@ def test_duplicates_screen(snap_compare, snapshot_app):
     assert snap_compare(snapshot_app, press=["d"], terminal_size=SIZE)
 
 
+async def settled(pilot):
+    """Searches and an article's claims load in workers: wait for them, then for the screen."""
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_articles_screen_with_search(snap_compare, snapshot_app):
-    assert snap_compare(snapshot_app, press=["slash", *"Zeinab", "enter"], terminal_size=SIZE)
+    async def run_before(pilot):
+        await pilot.press("slash", *"Zeinab", "enter")
+        await settled(pilot)
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZE)
 
 
 def test_help(snap_compare, snapshot_app):
@@ -46,7 +59,7 @@ def test_link_dialog(snap_compare, snapshot_app):
 def test_attach_dialog(snap_compare, snapshot_app):
     async def select_words(pilot):
         await pilot.press("slash", *"Haidariya", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         text = pilot.app.screen.query_one("#article-text")
         text.focus()
         start = text.text.index("three ISIL")
@@ -125,7 +138,7 @@ def test_edit_dialog_on_a_place(snap_compare, snapshot_app, size):
 def test_attach_dialog_labelled(snap_compare, snapshot_app, size):
     async def run_before(pilot):
         await pilot.press("slash", *"Haidariya", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         text = pilot.app.screen.query_one("#article-text")
         text.focus()
         start = text.text.index("three ISIL")
@@ -158,6 +171,6 @@ def test_help_legend_at_80x24(snap_compare, snapshot_app):
 def test_search_for_a_place_with_hits(snap_compare, snapshot_app):
     async def run_before(pilot):
         await pilot.press("slash", *"qalamoun", "enter")
-        await pilot.pause(1.5)
+        await settled(pilot)
 
     assert snap_compare(snapshot_app, run_before=run_before, terminal_size=(120, 40))

@@ -70,6 +70,7 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
         self.expanded = None  # the PlaceQuery a place search was widened to
         self.hit_spans: list[tuple[int, int]] = []
         self.hit_index = 0
+        self._claims = {}  # article id -> its claims, for highlighting
 
     @property
     def case(self):
@@ -109,6 +110,7 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
 
     def on_screen_resume(self) -> None:
         if self.changed_since_loaded():
+            self._claims.clear()
             self.reload()
 
     def reload(self) -> None:
@@ -143,29 +145,60 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
             self.show_article(row.article_id if self.query_text else row.id)
 
     def show_article(self, article_id: int) -> None:
+        """The text at once, with its search hits and the claim it was opened for; the
+        highlights of every claim on it follow from a worker (an article cited by thousands
+        of incidents takes seconds to read)."""
         article = self.app.article(article_id)
         self.article = article
-        claims = self.case.article_claims(article_id)
-        marks = [Mark(s.start, s.end, "furniture") for s in article.excluded]
-        marks += [Mark(c.start, c.end, kind_of(c.field)) for c in claims if c.start is not None]
         self.hit_spans = hit_spans(article.body, self.terms) if self.query_text else []
         self.hit_index = 0
-        marks += [Mark(a, b, "hit") for a, b in self.hit_spans]
         focus = None
         if self.focus_claim is not None and self.focus_claim.article_id == article_id:
             focus = (self.focus_claim.start, self.focus_claim.end)
-            marks.append(Mark(*focus, f"current-{kind_of(self.focus_claim.field)}"))
         elif self.hit_spans:
             focus = self.hit_spans[0]
+        claims = self._claims.get(article_id)
+        self.query_one("#article-text", SourceText).show(article.body, self._marks(article, claims), focus)
+        self._label(article, claims)
+        if claims is None:
+            self.load_claims(article_id)
+
+    def _marks(self, article, claims) -> list[Mark]:
+        marks = [Mark(s.start, s.end, "furniture") for s in article.excluded]
+        # many incidents may cite the same words (duplicates do): one mark per span and kind
+        spans = dict.fromkeys((c.start, c.end, kind_of(c.field)) for c in claims or () if c.start is not None)
+        marks += [Mark(*span) for span in spans]
+        marks += [Mark(a, b, "hit") for a, b in self.hit_spans]
+        if self.focus_claim is not None and self.focus_claim.article_id == article.id:
+            marks.append(Mark(self.focus_claim.start, self.focus_claim.end, f"current-{kind_of(self.focus_claim.field)}"))
+        return marks
+
+    def _label(self, article, claims) -> None:
         hits = (f" · {len(self.hit_spans)} hits, N: next" if self.hit_spans else "")
+        counted = "claims loading…" if claims is None else f"{len(claims):,} claims"
         label = self.query_one("#article-label", ContentView)
         # one line for the title, whatever the pane's width (a scrollbar may take two columns)
         title_width = max(10, (label.size.width or 60) - 2 - len(f" [{article.id}]  ") - 1)
         label.update(Content.assemble(
             (f" [{article.id}] ", "bold reverse"), " ", (one_line(article.title, title_width) or "(untitled)", "bold"), "\n",
             f" {one_line(article.outlet) or 'outlet unknown'} · {article.published or 'undated'} · "
-            f"{len(claims)} claims{hits} · shift+arrows select, t attaches"))
-        self.query_one("#article-text", SourceText).show(article.body, marks, focus)
+            f"{counted}{hits} · shift+arrows select, t attaches"))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="article-claims")
+    def load_claims(self, article_id: int) -> None:
+        from casefile.store import CaseFile
+
+        with CaseFile(self.app.db_path) as case:
+            claims = case.article_claims(article_id)
+        self.app.call_from_thread(self._claims_loaded, article_id, claims)
+
+    def _claims_loaded(self, article_id: int, claims) -> None:
+        if len(self._claims) > 50:
+            self._claims.clear()
+        self._claims[article_id] = claims
+        if self.article is not None and self.article.id == article_id:
+            self.query_one("#article-text", SourceText).set_marks(self._marks(self.article, claims))
+            self._label(self.article, claims)
 
     def action_next_hit(self) -> None:
         if not self.hit_spans:
@@ -246,6 +279,7 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
         def done(result) -> None:
             if result is not None:
                 self.notify(result.message)
+                self._claims.pop(article_id, None)
                 self.show_article(article_id)
 
         self.app.push_screen(AttachDialog("Attach the selected words as a claim", attach,

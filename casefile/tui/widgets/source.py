@@ -111,6 +111,12 @@ class SourceText(TextArea):
             self.scroll_home(animate=False)
         self.refresh()
 
+    def set_marks(self, marks: list[Mark]) -> None:
+        """New highlights on the same text, where the view is (no scrolling)."""
+        self._marks = marks
+        self._build_highlight_map()
+        self.refresh()
+
     def scroll_to_offset(self, offset: int) -> None:
         """Put the cursor at a character of the text and bring it to the middle of the view."""
         self.selection = Selection.cursor(self._location(offset))
