@@ -182,6 +182,9 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
             self._refresh_keys()
             return
         self.claims = self.case.claims(incident.id)
+        # read once per incident, not once per claim step (n / p redraw the pane)
+        self.extras = (self.case.annotations(incident.id), self.case.merged_from(incident.id),
+                       self.case.relations(incident.id))
         self.sources = list(dict.fromkeys(c.article_id for c in self.claims if c.article_id))
         anchored = [c for c in self.claims if c.start is not None]
         first = next((k for k, c in enumerate(anchored) if c.field in ("killed", "wounded", "arrested", "abducted", "released")), 0)
@@ -206,9 +209,9 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
     def render_incident(self) -> None:
         i = self.incident
         articles = {a: self.app.article(a) for a in self.sources}
-        content, focus_line = incident_content(
-            i, self.claims, self.case.annotations(i.id), articles, self.current_claim,
-            self.case.merged_from(i.id), self.case.relations(i.id), self.app.kind_colours())
+        annotations, merged_from, relations = self.extras
+        content, focus_line = incident_content(i, self.claims, annotations, articles, self.current_claim,
+                                               merged_from, relations, self.app.kind_colours())
         self.query_one("#incident", ContentView).update(content, focus_line)
         self.render_source()
 
