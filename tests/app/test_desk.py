@@ -101,7 +101,7 @@ async def test_each_field_kind_has_its_own_colour_and_the_current_claim_is_label
         assert len(colours) == 7
         assert source._theme.selection_style.bgcolor != styles["current-killed"].bgcolor
         label = pane(app, "#source-label").text
-        assert "▶ killed 3  — Authorities" in label and "claim 2/12" in label
+        assert "▶ killed 3  claim 2/12  — Authorities" in label
         while review.current_claim.field != "location":
             await pilot.press("n")
         await pilot.pause()

@@ -235,14 +235,18 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
         parts = [(f" [{article_id}] ", "bold reverse"), " ",
                  f"source {self.source_index + 1}/{len(self.sources)}  "]
         if current is not None and current.article_id == article_id:
+            # the claim's kind and value first, then its number, then who said it: what a
+            # narrow pane cuts is the end
             colour = self.app.kind_colours()[kind_of(current.field)].hex
             who = [("  — ", "$text-muted"), (one_line(current.attributed_to), "italic")] if current.attributed_to else []
             parts += [("▶ ", f"bold {colour}"), (FIELD_LABELS.get(current.field, current.field), f"bold {colour}"),
-                      " ", (one_line(qualified(current), 30), "bold"), *who,
-                      (f"  claim {on_page.index(current) + 1}/{len(on_page)}", "$text-muted")]
+                      " ", (one_line(qualified(current), 30), "bold"),
+                      (f"  claim {on_page.index(current) + 1}/{len(on_page)}", "$text-muted"), *who]
         else:
             parts += [one_line(article.outlet) or "outlet unknown", " · ", article.published or "undated"]
-        label.update(Content.assemble(*parts))
+        text = Content.assemble(*parts)
+        width = label.size.width
+        label.update(text.truncate(width, ellipsis=True) if width and text.cell_length > width else text)
         source.show(article.body, marks, focus)
 
     # -- moving -------------------------------------------------------------------------
