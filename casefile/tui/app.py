@@ -17,6 +17,7 @@ from casefile.textsafe import one_line
 from casefile.tui.commands import CasefileCommands
 from casefile.tui.keymap import load_keymap
 from casefile.tui.screens.review import ReviewScreen
+from casefile.tui.widgets.content_view import ContentView
 from casefile.tui.widgets.rows import WindowedList
 
 # Only the review screen is shown at start: the others (and the dialogs, the curation core)
@@ -28,6 +29,12 @@ def _screen_class(name: str):
                    "history": ("history", "HistoryScreen"), "export": ("export", "ExportScreen"),
                    "help": ("help", "HelpScreen")}[name]
     return getattr(importlib.import_module(f"casefile.tui.screens.{module}"), cls)
+
+
+def _entry_bindings() -> list:
+    from casefile.tui.screens.history import EntryScreen
+
+    return list(EntryScreen.BINDINGS)
 
 
 def _mode(name: str):
@@ -44,11 +51,11 @@ class CasefileApp(App):
     DEFAULT_MODE = "review"
     BINDINGS = [
         Binding("u,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Undo your own newest change"),
-        Binding("d", "mode('duplicates')", "Duplicates", id="app.duplicates", tooltip="Suggested duplicates"),
+        Binding("d", "mode('duplicates')", "Dups", id="app.duplicates", tooltip="Suggested duplicates"),
         Binding("h", "mode('history')", "History", id="app.history", tooltip="The audit log"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search articles"),
         Binding("escape", "mode('review')", "Review", id="app.review", show=False, tooltip="Back to the incident queue"),
-        Binding("E", "export", "Export", id="app.export", tooltip="Export a Markdown brief"),
+        Binding("E", "export", "Brief", id="app.export", tooltip="Export a Markdown brief"),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
     ]
@@ -98,6 +105,16 @@ class CasefileApp(App):
             self._articles.popitem(last=False)
         return article
 
+    def kind_colours(self) -> dict:
+        """The colour of each field kind in the current theme (see kinds.py)."""
+        from casefile.tui.kinds import kind_colours
+
+        theme = self.current_theme
+        cached = getattr(self, "_kind_colours", None)
+        if cached is None or cached[0] != theme.name:
+            cached = self._kind_colours = (theme.name, kind_colours(theme))
+        return cached[1]
+
     def suggestions_for(self, incident_id: int) -> list[dict]:
         return self.case.suggestions_for(incident_id)
 
@@ -115,10 +132,11 @@ class CasefileApp(App):
             ("Everywhere", self.BINDINGS),
             ("Review", ReviewScreen.BINDINGS),
             ("Lists", WindowedList.BINDINGS),
+            ("Incident pane (tab to it)", ContentView.BINDINGS),
             ("Duplicates", _screen_class("duplicates").BINDINGS),
             ("Articles", _screen_class("articles").BINDINGS),
+            ("History", _screen_class("history").BINDINGS + _entry_bindings()),
             ("Export", _screen_class("export").BINDINGS),
-            ("History", _screen_class("history").BINDINGS),
         ]
 
     # -- actions ----------------------------------------------------------------------------

@@ -7,10 +7,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, SelectionList, TextArea
+from textual.widgets import (Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, SelectionList,
+                             TextArea)
 
 from casefile.curate import EDITABLE, FIELDS_FROM_SPANS
 from casefile.errors import CasefileError
+from casefile.textsafe import one_line
 
 
 class Dialog(ModalScreen):
@@ -19,12 +21,15 @@ class Dialog(ModalScreen):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
     DEFAULT_CSS = """
     Dialog { align: center middle; }
-    Dialog > Vertical { width: 76; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 1 2; }
+    Dialog > Vertical { width: 80; max-width: 96%; height: auto; max-height: 96%; overflow-y: auto;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    Dialog Label { width: 100%; }
     Dialog .title { text-style: bold; margin-bottom: 1; }
-    Dialog .error { color: $error; height: auto; }
+    Dialog .error { color: $error; height: auto; display: none; }
+    Dialog .error.shown { display: block; }
     Dialog .hint { color: $text-muted; }
-    Dialog Horizontal.buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    Dialog .label { text-style: bold; margin-top: 1; }
+    Dialog Horizontal.buttons { height: auto; align-horizontal: right; }
     Dialog Button { margin-left: 1; }
     Dialog TextArea { height: 8; }
     Dialog SelectionList { height: auto; max-height: 10; }
@@ -54,7 +59,9 @@ class Dialog(ModalScreen):
         try:
             result = self.action(**self.values())
         except CasefileError as exc:
-            self.query_one("#error", Label).update(Content(str(exc)))
+            error = self.query_one("#error", Label)
+            error.update(Content(str(exc)))
+            error.add_class("shown")
             return
         self.dismiss(result)
 
@@ -72,11 +79,23 @@ class Dialog(ModalScreen):
 
 
 class AnnotateDialog(Dialog):
+    """A note, anchored to the current claim's words, or to none if the curator says so."""
+
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="dialog.save")]
+
+    def __init__(self, title: str, action, anchor: str | None = None):
+        super().__init__(title, action)
+        self.anchor = anchor  # what the note would be anchored to, described; None: nothing to anchor to
 
     def body(self) -> ComposeResult:
         yield Label("Your note (analysis, kept apart from the sources). Ctrl+S saves.", classes="hint")
         yield TextArea(id="note")
+        if self.anchor is not None:
+            yield Checkbox(Content.assemble("Anchored to the current claim: ", (self.anchor, "bold")),
+                           value=True, id="anchored")
+            yield Label("(untick it, with tab then space, for a note on the whole incident)", classes="hint")
+        else:
+            yield Label("Not anchored to any words: a note on the whole incident.", classes="hint", id="anchored-none")
 
     def on_mount(self) -> None:
         note = self.query_one("#note", TextArea)
@@ -84,55 +103,87 @@ class AnnotateDialog(Dialog):
         note.focus()
 
     def values(self) -> dict:
-        return {"text": self.query_one("#note", TextArea).text}
+        anchored = self.anchor is not None and self.query_one("#anchored", Checkbox).value
+        return {"text": self.query_one("#note", TextArea).text, "anchored": anchored}
 
     def action_save(self) -> None:
         self.submit()
 
 
 class EditDialog(Dialog):
-    def __init__(self, title: str, action, field: str = "killed", current: str = ""):
+    """Override a field; the value box shows the chosen field's current value."""
+
+    def __init__(self, title: str, action, field: str = "killed", values: dict[str, str] | None = None):
         super().__init__(title, action)
-        self.field, self.current = field, current
+        self.values_now = values or {}
+        self.field = field if field in EDITABLE else EDITABLE[0]
 
     def body(self) -> ComposeResult:
-        yield Select([(f, f) for f in EDITABLE], value=self.field, allow_blank=False, id="field")
-        yield Input(self.current, placeholder="new value", id="value")
+        options = [(Content.assemble(f, (f"  now: {one_line(self.values_now.get(f), 40) or '—'}", "$text-muted")), f)
+                   for f in EDITABLE]
+        yield Label("Field", classes="label")
+        yield Select(options, value=self.field, allow_blank=False, id="field")
+        yield Label("New value", classes="label")
+        yield Input(self.values_now.get(self.field, ""), placeholder="new value", id="value")
         yield Label("date: 2025-05-17, 2025-05, 2025, A/B or unknown · event_type: TYPE/SUB-TYPE · "
                     "counts: a whole number (the best figure)", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#value", Input).focus()
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "field" and event.value in EDITABLE:
+            self.query_one("#value", Input).value = self.values_now.get(event.value, "")
+            self.query_one("#error", Label).remove_class("shown")
+
     def values(self) -> dict:
         return {"field": self.query_one("#field", Select).value, "value": self.query_one("#value", Input).value}
 
 
 class MergeDialog(Dialog):
-    """Pick the duplicates to merge into the incident under review (space ticks, enter merges)."""
+    """Pick the duplicates to merge into the incident under review: the suggested twins
+    first, then any incident found by place or id (space ticks, enter merges)."""
 
     BINDINGS = [Binding("enter", "submit", "Merge", priority=True, id="dialog.merge")]
 
     def action_submit(self) -> None:
         self.submit()
 
-    def __init__(self, title: str, action, choices: list[tuple[str, int]]):
+    def __init__(self, title: str, action, choices: list[tuple], find=None):
         super().__init__(title, action)
         self.choices = choices
+        self.find = find  # text -> [(label, id)]: incidents by place or id
 
     def body(self) -> ComposeResult:
         if self.choices:
-            yield Label("Suggested duplicates (space to tick):", classes="hint")
-            yield SelectionList(*[(Content(label), value, i == 0) for i, (label, value) in enumerate(self.choices)],
-                                id="picks")
-        yield Input(placeholder="or incident ids, e.g. 12 15", id="ids")
+            yield Label("Suggested duplicates first (space ticks, enter merges the ticked ones):", classes="hint")
+        else:
+            yield Label("No suggested duplicates: find one by place or id below.", classes="hint")
+        # labels are Content built from stored text (never parsed as markup)
+        yield SelectionList(*[(label, value, i == 0) for i, (label, value) in enumerate(self.choices)], id="picks")
+        yield Label("Find by place or id (tab moves here and back)", classes="label")
+        yield Input(placeholder="e.g. Aleppo, or 12", id="ids")
 
     def on_mount(self) -> None:
         (self.query_one("#picks") if self.choices else self.query_one("#ids")).focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "ids" or self.find is None:
+            return
+        picks = self.query_one("#picks", SelectionList)
+        kept = {value for _, value in self.choices} | set(picks.selected)
+        found = [(label, value) for label, value in self.find(event.value) if value not in kept]
+        # Keep the suggestions and anything ticked; the rest is the new search's result.
+        for index in range(picks.option_count - 1, -1, -1):
+            value = picks.get_option_at_index(index).value
+            if value not in kept:
+                picks.remove_option_at_index(index)
+        picks.add_options([(label, value, False) for label, value in found])
+
     def values(self) -> dict:
-        picked = list(self.query_one("#picks", SelectionList).selected) if self.choices else []
-        typed = [int(x) for x in self.query_one("#ids", Input).value.replace(",", " ").split() if x.isdigit()]
+        picked = list(self.query_one("#picks", SelectionList).selected)
+        typed = [int(x) for x in self.query_one("#ids", Input).value.replace(",", " ").replace("#", " ").split()
+                 if x.isdigit()]
         return {"ids": list(dict.fromkeys(picked + typed))}
 
 
@@ -156,21 +207,27 @@ class LinkDialog(Dialog):
 class AttachDialog(Dialog):
     """Attach the selected words of an article to an incident, or start a new incident."""
 
-    def __init__(self, title: str, action, quote: str, incident_id: int | None):
+    def __init__(self, title: str, action, quote: str, incident_id: int | None, citing: list[int] | None = None):
         super().__init__(title, action)
-        self.quote, self.incident_id = quote, incident_id
+        self.quote, self.incident_id, self.citing = quote, incident_id, citing or []
 
     def body(self) -> ComposeResult:
-        yield Label(Content(f"“{self.quote[:200]}”"), classes="hint")
-        yield Input(str(self.incident_id or ""), placeholder="incident id (empty: a new incident)", id="incident")
+        yield Label(Content.assemble("The words: ", (f"“{one_line(self.quote, 200)}”", "italic")), classes="hint")
+        citing = (f"incidents citing this article: {', '.join(f'#{i}' for i in self.citing)}" if self.citing
+                  else "no incident cites this article yet")
+        yield Label(Content.assemble("Incident id ", ("(empty: start a new incident; ", "$text-muted"),
+                                     (citing, "$text-muted"), (")", "$text-muted")), classes="label")
+        yield Input(str(self.incident_id or ""), placeholder="empty: a new incident", id="incident")
+        yield Label("Field the words support", classes="label")
         yield Select([(f, f) for f in FIELDS_FROM_SPANS], value="killed", allow_blank=False, id="field")
-        yield Input(placeholder="value: the number for a count; empty keeps the quoted words", id="value")
+        yield Label("Value", classes="label")
+        yield Input(placeholder="the number for a count; empty keeps the quoted words", id="value")
 
     def on_mount(self) -> None:
         self.query_one("#incident", Input).focus()
 
     def values(self) -> dict:
-        raw = self.query_one("#incident", Input).value.strip()
+        raw = self.query_one("#incident", Input).value.strip().lstrip("#")
         return {"incident_id": int(raw) if raw.isdigit() else None,
                 "field": self.query_one("#field", Select).value,
                 "value": self.query_one("#value", Input).value.strip() or None}

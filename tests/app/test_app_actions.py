@@ -100,6 +100,8 @@ async def test_link_annotate_edit(make_app):
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
+        app.screen.query_one("#field").value = "killed"  # the dialog opened on a field it has (the date)
+        await pilot.pause()
         app.screen.query_one("#value").value = "7"
         await pilot.press("enter")
         await pilot.pause()
@@ -115,6 +117,8 @@ async def test_bad_edit_is_refused_in_the_dialog(make_app):
     async with app.run_test(size=SIZE) as pilot:
         first = await first_incident(app)
         await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field").value = "killed"
         await pilot.pause()
         app.screen.query_one("#value").value = "lots"
         await pilot.press("enter")

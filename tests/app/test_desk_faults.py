@@ -22,7 +22,8 @@ async def test_confirm_on_a_read_only_case_file_is_refused_in_the_desk(make_app,
             await pilot.press("c")
             await pilot.pause()
             assert app.is_running
-            assert any("is read-only" in n.message for n in app._notifications)
+            said = app.screen.query_one("#said")._content.plain  # the status line says why
+            assert "✗" in said and "Make it writable" in said
             with CaseFile(app_db) as case:
                 assert case.incident(first.id).status == "candidate"
                 assert dump(case) == before

@@ -19,8 +19,21 @@ def test_duplicates_screen(snap_compare, snapshot_app):
     assert snap_compare(snapshot_app, press=["d"], terminal_size=SIZE)
 
 
+async def settled(pilot):
+    """Searches and an article's claims load in workers: wait for them, then for the screen."""
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_articles_screen_with_search(snap_compare, snapshot_app):
-    assert snap_compare(snapshot_app, press=["slash", *"Zeinab", "enter"], terminal_size=SIZE)
+    async def run_before(pilot):
+        await pilot.press("slash", *"Zeinab", "enter")
+        await settled(pilot)
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZE)
 
 
 def test_help(snap_compare, snapshot_app):
@@ -46,7 +59,7 @@ def test_link_dialog(snap_compare, snapshot_app):
 def test_attach_dialog(snap_compare, snapshot_app):
     async def select_words(pilot):
         await pilot.press("slash", *"Haidariya", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         text = pilot.app.screen.query_one("#article-text")
         text.focus()
         start = text.text.index("three ISIL")
@@ -60,3 +73,104 @@ def test_attach_dialog(snap_compare, snapshot_app):
 def test_export_dialog(snap_compare, snapshot_app, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
     assert snap_compare(snapshot_app, press=["c", "E", *"Seed brief", "enter", "_"], terminal_size=SIZE)
+
+
+# -- issue 14: the desk at both sizes -------------------------------------------------------
+
+import pytest  # noqa: E402
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+
+async def _merged_aleppo(pilot):
+    """The three Aleppo reports merged into #1, with a note, the incident pane scrolled."""
+    from casefile.curate import Curator
+
+    app = pilot.app
+    Curator(app.case, who="snapshot").merge(1, [4, 5])
+    Curator(app.case, who="snapshot").annotate(1, "Ministry and monitor disagree on the toll.")
+    await app.go_to_incident(1)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_long_incident_scrolled(snap_compare, snapshot_app, size):
+    async def run_before(pilot):
+        await _merged_aleppo(pilot)
+        await pilot.press("tab", "end")  # the incident pane, scrolled to its notes
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_highlight_colours(snap_compare, snapshot_app, size):
+    async def run_before(pilot):
+        await _merged_aleppo(pilot)
+        await pilot.press("n", "n", "n")  # the current claim moves; every kind is highlighted
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_merge_dialog_with_a_search(snap_compare, snapshot_app, size):
+    async def run_before(pilot):
+        await pilot.app.go_to_incident(1)
+        await pilot.pause()
+        await pilot.press("m", "tab", *"Atmeh")
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_edit_dialog_on_a_place(snap_compare, snapshot_app, size):
+    async def run_before(pilot):
+        await pilot.app.go_to_incident(2)
+        await pilot.pause()
+        review = pilot.app.screen
+        while review.current_claim.field != "location":
+            await pilot.press("n")
+        await pilot.press("e")
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_attach_dialog_labelled(snap_compare, snapshot_app, size):
+    async def run_before(pilot):
+        await pilot.press("slash", *"Haidariya", "enter")
+        await settled(pilot)
+        text = pilot.app.screen.query_one("#article-text")
+        text.focus()
+        start = text.text.index("three ISIL")
+        locate = text.document.get_location_from_index
+        text.selection = type(text.selection)(locate(start), locate(start + 10))
+        await pilot.press("t")
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history_diff(snap_compare, snapshot_app, size):
+    async def run_before(pilot):
+        await pilot.press("e")
+        await pilot.pause()
+        pilot.app.screen.query_one("#value").value = "2025-05-12"
+        await pilot.press("enter")
+        await pilot.pause()
+        # a fixed clock and author for the picture (the test may speak SQL; the app never does)
+        pilot.app.case.db.execute("UPDATE audit_log SET at = '2026-12-03T09:00:00+00:00', author = 'snapshot'")
+        await pilot.press("h", "enter")
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZES[size])
+
+
+def test_help_legend_at_80x24(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_search_for_a_place_with_hits(snap_compare, snapshot_app):
+    async def run_before(pilot):
+        await pilot.press("slash", *"qalamoun", "enter")
+        await settled(pilot)
+
+    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=(120, 40))

@@ -113,7 +113,7 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
             ("killed", figure(a.killed), figure(b.killed)),
             ("arrested", figure(a.arrested), figure(b.arrested)),
         ]
-        width = max(20, (self.size.width - 12) // 2)
+        width = max(20, (self.size.width - 9 - 2 - 2 - 1) // 2)  # label, padding, scrollbar: no wrapping
         parts: list = []
         for label, x, y in rows:
             same = x == y

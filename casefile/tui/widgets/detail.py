@@ -1,6 +1,7 @@
 """An incident's fields, figures, dispute note, claims by source and annotations, as text.
 
-Everything from articles or curators goes in as plain text (never markup)."""
+Everything from articles or curators goes in as plain text (never markup). Each claim line
+is coloured by its field kind, as its words are in the source text."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from textual.content import Content
 from casefile.figures import shown as figure
 from casefile.model import Claim, Incident
 from casefile.textsafe import one_line
+from casefile.tui.kinds import kind_of, qualified
 
 FIELD_LABELS = {"killed": "killed", "wounded": "wounded", "arrested": "arrested", "abducted": "abducted",
                 "released": "released", "seized": "seized", "operations": "raids", "date": "date",
                 "location": "place", "actor": "actor", "event_type": "type", "other": "note"}
+PARTIES = {"militant": "militants", "security": "security forces", "civilian": "civilians"}
 
 
 def when(i: Incident) -> str:
@@ -24,48 +27,87 @@ def when(i: Incident) -> str:
     return f"{text} ({i.date_precision})"
 
 
+def claim_line(c: Claim, colours: dict, current: bool) -> list:
+    """▶ killed    at least 3 militants — Interior Ministry"""
+    colour = colours.get(kind_of(c.field))
+    colour = colour.hex if colour is not None else ""
+    label = FIELD_LABELS.get(c.field, c.field)
+    marker = (f"▶ ", f"bold {colour}") if current else "  "
+    parts = [marker, (f"{label:9}", f"bold {colour}" if current else colour), " ",
+             (one_line(qualified(c)), "bold" if current else "")]
+    if c.party in PARTIES:
+        parts += [" ", PARTIES[c.party]]
+    if c.attributed_to:
+        parts += [("  — ", "$text-muted"), (one_line(c.attributed_to), "italic")]
+    if c.origin == "analyst":
+        parts += [("  (analyst)", "$text-muted")]
+    return parts
+
+
 def incident_content(i: Incident, claims: list[Claim], annotations: list[dict], articles: dict,
-                     current: Claim | None, merged_from: list[int], relations: list[dict]) -> Content:
-    parts: list = [
-        (f"#{i.id} ", "bold $accent"), (one_line(i.summary) or "(no summary)", "bold"), "\n",
-        (f"{i.status}", "reverse" if i.status == "confirmed" else "$text-muted"), "  ",
-        when(i), "  ·  ", one_line(i.location) or "place unknown",
-    ]
+                     current: Claim | None, merged_from: list[int], relations: list[dict],
+                     colours: dict | None = None) -> tuple[Content, int | None]:
+    """The whole incident as lines, and the line of the current claim (to keep it in view)."""
+    colours = colours or {}
+    lines: list[list] = []
+    hexes = {k: v.hex for k, v in colours.items()}
+    lines.append([(f"#{i.id} ", "bold $accent"), (one_line(i.summary) or "(no summary)", "bold")])
+    place = [(one_line(i.location) or "place unknown", hexes.get("place", ""))]
     if i.admin1 and i.admin1 not in (i.location or ""):
-        parts += [", ", one_line(i.admin1)]
+        place += [", ", one_line(i.admin1)]
     if i.country and i.country != i.location:
-        parts += [", ", one_line(i.country)]
-    parts += ["\n", (f"{i.event_type or '?'} / {i.sub_event_type or '?'}", "$text-secondary"), "  ·  ",
-              one_line(i.actor1) or "—", " vs ", one_line(i.actor2) or "—", "\n"]
-    figures = [f"{name} {figure(getattr(i, name))}" for name in ("killed", "wounded", "arrested")
-               if getattr(i, name).best is not None]
+        place += [", ", one_line(i.country)]
+    lines.append([(f"{i.status}", "reverse" if i.status == "confirmed" else "$text-muted"), "  ",
+                  (when(i), hexes.get("date", "")), "  ·  ", *place])
+    lines.append([(f"{i.event_type or '?'} / {i.sub_event_type or '?'}", hexes.get("event", "")), "  ·  ",
+                  (one_line(i.actor1) or "—", hexes.get("actor", "")), " vs ",
+                  (one_line(i.actor2) or "—", hexes.get("actor", ""))])
+    figures: list = []
+    for name in ("killed", "wounded", "arrested"):
+        if getattr(i, name).best is not None:
+            figures += [(name, hexes.get(name, "")), " ", (figure(getattr(i, name)), "bold"), "   "]
     if figures:
-        parts += [("  ".join(figures), "bold"), "  (best = most conservative; range low–high)\n"]
-    if i.disputed and i.dispute_note:
-        parts += [("⚠ sources disagree: ", "bold $warning"), one_line(i.dispute_note), "\n"]
+        lines.append(figures + [("best = most conservative; (low–high)", "$text-muted")])
+    if i.dispute_note:
+        lines.append([("⚠ sources disagree: ", "bold $warning"), one_line(i.dispute_note)])
     if merged_from:
-        parts += [("merged from ", "$text-muted"), ", ".join(f"#{m}" for m in merged_from), "\n"]
+        lines.append([("merged from ", "$text-muted"), ", ".join(f"#{m}" for m in merged_from)])
+    if i.merged_into:
+        lines.append([("merged into ", "$text-muted"), f"#{i.merged_into}"])
     for r in relations:
         other = r["target_id"] if r["source_id"] == i.id else r["source_id"]
-        parts += [(f"{r['kind'].replace('_', ' ')} ", "$text-muted"), f"#{other}\n"]
+        lines.append([(f"{r['kind'].replace('_', ' ')} ", "$text-muted"), f"#{other}"])
     by_article: dict = {}
     for c in claims:
         by_article.setdefault(c.article_id, []).append(c)
+    focus_line = None
+    if by_article:
+        lines.append([])
+        lines.append([("Claims by source", "bold underline"), (f"  {len(claims)} · n / p step through them",
+                                                                "$text-muted")])
     for article_id, items in by_article.items():
         a = articles.get(article_id)
-        head = (f"[{article_id}] {one_line(a.outlet) or 'outlet unknown'} · {a.published or 'undated'} · "
-                f"{one_line(a.title, 60)}" if a else "analyst")
-        parts += ["\n", (head, "underline"), "\n"]
+        if a is not None:
+            head = [(f"[{article_id}] ", "bold"), one_line(a.outlet) or "outlet unknown", " · ",
+                    a.published or "undated", " · ", (one_line(a.title, 70) or "(untitled)", "italic")]
+        else:
+            head = [("analyst's own claims", "bold")]
+        lines.append(head)
         for c in items:
-            if c.field in ("actor", "event_type", "location") and c.origin == "extractor":
-                continue
-            marker = ("▶ ", "bold $accent") if current is not None and c.id == current.id else "  "
-            who = f" — {one_line(c.attributed_to)}" if c.attributed_to else ""
-            party = f" {c.party}" if c.party and c.party not in ("unknown",) else ""
-            label = FIELD_LABELS.get(c.field, c.field)
-            parts += [marker, (f"{label:9}", "$text-secondary"), " ", one_line(c.value, 40), party, who, "\n"]
+            is_current = current is not None and c.id == current.id
+            if is_current:
+                focus_line = len(lines)
+            lines.append(claim_line(c, colours, is_current))
     if annotations:
-        parts += ["\n", ("Analysis", "bold underline"), "\n"]
+        lines.append([])
+        lines.append([("Analysis", "bold underline"), (f"  {len(annotations)} note(s)", "$text-muted")])
         for note in annotations:
-            parts += [("✎ ", "$accent"), one_line(note["body"]), (f"  — {one_line(note['author'])}", "$text-muted"), "\n"]
-    return Content.assemble(*parts)
+            line = [("✎ ", "$accent"), one_line(note["body"]), ("  — ", "$text-muted"),
+                    (one_line(note["author"]), "italic")]
+            if note.get("article_id") and note.get("quote"):
+                line += [(f"  on [{note['article_id']}] “{one_line(note['quote'], 40)}”", "$text-muted")]
+            lines.append(line)
+    parts: list = []
+    for line in lines:
+        parts += [*line, "\n"]
+    return Content.assemble(*parts), focus_line

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+from rich.cells import cell_len
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
+
+# Always shown, whatever the width: the way to every other key, and the way out.
+PINNED = ("app.help", "app.quit")
 
 
 class Footer(TextualFooter):
@@ -20,13 +25,53 @@ class Footer(TextualFooter):
         """What compose draws from: the shown bindings, enabled or not, with their tooltips
         (Binding is a frozen dataclass, so keys, descriptions and groups compare by value)."""
         palette = self.app.COMMAND_PALETTE_BINDING
-        return tuple((key, binding, enabled, tooltip)
-                     for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
-                     if binding.show or key == palette)
+        return (self.app.size.width,) + tuple((key, binding, enabled, tooltip)
+                                              for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+                                              if binding.show or key == palette)
 
     def compose(self):
+        """Textual's compact footer, fitted to the width: keys that do not fit are left out
+        (the last ones first) rather than cut, `?` and `q` always stay, and the palette key
+        is in the row, not docked over the others (that left a stray letter beside it)."""
         self._drawn = self._shown() if self._bindings_ready else None
-        yield from super().compose()
+        if not self._bindings_ready:
+            return
+        active = self.screen.active_bindings
+        entries, seen = [], set()
+        for _, binding, enabled, tooltip in active.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                entries.append((binding, enabled, tooltip))
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
+
+        def cost(binding, description=None) -> int:
+            return cell_len(self.app.get_key_display(binding)) + 1 + cell_len(description or binding.description) + 1
+
+        budget = self.app.size.width - 1
+        if palette is not None:
+            budget -= cost(palette[1], "palette")
+        budget -= sum(cost(b) for b, _, _ in entries if b.id in PINNED)
+        kept = []
+        for binding, enabled, tooltip in entries:
+            if binding.id not in PINNED:
+                if cost(binding) > budget:
+                    continue
+                budget -= cost(binding)
+            kept.append((binding, enabled, tooltip))
+        self.styles.grid_size_columns = len(kept) + (palette is not None)
+        for binding, enabled, tooltip in kept:
+            yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                            disabled=not enabled, tooltip=tooltip).data_bind(compact=TextualFooter.compact)
+        if palette is not None:
+            _, binding, enabled, tooltip = palette
+            yield FooterKey(binding.key, self.app.get_key_display(binding), "palette", binding.action,
+                            disabled=not enabled, tooltip=tooltip or binding.description
+                            ).data_bind(compact=TextualFooter.compact)
+
+    def on_resize(self) -> None:
+        if self.is_attached and self._bindings_ready and not self._rebuild_queued:
+            self._rebuild_queued = True
+            self.call_after_refresh(self._rebuild)
 
     def bindings_changed(self, screen) -> None:
         self._bindings_ready = True

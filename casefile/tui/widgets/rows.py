@@ -40,11 +40,12 @@ class WindowedList(ScrollView, can_focus=True):
     """
 
     class Highlighted(Message):
-        def __init__(self, sender: WindowedList, index: int, row: Any):
+        def __init__(self, sender: WindowedList, index: int, row: Any, forced: bool = False):
             super().__init__()
             self.list = sender
             self.index = index
             self.row = row
+            self.forced = forced  # from a reload, not from the curator moving
 
         @property
         def control(self) -> WindowedList:
@@ -99,7 +100,7 @@ class WindowedList(ScrollView, can_focus=True):
         if changed or force:
             top = self.scroll_offset.y
             self.scroll_to_cursor()
-            self.post_message(self.Highlighted(self, index, self.row(index)))
+            self.post_message(self.Highlighted(self, index, self.row(index), forced=force))
             if force or self.scroll_offset.y != top:
                 self.refresh()
             else:  # only the two rows whose look changed

@@ -20,7 +20,14 @@ from textual.widgets.text_area import Selection
 class Mark:
     start: int
     end: int
-    kind: str  # "claim" | "current" | "furniture"
+    kind: str  # a field kind (see kinds.py), "current-<kind>", "hit" or "furniture"
+
+
+def _layer(mark: Mark) -> int:
+    """Drawn in this order, so the current claim is always on top."""
+    if mark.kind.startswith("current"):
+        return 3
+    return {"furniture": 0, "hit": 2}.get(mark.kind, 1)
 
 
 class SourceText(TextArea):
@@ -42,23 +49,30 @@ class SourceText(TextArea):
         self._apply_theme()
 
     def _apply_theme(self) -> None:
-        """A text area theme made of the app theme's colours, so every built-in theme works."""
+        """A text area theme made of the app theme's colours, so every built-in theme works:
+        each field kind its own colour (underlined), the current claim on that colour, the
+        selection in a neutral grey that no claim uses, search hits reversed."""
+        from casefile.tui.kinds import KINDS, kind_colours
+
         theme = self.app.current_theme
-        warning = theme.warning or "#ffa62b"
-        accent = theme.accent or theme.primary or "#ffa62b"
-        on_accent = "#000000" if Color.parse(accent).brightness > 0.5 else "#ffffff"
+        colours = kind_colours(theme)
+        foreground = Color.parse(theme.foreground or "#e0e0e0")
+        background = Color.parse(theme.background or "#121212")
+        styles = {"furniture": Style(dim=True, italic=True),
+                  "hit": Style(bold=True, reverse=True)}
+        for kind in KINDS:
+            colour = colours[kind]
+            on_colour = "#000000" if colour.brightness > 0.5 else "#ffffff"
+            styles[kind] = Style(underline=True, color=colour.rich_color)
+            styles[f"current-{kind}"] = Style(bold=True, color=on_colour, bgcolor=colour.rich_color)
+        selection = background.blend(foreground, 0.35)
         area_theme = TextAreaTheme(
             name="casefile",
-            syntax_styles={
-                "claim": Style(underline=True, bold=True, color=warning),
-                "current": Style(bold=True, color=on_accent, bgcolor=accent),
-                "furniture": Style(dim=True, italic=True),
-            },
-            selection_style=Style(bgcolor=accent, color=on_accent),
+            syntax_styles=styles,
+            selection_style=Style(bgcolor=selection.rich_color, color=foreground.rich_color),
             cursor_line_style=None,
         )
-        theme = area_theme
-        self.register_theme(theme)
+        self.register_theme(area_theme)
         self.theme = "casefile"
         self._set_theme("casefile")
         self._line_cache.clear()
@@ -87,12 +101,26 @@ class SourceText(TextArea):
             self._wrapped_once = self.wrap_width > 0
         focus_on = getattr(self, "_focus_on", None)
         if focus_on:
+            # The cursor goes to the words, not a selection over them: the selection's grey
+            # would hide the kind colour of the current claim.
             start, end = focus_on
-            self.selection = Selection(self._location(start), self._location(end))
+            self.selection = Selection.cursor(self._location(start))
             self.scroll_cursor_visible(center=True, animate=False)
         else:
             self.selection = Selection.cursor((0, 0))
             self.scroll_home(animate=False)
+        self.refresh()
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """New highlights on the same text, where the view is (no scrolling)."""
+        self._marks = marks
+        self._build_highlight_map()
+        self.refresh()
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Put the cursor at a character of the text and bring it to the middle of the view."""
+        self.selection = Selection.cursor(self._location(offset))
+        self.scroll_cursor_visible(center=True, animate=False)
         self.refresh()
 
     def _location(self, offset: int) -> tuple[int, int]:
@@ -128,7 +156,7 @@ class SourceText(TextArea):
         if not marks:
             return
         document = self.document
-        for mark in sorted(marks, key=lambda m: m.kind == "current"):
+        for mark in sorted(marks, key=_layer):
             (row1, col1), (row2, col2) = document.get_location_from_index(mark.start), document.get_location_from_index(mark.end)
             for row in range(row1, row2 + 1):
                 line = document.get_line(row)
