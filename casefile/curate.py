@@ -147,10 +147,11 @@ class Curator:
         if "summary" in case.analyst_fields(incident_id):
             return
         row = case.incident_row(incident_id)
-        from casefile.figures import Evidence, derive
+        from casefile.figures import Evidence, derive, role_of
 
         figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id,
-                                  c.attributed_to, c.origin) for c in case.claims(incident_id))
+                                  c.attributed_to, c.origin, role=role_of(c.detail))
+                         for c in case.claims(incident_id))
         released = max((int(c.value_num) for c in case.claims(incident_id)
                         if c.field == "released" and c.value_num), default=None)
         text = summarise(row["sub_event_type"], row["actor1"], row["actor2"], row["location"] or row["country"],

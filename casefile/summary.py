@@ -38,10 +38,9 @@ def summarise(sub_event_type: str | None, actor1: str | None, actor2: str | None
     parts = []
     if figures:
         for name in ("killed", "wounded", "arrested"):
-            reports = figures.reports.get(name) or []
-            if reports:
-                first = min(reports, key=lambda r: r.total)
-                parts.append(describe(first, name))
+            chosen = figures.chosen.get(name)  # the account the best figure comes from
+            if chosen is not None:
+                parts.append(describe(chosen, name))
     if released:
         parts.append(f"{released:,} released")
     return head + ("; " + ", ".join(parts) if parts else "")

@@ -228,9 +228,10 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
         claims.append(anchored(body, c.start, c.end, field=c.field, value=value,
                                value_num=c.value, qualifier=c.qualifier, party=c.party,
                                attributed_to=source,
-                               detail={"items": c.value_text} if c.field == "seized" else None))
+                               detail={"items": c.value_text} if c.field == "seized" else
+                               {"role": c.role} if c.role else None))
         if c.value is not None and c.qualifier != "vague" or c.field in ("killed", "wounded", "arrested") and c.value is not None:
-            evidence.append(Evidence(c.field, c.value, c.party, c.qualifier, 0, source))
+            evidence.append(Evidence(c.field, c.value, c.party, c.qualifier, 0, source, role=c.role))
     fields, _ = _fields_and_totals(kept)
 
     trigger = next((t for f in draft.facts for t in f.triggers if t.kind == deciding), None)

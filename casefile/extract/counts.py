@@ -10,10 +10,12 @@ count before it; "two of whom were security forces" is a breakdown of the count 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.numbers import Quantity
+from casefile.extract.vocabulary import (
+    ADDITIVE_AFTER, ADDITIVE_BEFORE, RESTATEMENT_VERBS, TOLL_NOUNS, TOLL_PUT_VERBS, TOLL_RAISE_VERBS, phrases)
 
 SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[ae]n|police|"
             r"lieutenants?|captains?|majors?|colonels?|sergeants?|corporals?|privates?|generals?|"
@@ -83,7 +85,7 @@ _VERBS = {
         r"among\s+the\s+(?:dead|deceased|killed|victims|fatalities)\s+(?:were|was|are|is)",
     ),
     "wounded": (
-        r"wounded|injured|hurt|maimed|sustained\s+(?:\w+\s+)?(?:injuries|wounds)|hospitali[sz]ed",
+        r"wounded|injured|hurt|maimed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|hospitali[sz]ed",
         r"wounded|wounding|wounds?|injured|injuring|injures?|maimed|(?:the\s+)?injur(?:y|ies)\s+of|leaving|left",
     ),
     "arrested": (
@@ -198,6 +200,9 @@ class Count:
     party: str  # militant | security | civilian | unknown
     value_text: str
     of_count: int | None = None  # index of the count this one breaks down ("two of whom")
+    # "update": a toll statement ("the death toll has risen to 19") that supersedes the same
+    # source's earlier figures; "other": people in addition to those counted before.
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -233,8 +238,8 @@ def _noun_phrase(text: str, start: int, end: int, limit: int = 70) -> tuple[re.M
     # Only the first noun is read (every branch below returns).
     m = _NOUN_SCAN.search_in(text, start, window_end, window)
     if m is not None:
-        if _BREAK.search(window, 0, m.start()):
-            return None, start
+        if _BREAK.search(window, 0, m.start()) or "," in window[:m.start()]:
+            return None, start  # "rose to 19, police said": the speaker, not the dead
         if len(window[:m.start()].split()) > 5:
             return None, start
         # "security forces members": keep going past a modifier that is itself a noun.
@@ -255,6 +260,26 @@ _ORDINAL_ONE_SCAN = AnchoredPattern(_ORDINAL_ONE)
 
 
 # Compiled once (the re module's cache costs a look-up per call).
+_TOLL_WORDS = ("toll", "number of", "count")  # a sentence without them states no toll
+_TOLL_BEFORE = re.compile(
+    rf"\b(?:(?P<put>(?:{phrases(TOLL_PUT_VERBS)})\s+(?:the\s+|a\s+|its\s+|their\s+)?"
+    rf"(?:{phrases(TOLL_NOUNS['killed'])})\s+(?:at|of)"
+    rf"|(?:{phrases(TOLL_RAISE_VERBS)})\s+(?:the\s+|its\s+|their\s+)?(?:{phrases(TOLL_NOUNS['killed'])})\s+to)"
+    rf"|(?P<noun>(?P<killed>{phrases(TOLL_NOUNS['killed'])})|(?P<wounded>{phrases(TOLL_NOUNS['wounded'])}))"
+    rf"\b[^.;:]{{0,140}}?\b(?:{phrases(RESTATEMENT_VERBS)}))\s+$",
+    re.IGNORECASE)
+_ADDITIVE_AFTER = re.compile(rf"\s+(?:{phrases(ADDITIVE_AFTER)})\b", re.IGNORECASE)
+_ADDITIVE_BEFORE = re.compile(rf"\b(?:{phrases(ADDITIVE_BEFORE)})\s+$", re.IGNORECASE)
+
+
+def _additive(text: str, q: Quantity, end: int, sentence_start: int) -> bool:
+    """"two other people", "four more bodies", "a further three": not the people counted before."""
+    if q.text.lower().startswith("another"):
+        return True
+    return bool(_ADDITIVE_AFTER.match(text, q.end, end)
+                or _ADDITIVE_BEFORE.search(text, max(sentence_start, q.start - 15), q.start))
+
+
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OF_PHRASE = re.compile(
     r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|$)")
@@ -299,11 +324,14 @@ class _Reader:
         self.context = context  # counts of the sentences before, for "others"
         self.counts: list[Count] = []
         self.tentative: set[int] = set()  # parties guessed from the count before (a toll)
+        folded = WordIndex.of(text).folded
+        self.mentions_toll = any(folded.find(w, start, end) >= 0 for w in _TOLL_WORDS)
 
     def add(self, count: Count) -> None:
         """Keep a count; "a lieutenant and two soldiers" become one count of three."""
         last = self.counts[-1] if self.counts else None
         if (last and count.of_count is None and last.of_count is None and last.field == count.field
+                and "update" not in (last.role, count.role)
                 and last.party == count.party and last.value is not None and count.value is not None
                 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[last.end:count.start] if last.end <= count.start
                                  else self.text[count.start:count.start])):
@@ -316,7 +344,7 @@ class _Reader:
     def settle(self) -> list[Count]:
         """A toll that the sentence breaks down by party ("two of whom …") stays unknown."""
         broken_down = {c.of_count for c in self.counts if c.of_count is not None}
-        return [Count(c.field, c.start, c.end, c.value, c.qualifier, "unknown", c.value_text, c.of_count)
+        return [replace(c, party="unknown")
                 if i in self.tentative and i in broken_down else c for i, c in enumerate(self.counts)]
 
     def previous(self) -> Count | None:
@@ -338,14 +366,43 @@ class _Reader:
         m = _BEFORE_SCAN.search_in(self.text, window_start, q_start)
         return m, window_start
 
-    def count(self, field, a, b, q, party, value_text, of=None, tentative=False) -> Count:
+    def count(self, field, a, b, q, party, value_text, of=None, tentative=False, role=None) -> Count:
         if tentative:
             self.tentative.add(len(self.counts))
         party = _party_by_role(field, party, value_text, self.text[b:self.end])
-        return Count(field, a, b, q.value, q.qualifier, party, value_text, of)
+        if role is None and of is None and _additive(self.text, q, b, self.start):
+            role = "other"
+        return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
+
+    def toll(self, q: Quantity) -> Count | None:
+        """"the death toll has risen to 19", "officials put the toll at 35": a total, and the
+        source's latest word on it."""
+        if not self.mentions_toll:
+            return None
+        window_start = max(self.start, q.start - 180)
+        m = _TOLL_BEFORE.search(self.text, window_start, q.start)
+        if m is None:
+            return None
+        field = "killed" if m["put"] or m["killed"] else "wounded"
+        noun, noun_end = _noun_phrase(self.text, q.end, self.end)
+        party = "unknown"
+        end = q.end
+        if noun is not None and noun.lastgroup != "operations":
+            party = _party(self.text[q.end:noun_end], noun.lastgroup, self.sides_in(q.start, noun_end))
+            end = noun_end
+        same = [c for c in self.context[-4:] + self.counts if c.field == field]
+        tentative = party == "unknown" and bool(same)
+        if tentative:
+            party = same[-1].party  # "the toll stood at 34" after "killing 30 soldiers"
+        start = m.start("put") if m["put"] else m.start("noun")
+        return self.count(field, start, end, q, party, self.text[q.start:end], role="update",
+                          tentative=tentative)
 
     def read(self, q: Quantity) -> Count | None:
         text, end = self.text, self.end
+        toll = self.toll(q)
+        if toll is not None:
+            return toll
         rest = text[q.end:end]
         partitive = _PARTITIVE.match(rest)
         if partitive:
@@ -507,8 +564,8 @@ def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
     for pattern in (_SINGULAR_SCAN, _ORDINAL_ONE_SCAN):
         for m in pattern.finditer_in(text, start, end, sentence):
             s = start + m.start()
-            if any(q.start <= s < q.end for q in items):
-                continue
+            if any(q.start <= s < q.end or q.start == s + len(m.group(0)) for q in items):
+                continue  # inside a number, or before one ("a further two bodies")
             items.append(Quantity(s, s + len(m.group(0).rstrip()), 1, "exact", m.group(0).strip()))
     items.sort(key=lambda q: q.start)
     reader = _Reader(text, start, end, list(sides), list(context))

@@ -1,0 +1,53 @@
+"""Word lists the extractor reads tolls, statements and background by: data, not code.
+
+Each table is a plain tuple of phrases (words separated by single spaces; any run of white
+space matches a space). The modules that use them compile them once with `phrases()`.
+Extend a table here, not a regex elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a toll is called: "the death toll ... has risen to 19", "the number of dead rose to 12".
+TOLL_NOUNS: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "death toll", "toll", "casualty toll", "number of dead", "number of deaths",
+        "number of people killed", "number of those killed", "number of people who died",
+        "number of fatalities", "number of victims", "fatality count", "body count",
+    ),
+    "wounded": (
+        "number of wounded", "number of injured", "number of people wounded",
+        "number of people injured", "injury toll",
+    ),
+}
+
+# Verbs that give a toll a new value: the latest one supersedes what the same source said
+# before in the article ("rose to 19" after "12 were killed" is an update, not a dispute).
+RESTATEMENT_VERBS = (
+    "rose to", "has risen to", "had risen to", "have risen to", "risen to", "rising to",
+    "climbed to", "has climbed to", "had climbed to", "climbing to",
+    "increased to", "has increased to", "had increased to", "jumped to", "has jumped to",
+    "went up to", "has gone up to", "has grown to", "grew to", "soared to", "has soared to",
+    "was raised to", "has been raised to", "was revised to", "has been revised to",
+    "was revised up to", "was revised upward to", "was revised down to", "fell to", "dropped to",
+    "reached", "has reached", "had reached", "hit", "has hit", "now stands at", "stood at",
+    "stands at", "was put at", "has been put at", "is now", "was now", "was", "is",
+)
+
+# A source that states a toll in its own words: "officials put the death toll at 35".
+TOLL_PUT_VERBS = ("put", "puts", "putting", "placed", "places", "estimated", "estimates", "gave", "gives", "set")
+# ... and in a clause that updates it: "bringing the toll to eleven".
+TOLL_RAISE_VERBS = ("bringing", "brought", "brings", "bring", "raising", "raised", "taking", "took",
+                    "pushing", "pushed", "lifting", "lifted")
+
+# Words after a number that make its people additional to those counted before:
+# "killing six police officers. At least two other people died" is eight.
+ADDITIVE_AFTER = ("other", "others", "more", "further", "additional")
+ADDITIVE_BEFORE = ("a further", "an additional", "another")
+
+
+def phrases(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of the phrases, longest first, white space flexible."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
