@@ -244,11 +244,13 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
 
     # Date
     date = _choose_date(draft)
-    for d in draft.dates + ([date] if date and date not in draft.dates else []):
+    statement = date is not None and date not in draft.dates  # nothing else dates the event
+    for d in draft.dates + ([date] if statement else []):
         claims.append(anchored(body, d.start, d.end, field="date",
                                value=_date_value(d), detail={
                                    "date_start": d.date_start, "date_end": d.date_end,
-                                   "precision": d.precision, **({"partial": d.partial} if d.partial else {})}))
+                                   "precision": d.precision, **({"partial": d.partial} if d.partial else {}),
+                                   **({"statement": True} if d is date and statement else {})}))
 
     # Places
     seen_places = set()

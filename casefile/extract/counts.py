@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.numbers import Quantity
 from casefile.extract.vocabulary import (
-    ADDITIVE_AFTER, ADDITIVE_BEFORE, RESTATEMENT_VERBS, TOLL_NOUNS, TOLL_PUT_VERBS, TOLL_RAISE_VERBS, phrases)
+    ADDITIVE_AFTER, ADDITIVE_BEFORE, RESTATEMENT_VERBS, TOLL_EVENT_WORDS, TOLL_NOUNS, TOLL_OF_BACKGROUND, TOLL_PUT_VERBS,
+    TOLL_RAISE_VERBS, phrases)
 
 SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[ae]n|police|"
             r"lieutenants?|captains?|majors?|colonels?|sergeants?|corporals?|privates?|generals?|"
@@ -268,6 +269,8 @@ _TOLL_BEFORE = re.compile(
     rf"|(?P<noun>(?P<killed>{phrases(TOLL_NOUNS['killed'])})|(?P<wounded>{phrases(TOLL_NOUNS['wounded'])}))"
     rf"\b[^.;:]{{0,140}}?\b(?:{phrases(RESTATEMENT_VERBS)}))\s+$",
     re.IGNORECASE)
+_TOLL_OF_BACKGROUND = re.compile(rf"\b(?:{phrases(TOLL_OF_BACKGROUND)})\b", re.IGNORECASE)
+_TOLL_EVENT = re.compile(rf"\b(?:{phrases(TOLL_EVENT_WORDS)})\b", re.IGNORECASE)
 _ADDITIVE_AFTER = re.compile(rf"\s+(?:{phrases(ADDITIVE_AFTER)})\b", re.IGNORECASE)
 _ADDITIVE_BEFORE = re.compile(rf"\b(?:{phrases(ADDITIVE_BEFORE)})\s+$", re.IGNORECASE)
 
@@ -370,8 +373,10 @@ class _Reader:
         if tentative:
             self.tentative.add(len(self.counts))
         party = _party_by_role(field, party, value_text, self.text[b:self.end])
-        if role is None and of is None and _additive(self.text, q, b, self.start):
-            role = "other"
+        previous = self.previous()
+        if (role is None and of is None and previous is not None and previous.field == field
+                and _additive(self.text, q, b, self.start)):
+            role = "other"  # more of what was just counted, not "killed one, wounded four others"
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
 
     def toll(self, q: Quantity) -> Count | None:
@@ -383,6 +388,12 @@ class _Reader:
         m = _TOLL_BEFORE.search(self.text, window_start, q.start)
         if m is None:
             return None
+        if not m["put"]:
+            between = self.text[m.end("noun"):q.start]
+            if _TOLL_OF_BACKGROUND.search(between):
+                return None  # "the death toll of the war has risen to 40,000": a statistic
+            if m["noun"].lower().startswith("number") and not _TOLL_EVENT.search(between):
+                return None  # "the number of deaths rose to 2,000": a statistic
         field = "killed" if m["put"] or m["killed"] else "wounded"
         noun, noun_end = _noun_phrase(self.text, q.end, self.end)
         party = "unknown"

@@ -21,6 +21,8 @@ from casefile.extract.dates import DateMention
 from casefile.extract.events import STRONG, Trigger
 from casefile.extract.gazetteer import PlaceMention
 from casefile.extract.sentences import Sentence
+from casefile.extract.vocabulary import (
+    CLAUSE_WORDS, FURNITURE_LABELS, REPORTED_CLAUSE_WORDS, STATEMENT_NOUNS, STATEMENT_VERBS, phrases)
 
 PRECISION_RANK = {"neighbourhood": 5, "town": 4, "district": 3, "province": 2, "country": 1}
 # Kinds of event that one incident can combine: a raid with clashes and arrests, an attack
@@ -79,11 +81,25 @@ _REFERENCE_PLACE = re.compile(rf"(?:{''.join(_REFERENCE_PLACE_HEADS)})\s*(?:the\
 _REFERENCE_PLACE_SCAN = AnchoredPattern(
     _REFERENCE_PLACE, needs="-based",
     starts=rf"(?:{''.join(h for h in _REFERENCE_PLACE_HEADS if h != '-based|')})\s*(?:the\s+)?$")
+_STATEMENT = rf"(?:{phrases(STATEMENT_VERBS)}|{phrases(STATEMENT_NOUNS)})"
+# "said on Monday", "claimed the attack on Monday", "in a statement late on Monday": the verb,
+# then words of no new clause, then the date.
 _REPORT_DATE = re.compile(
-    r"\b(?:said|told|announced|reported|statement|stated|added|confirmed|claimed|says|tweeted|"
-    r"published|posted|issued)\b[^,.;]{0,40}$",
-    re.IGNORECASE,
-)
+    rf"\b{_STATEMENT}\b(?:(?!\b(?:{phrases(CLAUSE_WORDS + REPORTED_CLAUSE_WORDS)}|(?!claimed\b)\w+ed)\b)"
+    rf"[^,.;:“”\"]){{0,40}}$", re.IGNORECASE)
+# "Police on Monday said", "On Monday, the ministry announced": the date, then the verb.
+_REPORT_DATE_AFTER = re.compile(
+    rf"^\s*(?:(?:also|later|again|late|early|night|morning|evening|afternoon)\s+)*{_STATEMENT}\b", re.IGNORECASE)
+_REPORT_DATE_OPENING = re.compile(
+    rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w’'.-]+\s+){{0,5}}?(?:also\s+)?{_STATEMENT}\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_FURNITURE_LABEL = re.compile(rf"(?:^|\W)(?:{phrases(FURNITURE_LABELS)})\s*:?\s*$", re.IGNORECASE)
+# A line holding nothing but a date, a time and such words is the page's date, not the event's.
+_FURNITURE_LINE = re.compile(
+    r"^[\W\d]*(?:(?:date|dated|published|posted|updated|last|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|"
+    r"edt|est|cet|eat|wat|ist|pkt|ast|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun)\b[\W\d]*)*$", re.IGNORECASE)
+_PAREN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’/-]{2,40}\s*\([^()\n]{0,40}$")
 _DAY_AFTER = re.compile(r"^,?\s+(?:a|one|the)\s+day\s+(after|before)\b", re.IGNORECASE)
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -130,7 +146,9 @@ class SentenceFacts:
             return True
         anchors = [(p.start, p.end) for p in self.places
                    if PRECISION_RANK.get(p.place.geo_precision, 0) >= 3]
-        anchors += [(d.start, d.end) for d in self.dates if _specific(d)]
+        # A statement's date anchors a report as well as the event's own ("On Tuesday, the
+        # ministry announced that ... arrested"): it is the date the news gives.
+        anchors += [(d.start, d.end) for d in self.dates + self.report_dates if _specific(d)]
         if not anchors:
             return any(c.field == "seized" for c in self.counts) and bool(self.strong_kinds - {"release"})
         if [c for c in self.counts if c.field in EVENT_FIELDS]:
@@ -201,8 +219,11 @@ def _most_precise(dates: list[DateMention]) -> list[DateMention]:
     return days or dates
 
 
-def dates_conflict(draft: Draft, facts: SentenceFacts) -> bool:
-    mine, theirs = _most_precise(draft.dates), _most_precise(facts.dates)
+def dates_conflict(draft: Draft, facts: SentenceFacts, statements: bool = False) -> bool:
+    """Do the event dates differ? With `statements`, a sentence dated only by its statement
+    ("On Tuesday, the ministry announced ...") is compared by that date."""
+    theirs = facts.dates or (facts.report_dates if statements else [])
+    mine, theirs = _most_precise(draft.dates), _most_precise(theirs)
     if not mine or not theirs:
         return False
     verdicts = [_overlap(a, b) for a in mine for b in theirs]
@@ -283,6 +304,8 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
             conflicts = (
                 places_conflict(current, facts)
                 or (dates_conflict(current, facts) and (kind_conflict or not facts.refers_back))
+                # Another kind of event, announced on another day: another incident.
+                or (kind_conflict and dates_conflict(current, facts, statements=True))
                 or (kind_conflict and not facts.refers_back)
                 or (eventful and facts.new_event_cue)
             )
@@ -367,8 +390,37 @@ def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) ->
 
 
 def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool:
+    """A date of a statement ("the ministry said on Monday") or of the page itself."""
+    after = body[mention.end:mention.end + 60]
+    if _POSSESSIVE.match(after):
+        return False  # "said Saturday's raid": the raid's date
+    if is_page_date(body, mention):
+        return True
     before = body[max(sentence_start, mention.start - 60):mention.start]
-    return bool(_REPORT_DATE.search(before))
+    if _REPORT_DATE.search(before):
+        return True
+    if _REPORT_DATE_AFTER.match(after) and len(body[sentence_start:mention.start].split()) <= 5 and (
+            mention.precision == "day" or "weekday" in mention.partial):
+        return True  # "Police on Monday said"
+    if not (mention.precision == "day" or "weekday" in mention.partial):
+        return False  # "In August, an official said that ...": a month or a year dates the news
+    opening = not body[sentence_start:mention.start].strip(" \n\t") or re.fullmatch(
+        r"\s*(?:late|early)?\s*on\s*", body[sentence_start:mention.start], re.IGNORECASE)
+    return bool(opening and _REPORT_DATE_OPENING.match(after))  # "On Monday, the army said"
+
+
+def is_page_date(body: str, mention: DateMention) -> bool:
+    """The page's own date: labelled ("date 2024-09-16", "Published: ..."), alone on its line
+    with a time ("October 3, 2020 3:09 pm"), or in a dateline ("MARAWI (MindaNews / 10 August) —")."""
+    line_start = body.rfind("\n", 0, mention.start) + 1
+    line_end = body.find("\n", mention.end)
+    line_end = len(body) if line_end < 0 else line_end
+    head, tail = body[line_start:mention.start], body[mention.end:line_end]
+    if _FURNITURE_LABEL.search(head[-30:]):
+        return True
+    if len(head) + len(tail) < 60 and _FURNITURE_LINE.match(head + " " + tail):
+        return True
+    return bool(_PAREN_DATELINE.match(head) and re.match(r"[^()\n]{0,20}\)\s*[-–—:]", tail))
 
 
 def background(sentence: str, dates: list[DateMention], counts: list[Count],

@@ -41,6 +41,15 @@ TOLL_PUT_VERBS = ("put", "puts", "putting", "placed", "places", "estimated", "es
 TOLL_RAISE_VERBS = ("bringing", "brought", "brings", "bring", "raising", "raised", "taking", "took",
                     "pushing", "pushed", "lifting", "lifted")
 
+# A toll of a war, a year or a campaign is a statistic, not an incident's toll: "the death toll
+# of the conflict has risen to 40,000". Words between the toll's noun and its verb.
+TOLL_OF_BACKGROUND = ("conflict", "war", "insurgency", "violence", "crisis", "since", "this year",
+                      "last year", "so far", "campaign", "fighting in", "offensive", "years", "months")
+# "the number of ..." is a toll only for an event ("the number of people killed in the raid").
+TOLL_EVENT_WORDS = ("attack", "raid", "blast", "bombing", "ambush", "clash", "clashes", "strike",
+                    "massacre", "explosion", "shelling", "incident", "assault", "killing", "shooting",
+                    "fire", "storming")
+
 # Words after a number that make its people additional to those counted before:
 # "killing six police officers. At least two other people died" is eight.
 ADDITIVE_AFTER = ("other", "others", "more", "further", "additional")
@@ -51,3 +60,28 @@ def phrases(words: tuple[str, ...] | list[str]) -> str:
     """An alternation of the phrases, longest first, white space flexible."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+# Verbs and nouns of a statement: a date tied to one is when it was said, not when the event
+# happened ("the ministry said on Monday", "IS claimed the attack on Monday", "Police on
+# Monday said"). A statement date is kept, and used only when nothing else dates the event.
+STATEMENT_VERBS = (
+    "said", "says", "told", "announced", "reported", "reports", "stated", "added", "confirmed",
+    "claimed", "tweeted", "published", "posted", "issued", "quoted",
+)
+STATEMENT_NOUNS = (
+    "statement", "communiqué", "communique", "press release", "press conference",
+    "news conference", "radio reports",
+)
+# Words that open a new clause: after one, a date is the clause's own ("said that Saturday's raid").
+CLAUSE_WORDS = ("that", "which", "who", "when", "after", "before", "while", "because", "and", "but",
+                "as", "since", "where", "whom", "whose", "if")
+# Words of a reported clause between a statement verb and a date: the date is then the
+# clause's ("said gunmen killed six farmers on Saturday"), not the statement's. Past tenses
+# in -ed count too.
+REPORTED_CLAUSE_WORDS = ("was", "were", "had", "have", "has", "been", "shot", "hit", "struck", "blew",
+                         "slew", "fled", "overran", "fought", "took", "stole", "died", "dead", "left")
+
+# Words that label a date as the page's own (publication furniture): "date 2024-09-16",
+# "Published: 3 May 2024", "Updated on ...".
+FURNITURE_LABELS = ("date", "dated", "published", "posted", "updated", "last updated", "first published",
+                    "published on", "posted on", "updated on")

@@ -105,16 +105,32 @@ def test_the_speaker_after_a_toll_is_not_counted_as_the_dead():
 
 
 def test_a_toll_of_the_wounded():
-    (c,) = counts("The number of injured rose to 52.")
+    (c,) = counts("The number of injured in the blast rose to 52.")
     assert (c.field, c.value, c.role) == ("wounded", 52, "update")
 
 
 @pytest.mark.parametrize("sentence", [
-    "At least three other people died.", "Four more soldiers were killed.", "Another civilian died.",
-    "A further two bodies were recovered.",
+    "The death toll of the war has risen to 40,000.",
+    "The number of deaths rose to 2,000.",
+    "The toll since January stands at 310.",
+])
+def test_a_toll_of_a_war_or_a_period_is_no_update(sentence):
+    assert not [c for c in counts(sentence) if c.role == "update"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen shot dead five farmers; at least three other people died.",
+    "Two soldiers were killed in the first blast; four more soldiers were killed later.",
+    "A policeman died in the blast; another civilian died in hospital.",
+    "Nine bodies were found on Monday; a further two bodies were recovered on Tuesday.",
 ])
 def test_additional_people_are_marked(sentence):
-    assert [c.role for c in counts(sentence)] == ["other"]
+    assert [c.role for c in counts(sentence)] == [None, "other"]
+
+
+def test_others_of_another_field_are_no_addition():
+    # "four others" are wounded besides the one killed: there are no wounded before them.
+    assert [c.role for c in counts("One soldier was killed and four others were wounded.")] == [None, None]
 
 
 def test_more_than_is_a_qualifier_not_an_addition():
