@@ -31,6 +31,7 @@ from casefile.extract.segment import (
     group,
     is_reference_place,
     is_report_date,
+    passing_mentions,
     shift_day_after,
 )
 from casefile.extract.sentences import split_sentences
@@ -105,6 +106,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             new_event_cue=bool(_NEW_EVENT_CUE.match(s.text)),
             refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
         ))
+    passing_mentions(facts_list)
     return [_candidate(body, draft, article_country) for draft in group(facts_list)]
 
 

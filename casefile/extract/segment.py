@@ -22,7 +22,8 @@ from casefile.extract.events import STRONG, Trigger
 from casefile.extract.gazetteer import PlaceMention
 from casefile.extract.sentences import Sentence
 from casefile.extract.vocabulary import (
-    CLAUSE_WORDS, FURNITURE_LABELS, REPORTED_CLAUSE_WORDS, STATEMENT_NOUNS, STATEMENT_VERBS, phrases)
+    BACKGROUND_STATISTIC, CLAUSE_WORDS, FURNITURE_LABELS, GENERIC_PLURALS, NEW_EVENT_NOUNS, PLURAL_DETERMINERS,
+    REPORTED_CLAUSE_WORDS, STATEMENT_NOUNS, STATEMENT_VERBS, phrases)
 
 PRECISION_RANK = {"neighbourhood": 5, "town": 4, "district": 3, "province": 2, "country": 1}
 # Kinds of event that one incident can combine: a raid with clashes and arrests, an attack
@@ -153,8 +154,10 @@ class SentenceFacts:
             return any(c.field == "seized" for c in self.counts) and bool(self.strong_kinds - {"release"})
         if [c for c in self.counts if c.field in EVENT_FIELDS]:
             return True  # a vague figure ("dozens were killed") with a time or a place
-        # A trigger counts only with a time or place of its own, not one from another clause.
-        strong = [t for t in self.triggers if t.kind in self.strong_kinds - {"release"}]
+        # A trigger counts only with a time or place of its own, not one from another clause,
+        # and a generic plural ("cross-border attacks") names no event.
+        strong = [t for t in self.triggers if t.kind in self.strong_kinds - {"release"}
+                  and not generic_plural(self.sentence.text, t.start - self.sentence.start, t.text)]
         return any(abs(t.start - a) <= 100 for t in strong for a, _ in anchors)
 
 @dataclass
@@ -328,7 +331,38 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
             drafts.append(target)
         target.facts.append(facts)
         current = target
-    return [d for d in drafts if any(f.eventful for f in d.facts)]
+    drafts = [d for d in drafts if any(f.eventful for f in d.facts)]
+    return _one_event(drafts)
+
+
+_ANOTHER_EVENT = re.compile(
+    rf"\b(?:killed|wounded|injured|died|dead|hurt)\s+in\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{phrases(NEW_EVENT_NOUNS)})\b", re.IGNORECASE)
+
+
+def _drafts_conflict(a: Draft, b: Draft) -> bool:
+    return any(dates_conflict(a, f) or places_conflict(a, f) or (f.eventful and kinds_conflict(a, f))
+               for f in b.facts)
+
+
+def _another_event(later: Draft) -> bool:
+    """"Separately, ...", "four more were killed in a strike on a house in Ramia": a report
+    that introduces its own event."""
+    lead = later.lead
+    return lead.new_event_cue or not lead.refers_back and bool(_ANOTHER_EVENT.search(lead.sentence.text))
+
+
+def _one_event(drafts: list[Draft]) -> list[Draft]:
+    """An article whose reports never disagree on date, place or kind of event tells of one
+    event: a headline, a lead and a later "he said attackers killed 15 soldiers" are one
+    incident. Roundups and articles with background events differ somewhere and stay apart."""
+    if len(drafts) < 2:
+        return drafts
+    if any(_another_event(d) for d in drafts[1:]) or any(
+            _drafts_conflict(a, b) or _drafts_conflict(b, a) for i, a in enumerate(drafts) for b in drafts[i + 1:]):
+        return drafts
+    facts = sorted((f for d in drafts for f in d.facts), key=lambda f: f.sentence.start)
+    return [Draft(facts)]
 
 
 def shift_day_after(sentence_text: str, offset: int, mention: DateMention) -> DateMention | None:
@@ -423,6 +457,59 @@ def is_page_date(body: str, mention: DateMention) -> bool:
     return bool(_PAREN_DATELINE.match(head) and re.match(r"[^()\n]{0,20}\)\s*[-–—:]", tail))
 
 
+_GENERIC_PLURAL = re.compile(rf"(?:{phrases(GENERIC_PLURALS)})$", re.IGNORECASE)
+_PLURAL_DETERMINER = re.compile(rf"\b(?:{phrases(PLURAL_DETERMINERS)}|\d+)\s+(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
+_STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)})\b", re.IGNORECASE)
+
+
+def generic_plural(sentence: str, at: int, trigger_text: str) -> bool:
+    """"cross-border attacks", "planning attacks": a kind of violence, not an event."""
+    return bool(_GENERIC_PLURAL.search(trigger_text)) and not _PLURAL_DETERMINER.search(sentence[max(0, at - 40):at])
+
+
+def earlier_than(dates: list[DateMention], reference: str | None, days: int = 30) -> bool:
+    """Do all these dates end well before the reference date (ISO)? Unresolved ones count when
+    they say so ("last month", "last year")."""
+    import datetime as dt
+
+    if not dates:
+        return False
+    limit = dt.date.fromisoformat(reference) - dt.timedelta(days=days) if reference else None
+    for d in dates:
+        if d.date_start:
+            if limit is None or dt.date.fromisoformat(d.date_end or d.date_start) >= limit:
+                return False
+        elif not re.search(r"\b(?:last|previous|past)\s+(?:month|year)|months?\s+ago|years?\s+ago",
+                           d.partial.get("relative", "")):
+            return False
+    return True
+
+
+def passing_mentions(facts_list: list[SentenceFacts]) -> None:
+    """Earlier events mentioned in passing: after the article's first event, a sentence whose
+    dates all end a month or more before it is background ("Last month, 12 soldiers were
+    killed in ...", "after seizing the capital in December 2023")."""
+    eventful = [f for f in facts_list if f.eventful]
+    if not eventful:
+        return
+    # The article's news: the first event with a date (or the date its statement was made).
+    first = next((f for f in eventful if any(d.date_start for d in f.dates + f.report_dates)), eventful[0])
+    reference = next((d.date_start for d in first.dates + first.report_dates if d.date_start), None)
+    if any("relative" in d.partial and earlier_than([d], None) for d in first.dates):
+        return  # the article's news is itself old ("last month"): nothing to compare with
+    mention = None  # the paragraph of the last passing mention
+    for f in facts_list:
+        if f.sentence.start <= first.sentence.start:
+            continue
+        if earlier_than(f.dates, reference) if reference else earlier_than(f.dates, None):
+            f.background = True
+            mention = f.sentence.paragraph
+        elif mention == f.sentence.paragraph and f.refers_back and not f.dates:
+            f.background = True  # "... were killed in the attack": the earlier event's details
+        else:
+            mention = None
+
+
 def background(sentence: str, dates: list[DateMention], counts: list[Count],
                latest_year: int | None = None, body: str | None = None, start: int = 0) -> bool:
     """`body` and `start`, when given, locate the sentence in the article (a faster search)."""
@@ -434,6 +521,8 @@ def background(sentence: str, dates: list[DateMention], counts: list[Count],
                     and int(d.date_start[:4]) < latest_year - 1)
     if dates and all(old(d) for d in dates):
         return True
+    if _STATISTIC.search(sentence) and not any(d.kind == "event" and d.precision == "day" for d in dates):
+        return True  # "More than 40,000 people have died in the conflict"
     cue = (_BACKGROUND_SCAN.search_in(body, start, start + len(sentence), sentence) if body is not None
            else _BACKGROUND.search(sentence))
     if cue:

@@ -85,3 +85,25 @@ REPORTED_CLAUSE_WORDS = ("was", "were", "had", "have", "has", "been", "shot", "h
 # "Published: 3 May 2024", "Updated on ...".
 FURNITURE_LABELS = ("date", "dated", "published", "posted", "updated", "last updated", "first published",
                     "published on", "posted on", "updated on")
+
+# Background: words of a statistic, a tally or a conflict's history. A sentence saying one is
+# not the report of an incident, whatever figure it gives ("More than 40,000 people have died
+# in the conflict"), unless it dates something to the day.
+BACKGROUND_STATISTIC = (
+    "in the conflict", "in the war", "in the insurgency", "of the conflict", "of the war",
+    "since the conflict", "since the war", "since the start", "since the beginning", "since the outbreak",
+    "the conflict has", "the war has", "the insurgency has", "the violence has", "the fighting has",
+    "have been displaced", "been displaced", "so far this year", "this year alone", "for months",
+    "for weeks", "in recent weeks", "in recent days", "a surge in", "an increase in", "a rise in",
+)
+# Plural event nouns that, without a number or a determiner, name a kind of violence, not an
+# event ("accuses Kabul of cross-border attacks", "planning attacks").
+GENERIC_PLURALS = ("attacks", "assaults", "raids", "bombings", "strikes", "airstrikes", "air strikes",
+                   "killings", "abductions", "kidnappings", "ambushes", "operations", "clashes")
+# ... and what makes them an event: "the attacks", "two raids", "twin bombings".
+PLURAL_DETERMINERS = ("the", "these", "those", "twin", "two", "three", "four", "five", "several",
+                      "multiple", "both", "series of", "wave of", "string of", "its", "their")
+# An event introduced with an indefinite article in a later report ("killed in a strike on a
+# house in Ramia") is another event than the one told before, even on the same day.
+NEW_EVENT_NOUNS = ("strike", "air strike", "airstrike", "drone strike", "attack", "raid", "bombing", "blast",
+                   "explosion", "ambush", "assault", "shelling", "clash", "gunfight", "shooting")
