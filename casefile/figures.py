@@ -245,7 +245,9 @@ def derive(evidence: Iterable[Evidence]) -> Figures:
         all_reports[name] = reports
         best = chosen[name] = best_report(reports)
         figure = Figure()
-        if best is not None:
+        if best is not None and len(reports) == 1:
+            figure = Figure(best.total, best.total, best.total, best.qualifier)
+        elif best is not None:
             tolls = [r.toll for r in reports if r.toll is not None]
             widest = _party_sum(reports, max).total
             low = min(tolls) if tolls else best.total

@@ -102,7 +102,8 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             sentence=s, counts=counts, dates=[d for d in dates if d.kind == "event"],
             report_dates=report_dates, places=places, actors=actors_in(s),
             triggers=triggers, attribution=source,
-            background=background(s.text, dates, counts, latest_year, body, s.start),
+            background=background(s.text, dates, counts, latest_year, body, s.start,
+                                  eventish=bool(counts or triggers)),
             new_event_cue=bool(_NEW_EVENT_CUE.match(s.text)),
             refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
         ))

@@ -261,7 +261,7 @@ _ORDINAL_ONE_SCAN = AnchoredPattern(_ORDINAL_ONE)
 
 
 # Compiled once (the re module's cache costs a look-up per call).
-_TOLL_WORDS = ("toll", "number of", "count")  # a sentence without them states no toll
+_TOLL_WORDS = ("toll", "number of", "body count", "fatality count")  # else the sentence states no toll
 _TOLL_BEFORE = re.compile(
     rf"\b(?:(?P<put>(?:{phrases(TOLL_PUT_VERBS)})\s+(?:the\s+|a\s+|its\s+|their\s+)?"
     rf"(?:{phrases(TOLL_NOUNS['killed'])})\s+(?:at|of)"
@@ -373,10 +373,10 @@ class _Reader:
         if tentative:
             self.tentative.add(len(self.counts))
         party = _party_by_role(field, party, value_text, self.text[b:self.end])
-        previous = self.previous()
-        if (role is None and of is None and previous is not None and previous.field == field
-                and _additive(self.text, q, b, self.start)):
-            role = "other"  # more of what was just counted, not "killed one, wounded four others"
+        if role is None and of is None and _additive(self.text, q, b, self.start):
+            previous = self.previous()
+            if previous is not None and previous.field == field:
+                role = "other"  # more of what was just counted, not "killed one, wounded four others"
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
 
     def toll(self, q: Quantity) -> Count | None:

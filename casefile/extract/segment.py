@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from casefile.extract.actors import ActorMention
-from casefile.extract.anchors import AnchoredPattern
+from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.counts import Count
 from casefile.extract.dates import DateMention
 from casefile.extract.events import STRONG, Trigger
@@ -85,9 +86,10 @@ _REFERENCE_PLACE_SCAN = AnchoredPattern(
 _STATEMENT = rf"(?:{phrases(STATEMENT_VERBS)}|{phrases(STATEMENT_NOUNS)})"
 # "said on Monday", "claimed the attack on Monday", "in a statement late on Monday": the verb,
 # then words of no new clause, then the date.
-_REPORT_DATE = re.compile(
-    rf"\b{_STATEMENT}\b(?:(?!\b(?:{phrases(CLAUSE_WORDS + REPORTED_CLAUSE_WORDS)}|(?!claimed\b)\w+ed)\b)"
-    rf"[^,.;:“”\"]){{0,40}}$", re.IGNORECASE)
+_REPORT_DATE = re.compile(rf"\b{_STATEMENT}\b(?P<between>[^,.;:“”\"]{{0,40}})$", re.IGNORECASE)
+_REPORT_DATE_SCAN = AnchoredPattern(_REPORT_DATE)
+_NEW_CLAUSE = re.compile(rf"\b(?:{phrases(CLAUSE_WORDS + REPORTED_CLAUSE_WORDS)}|(?!claimed\b)\w+ed)\b",
+                         re.IGNORECASE)
 # "Police on Monday said", "On Monday, the ministry announced": the date, then the verb.
 _REPORT_DATE_AFTER = re.compile(
     rf"^\s*(?:(?:also|later|again|late|early|night|morning|evening|afternoon)\s+)*{_STATEMENT}\b", re.IGNORECASE)
@@ -132,13 +134,17 @@ class SentenceFacts:
         """The first strong trigger: what the sentence is about ("the church bombing … arrest")."""
         return next((t.kind for t in self.triggers if t.kind in STRONG | {"dismantle", "release"}), None)
 
+    def mark_background(self) -> None:
+        self.background = True
+        self.__dict__.pop("eventful", None)
+
     @property
     def attachable(self) -> bool:
         """A sentence without an event of its own that still tells about the one before."""
         return bool(self.counts) or self.refers_back
 
-    @property
-    def eventful(self) -> bool:
+    @cached_property
+    def eventful(self) -> bool:  # forget it (`mark_background`) when `background` changes
         if self.background:
             return False
         numeric = [c for c in self.counts if c.field in EVENT_FIELDS and c.value is not None
@@ -430,8 +436,8 @@ def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool
         return False  # "said Saturday's raid": the raid's date
     if is_page_date(body, mention):
         return True
-    before = body[max(sentence_start, mention.start - 60):mention.start]
-    if _REPORT_DATE.search(before):
+    said = _REPORT_DATE_SCAN.search_in(body, max(sentence_start, mention.start - 60), mention.start)
+    if said and not _NEW_CLAUSE.search(said["between"]):
         return True
     if _REPORT_DATE_AFTER.match(after) and len(body[sentence_start:mention.start].split()) <= 5 and (
             mention.precision == "day" or "weekday" in mention.partial):
@@ -449,9 +455,12 @@ def is_page_date(body: str, mention: DateMention) -> bool:
     line_start = body.rfind("\n", 0, mention.start) + 1
     line_end = body.find("\n", mention.end)
     line_end = len(body) if line_end < 0 else line_end
-    head, tail = body[line_start:mention.start], body[mention.end:line_end]
+    head = body[line_start:mention.start]
     if _FURNITURE_LABEL.search(head[-30:]):
         return True
+    if len(head) > 45:
+        return False  # deep in a line of text
+    tail = body[mention.end:line_end]
     if len(head) + len(tail) < 60 and _FURNITURE_LINE.match(head + " " + tail):
         return True
     return bool(_PAREN_DATELINE.match(head) and re.match(r"[^()\n]{0,20}\)\s*[-–—:]", tail))
@@ -460,11 +469,16 @@ def is_page_date(body: str, mention: DateMention) -> bool:
 _GENERIC_PLURAL = re.compile(rf"(?:{phrases(GENERIC_PLURALS)})$", re.IGNORECASE)
 _PLURAL_DETERMINER = re.compile(rf"\b(?:{phrases(PLURAL_DETERMINERS)}|\d+)\s+(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
 _STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)})\b", re.IGNORECASE)
+# Each phrase's most telling word: the phrase regex runs only in sentences holding one.
+_COMMON = {"the", "this", "a", "an", "in", "of", "has", "have", "been", "so", "for", "since", "far"}
+_STATISTIC_KEYS = re.compile("|".join(sorted({max((w for w in p.split() if w not in _COMMON), key=len)
+                                               for p in BACKGROUND_STATISTIC})))
 
 
 def generic_plural(sentence: str, at: int, trigger_text: str) -> bool:
     """"cross-border attacks", "planning attacks": a kind of violence, not an event."""
-    return bool(_GENERIC_PLURAL.search(trigger_text)) and not _PLURAL_DETERMINER.search(sentence[max(0, at - 40):at])
+    return (trigger_text[-1:] in "sS" and bool(_GENERIC_PLURAL.search(trigger_text))
+            and not _PLURAL_DETERMINER.search(sentence[max(0, at - 40):at]))
 
 
 def earlier_than(dates: list[DateMention], reference: str | None, days: int = 30) -> bool:
@@ -502,17 +516,19 @@ def passing_mentions(facts_list: list[SentenceFacts]) -> None:
         if f.sentence.start <= first.sentence.start:
             continue
         if earlier_than(f.dates, reference) if reference else earlier_than(f.dates, None):
-            f.background = True
+            f.mark_background()
             mention = f.sentence.paragraph
         elif mention == f.sentence.paragraph and f.refers_back and not f.dates:
-            f.background = True  # "... were killed in the attack": the earlier event's details
+            f.mark_background()  # "... were killed in the attack": the earlier event's details
         else:
             mention = None
 
 
 def background(sentence: str, dates: list[DateMention], counts: list[Count],
-               latest_year: int | None = None, body: str | None = None, start: int = 0) -> bool:
-    """`body` and `start`, when given, locate the sentence in the article (a faster search)."""
+               latest_year: int | None = None, body: str | None = None, start: int = 0,
+               eventish: bool = True) -> bool:
+    """`body` and `start`, when given, locate the sentence in the article (a faster search);
+    `eventish` says whether it has counts or triggers (else no statistic is looked for)."""
     def old(d: DateMention) -> bool:
         if d.kind in ("historical", "since", "future"):
             return True
@@ -521,7 +537,9 @@ def background(sentence: str, dates: list[DateMention], counts: list[Count],
                     and int(d.date_start[:4]) < latest_year - 1)
     if dates and all(old(d) for d in dates):
         return True
-    if _STATISTIC.search(sentence) and not any(d.kind == "event" and d.precision == "day" for d in dates):
+    keyed = eventish and _STATISTIC_KEYS.search(WordIndex.of(body).folded, start, start + len(sentence)) if body is not None \
+        else _STATISTIC_KEYS.search(sentence.lower())
+    if keyed and _STATISTIC.search(sentence) and not any(d.kind == "event" and d.precision == "day" for d in dates):
         return True  # "More than 40,000 people have died in the conflict"
     cue = (_BACKGROUND_SCAN.search_in(body, start, start + len(sentence), sentence) if body is not None
            else _BACKGROUND.search(sentence))
