@@ -25,7 +25,7 @@ SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[a
             r"pilots?|border\s+guards?|rangers?|militiam[ae]n|vigilantes?")
 MILITANT = (r"fighters?|militants?|jihadists?|jihadis|insurgents?|terrorists?|extremists?|"
             r"operatives?|gunm[ae]n|bandits?|assailants?|attackers?|rebels?|(?:suicide\s+)?bombers?|"
-            r"emirs?|infiltrators?|kidnappers?|combatants?|elements|planners?")
+            r"emirs?|infiltrators?|kidnappers?|combatants?|elements|planners?|maoists?|naxals?|naxalites?|cadres?")
 CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?|herders?|shepherds?|"
             r"nomads?|merchants?|"
             r"herdsm[ae]n|children|child|women|woman|students?|pupils?|schoolchildren|"
@@ -66,7 +66,10 @@ _SECURITY_HINT = re.compile(
 )
 _CIVILIAN_HINT = re.compile(r"\b(?:civilian|family|villag|displaced)\w*", re.IGNORECASE)
 
-_ADV = r"(?:(?:\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|themselves|so\s+far|yet)\s+)*"
+_WHEN = (r"(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+         r"|yesterday|today|overnight|last\s+night)")  # "were on Tuesday gunned down"
+_ADV = (r"(?:(?:\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|"
+        r"themselves|so\s+far|yet|" + _WHEN + r")\s+)*")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|being|got|been|be|to\s+have\s+been|who\s+were|who\s+was|who\s+had)\s+)?"
 
 # field: (after the noun phrase: passive or intransitive, before it: active or nominal)
@@ -121,7 +124,9 @@ _BEFORE = re.compile(
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^\s+of\s+(?P<whom>whom|them)\b|^\s+of\s+(?:the|those|these|our|his|their|its|her)\b", re.IGNORECASE)
-_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.IGNORECASE)
+# "including a colonel and a major": every person named after "including" is a breakdown.
+_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
+                        r"(?:[^,.;:]{0,40}?\s(?:and|,)\s+)?$", re.IGNORECASE)
 _ORDINAL_ONE = re.compile(
     r"\b(?:an?|another)\s+(?:second|third|fourth|fifth|sixth|further)\b(?=\s+(?:was|were|had|died|is))"
     r"|\banother\b(?=\s+(?:was|were|had\s+been|died|is|person|one)\b)",
@@ -285,7 +290,8 @@ def _additive(text: str, q: Quantity, end: int, sentence_start: int) -> bool:
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OF_PHRASE = re.compile(
-    r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|$)")
+    r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+"
+    r"(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|\s+and\s+(?:\d|an?\s)|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|and\b|$)")
 _BARE = re.compile(r"\s+(?P<killed>dead|killed)\b|\s+(?P<wounded>injured|wounded|hurt)\b", re.I)
 _BARE_VERB = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|have|had|died)\b")
@@ -422,7 +428,7 @@ class _Reader:
         if _THE_BEFORE.search(text[max(self.start, q.start - 5):q.start]) and (
                 not before or any(c.value == q.value for c in self.context[-4:] + self.counts)):
             return None  # "the two dead", "the bodies of the four": people already counted
-        including = _INCLUDING.search(text[max(self.start, q.start - 30):q.start])
+        including = _INCLUDING.search(text[max(self.start, q.start - 70):q.start])
         noun, noun_end = _noun_phrase(text, q.end, end)
         if noun is None:
             return self._bare(q, before, window_start)
