@@ -4,8 +4,15 @@ Claims are grouped into reports: what one source (an article, and who it attribu
 figure to) says per party. Within an article, reports that do not contradict each other are
 one account ("authorities: 3 militants killed" + "the ministry: 1 officer killed" = 4
 killed); contradicting ones stay separate (the ministry's 1 officer vs the monitor's 2).
-Across reports: low = min, high = max, best = the most conservative (lowest) unless an
-analyst set it, and disputed when the reports cannot all be true.
+A toll statement ("the death toll has risen to 19") updates its source's account instead of
+contradicting it; "two other people" add to the people counted before.
+
+Each report's toll is its stated total, or the sum of its party counts when it counts more
+than one party; a count of one party ("troops killed all five militants") is not a toll.
+Across reports: best = the most conservative toll (ACLED's rule applied to totals) unless an
+analyst set it; without any toll, the parties' most conservative counts added up. low and
+high span the tolls (and the parties' counts), and disputed says the reports cannot all be
+true. The best figure keeps its qualifier ("at least 12").
 """
 
 from __future__ import annotations
@@ -29,6 +36,21 @@ class Evidence:
     attributed_to: str | None
     origin: str = "extractor"
     source_label: str | None = None  # outlet or title, for the dispute note
+    role: str | None = None  # "update" (a toll statement) | "other" (additional people) | None
+
+
+def role_of(detail) -> str | None:
+    """The role a stored claim's detail (a dict or its JSON text) gives its figure."""
+    if not detail:
+        return None
+    if isinstance(detail, str):
+        import json
+
+        try:
+            detail = json.loads(detail)
+        except ValueError:
+            return None
+    return detail.get("role") if isinstance(detail, dict) else None
 
 
 @dataclass
@@ -36,6 +58,7 @@ class Figure:
     low: int | None = None
     best: int | None = None
     high: int | None = None
+    qualifier: str | None = None  # of best: exact | at_least | at_most | about | vague
 
 
 @dataclass
@@ -45,11 +68,36 @@ class Report:
     named: list[str] = field(default_factory=list)  # who the article attributes it to
     parties: dict[str, int] = field(default_factory=dict)
     qualifiers: dict[str, str] = field(default_factory=dict)
+    others: int = 0  # people of no stated party, in addition to those counted
 
     @property
     def total(self) -> int:
-        named = sum(v for p, v in self.parties.items() if p != "unknown")
+        named = sum(v for p, v in self.parties.items() if p != "unknown") + self.others
         return max(self.parties.get("unknown", 0), named)
+
+    @property
+    def toll(self) -> int | None:
+        """The report's total, or None when it counts one party only (not a toll)."""
+        named = [p for p in self.parties if p != "unknown"]
+        if "unknown" in self.parties or len(named) > 1 or self.others:
+            return self.total
+        return None
+
+    @property
+    def qualifier(self) -> str:
+        """The qualifier of the total: the stated total's, else the parties' combined."""
+        unknown = self.parties.get("unknown")
+        named = sum(v for p, v in self.parties.items() if p != "unknown") + self.others
+        if unknown is not None and unknown >= named:
+            return self.qualifiers.get("unknown") or "exact"
+        return combine_qualifiers(q for p, q in self.qualifiers.items() if p != "unknown")
+
+    def added(self, party: str, value: int) -> None:
+        """People in addition to those counted ("two other people")."""
+        if party == "unknown":
+            self.others += value
+        else:
+            self.parties[party] = self.parties.get(party, 0) + value
 
     @property
     def open_ended(self) -> bool:
@@ -65,6 +113,16 @@ class Figures:
     disputed: bool
     dispute_note: str | None
     reports: dict[str, list[Report]]
+    chosen: dict[str, Report | None] = field(default_factory=dict)  # the account best comes from
+
+
+_QUALIFIER_ORDER = ("vague", "at_most", "about", "at_least")  # the weakest word wins a sum
+
+
+def combine_qualifiers(qualifiers) -> str:
+    """The qualifier of a sum: "at least 3" and 2 make "at least 5"."""
+    seen = set(qualifiers)
+    return next((q for q in _QUALIFIER_ORDER if q in seen), "exact")
 
 
 def _reports(evidence: list[Evidence]) -> list[Report]:
@@ -73,8 +131,15 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
         value = int(ev.value)
         party = ev.party or "unknown"
         label = ev.attributed_to or ev.source_label or (f"article {ev.article_id}" if ev.article_id else "analyst")
-        home = next((r for r in reports if r.article_id == ev.article_id
-                     and not r.conflicts(party, value) and _same_voice(r, ev.attributed_to)), None)
+        same_article = [r for r in reports if r.article_id == ev.article_id]
+        if ev.role == "update":
+            # The source's latest word on the toll: its account, updated (the last one it gave).
+            home = next((r for r in reversed(same_article) if _same_voice(r, ev.attributed_to)), None)
+        elif ev.role == "other":
+            home = same_article[-1] if same_article else None
+        else:
+            home = next((r for r in same_article
+                         if not r.conflicts(party, value) and _same_voice(r, ev.attributed_to)), None)
         if home is None:
             home = Report(ev.article_id)
             reports.append(home)
@@ -82,9 +147,16 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
             home.named.append(ev.attributed_to)
         if label not in home.sources:
             home.sources.append(label)
-        home.parties[party] = max(value, home.parties.get(party, 0))
+        if ev.role == "update":
+            home.parties[party] = value
+        elif ev.role == "other" and (party in home.parties or party == "unknown"):
+            home.added(party, value)
+        else:
+            home.parties[party] = max(value, home.parties.get(party, 0))
         if ev.qualifier:
-            home.qualifiers[party] = ev.qualifier
+            key = "others" if ev.role == "other" and party == "unknown" else party
+            known = home.qualifiers.get(key) if ev.role == "other" else None
+            home.qualifiers[key] = combine_qualifiers((ev.qualifier, known)) if known else ev.qualifier
     return reports
 
 
@@ -107,13 +179,54 @@ def _same_voice(report: Report, source: str | None) -> bool:
     return _generic(source) or not named or _voice(source) in named
 
 
-def _consistent(reports: list[Report]) -> bool:
-    """Can all these reports be true at once? "at least 3" agrees with 4; 3 and 5 do not."""
-    exact = {r.total for r in reports if not r.open_ended}
+def _agree(figures: list[tuple[int, bool]]) -> bool:
+    """Can all these figures be true at once? "at least 3" agrees with 4; 3 and 5 do not."""
+    exact = {v for v, open_ended in figures if not open_ended}
     if len(exact) > 1:
         return False
-    floor = max((r.total for r in reports if r.open_ended), default=0)
+    floor = max((v for v, open_ended in figures if open_ended), default=0)
     return not exact or min(exact) >= floor
+
+
+def _consistent(reports: list[Report]) -> bool:
+    """The tolls agree, each party's counts agree, and no party outnumbers an exact toll."""
+    tolls = [(r.toll, r.open_ended) for r in reports if r.toll is not None]
+    if not _agree(tolls):
+        return False
+    for party in ("militant", "security", "civilian"):
+        counts = [(r.parties[party], r.qualifiers.get(party) == "at_least") for r in reports if party in r.parties]
+        if not _agree(counts):
+            return False
+    exact = [t for t, open_ended in tolls if not open_ended]
+    return not exact or all(v <= min(exact) for r in reports for p, v in r.parties.items() if p != "unknown")
+
+
+def _party_sum(reports: list[Report], pick) -> Report:
+    """One account from the parties' counts across reports (each party's `pick`: min or max)."""
+    combined = Report(None)
+    for party in ("militant", "security", "civilian", "unknown"):
+        values = [(r.parties[party], r.qualifiers.get(party)) for r in reports if party in r.parties]
+        if values:
+            value, qualifier = pick(values, key=lambda v: v[0])
+            combined.parties[party] = value
+            if qualifier:
+                combined.qualifiers[party] = qualifier
+    combined.others = pick((r.others for r in reports), default=0) if reports else 0
+    for r in reports:
+        combined.named += [n for n in r.named if n not in combined.named]
+        combined.sources += [s for s in r.sources if s not in combined.sources]
+    return combined
+
+
+def best_report(reports: list[Report]) -> Report | None:
+    """The account the best figure comes from: the most conservative toll, else the parties'
+    most conservative counts as one account."""
+    tolls = [r for r in reports if r.toll is not None]
+    if tolls:
+        return min(tolls, key=lambda r: r.toll)
+    if not reports:
+        return None
+    return reports[0] if len(reports) == 1 else _party_sum(reports, min)
 
 
 def derive(evidence: Iterable[Evidence]) -> Figures:
@@ -126,24 +239,30 @@ def derive(evidence: Iterable[Evidence]) -> Figures:
             overrides[ev.field] = int(ev.value)
         else:
             by_field[ev.field].append(ev)
-    counts, notes, disputed, all_reports = {}, [], False, {}
+    counts, notes, disputed, all_reports, chosen = {}, [], False, {}, {}
     for name, items in by_field.items():
         reports = _reports(items)
         all_reports[name] = reports
-        totals = [r.total for r in reports]
+        best = chosen[name] = best_report(reports)
         figure = Figure()
-        if totals:
-            figure = Figure(min(totals), min(totals), max(totals))
+        if best is not None and len(reports) == 1:
+            figure = Figure(best.total, best.total, best.total, best.qualifier)
+        elif best is not None:
+            tolls = [r.toll for r in reports if r.toll is not None]
+            widest = _party_sum(reports, max).total
+            low = min(tolls) if tolls else best.total
+            figure = Figure(low, best.total, max(tolls + [widest]), best.qualifier)
         if name in overrides:
             value = overrides[name]
             figure.best = value
+            figure.qualifier = "exact"
             figure.low = value if figure.low is None else min(figure.low, value)
             figure.high = value if figure.high is None else max(figure.high, value)
         counts[name] = figure
         if len(reports) > 1 and not _consistent(reports):
             disputed = True
             notes.append(_note(name, reports))
-    return Figures(counts, disputed, "; ".join(notes) or None, all_reports)
+    return Figures(counts, disputed, "; ".join(notes) or None, all_reports, chosen)
 
 
 def describe(report: Report, field_name: str) -> str:
@@ -158,7 +277,9 @@ def describe(report: Report, field_name: str) -> str:
         return text
     for p, v in named.items():
         parts.append(f"{v} {_party(p, v)}".strip())
-    if unknown:
+    if report.others:
+        parts.append(f"{report.others} other{'s' if report.others != 1 else ''}")
+    elif unknown:
         parts.append(str(unknown))
     return f"{qualifier}{' and '.join(parts)} {field_name}"
 

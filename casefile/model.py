@@ -156,6 +156,7 @@ class Range:
     low: int | None
     best: int | None
     high: int | None
+    qualifier: str | None = None  # of best ("at_least": "at least 12"); None when unknown
 
     def as_json(self) -> dict:
         return {"low": self.low, "best": self.best, "high": self.high}

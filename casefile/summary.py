@@ -58,7 +58,7 @@ def best_qualifier(figures: Figures, name: str) -> str | None:
     figure = figures.counts.get(name)
     if figure is None or figure.best is None:
         return None
-    carried = getattr(figure, "qualifier", None)
+    carried = figure.qualifier
     if carried:
         return None if carried == "exact" else carried
     giving = [r for r in figures.reports.get(name) or [] if r.total == figure.best]
@@ -78,7 +78,9 @@ def figure_phrases(figures: Figures) -> list[str]:
         best = figure.best
         qualifier = best_qualifier(figures, name)
         lead = QUALIFIER_WORDS[qualifier] + " " if qualifier in QUALIFIER_WORDS else ""
-        giving = next((r for r in figures.reports.get(name) or [] if r.total == best), None)
+        giving = figures.chosen.get(name)  # the account the best figure comes from
+        if giving is None or giving.total != best:
+            giving = next((r for r in figures.reports.get(name) or [] if r.total == best), None)
         named = {p: v for p, v in (giving.parties.items() if giving else ()) if p in PARTY_NOUNS and v}
         if len(named) == 1 and sum(named.values()) == best:
             ((party, n),) = named.items()

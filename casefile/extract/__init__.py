@@ -31,6 +31,7 @@ from casefile.extract.segment import (
     group,
     is_reference_place,
     is_report_date,
+    passing_mentions,
     shift_day_after,
 )
 from casefile.extract.sentences import split_sentences
@@ -101,10 +102,12 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             sentence=s, counts=counts, dates=[d for d in dates if d.kind == "event"],
             report_dates=report_dates, places=places, actors=actors_in(s),
             triggers=triggers, attribution=source,
-            background=background(s.text, dates, counts, latest_year, body, s.start),
+            background=background(s.text, dates, counts, latest_year, body, s.start,
+                                  eventish=bool(counts or triggers)),
             new_event_cue=bool(_NEW_EVENT_CUE.match(s.text)),
             refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
         ))
+    passing_mentions(facts_list)
     return [_candidate(body, draft, article_country) for draft in group(facts_list)]
 
 
@@ -228,9 +231,10 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
         claims.append(anchored(body, c.start, c.end, field=c.field, value=value,
                                value_num=c.value, qualifier=c.qualifier, party=c.party,
                                attributed_to=source,
-                               detail={"items": c.value_text} if c.field == "seized" else None))
+                               detail={"items": c.value_text} if c.field == "seized" else
+                               {"role": c.role} if c.role else None))
         if c.value is not None and c.qualifier != "vague" or c.field in ("killed", "wounded", "arrested") and c.value is not None:
-            evidence.append(Evidence(c.field, c.value, c.party, c.qualifier, 0, source))
+            evidence.append(Evidence(c.field, c.value, c.party, c.qualifier, 0, source, role=c.role))
     fields, _ = _fields_and_totals(kept)
 
     trigger = next((t for f in draft.facts for t in f.triggers if t.kind == deciding), None)
@@ -243,11 +247,13 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
 
     # Date
     date = _choose_date(draft)
-    for d in draft.dates + ([date] if date and date not in draft.dates else []):
+    statement = date is not None and date not in draft.dates  # nothing else dates the event
+    for d in draft.dates + ([date] if statement else []):
         claims.append(anchored(body, d.start, d.end, field="date",
                                value=_date_value(d), detail={
                                    "date_start": d.date_start, "date_end": d.date_end,
-                                   "precision": d.precision, **({"partial": d.partial} if d.partial else {})}))
+                                   "precision": d.precision, **({"partial": d.partial} if d.partial else {}),
+                                   **({"statement": True} if d is date and statement else {})}))
 
     # Places
     seen_places = set()

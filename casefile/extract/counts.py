@@ -10,10 +10,13 @@ count before it; "two of whom were security forces" is a breakdown of the count 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.numbers import Quantity
+from casefile.extract.vocabulary import (
+    ADDITIVE_AFTER, ADDITIVE_BEFORE, RESTATEMENT_VERBS, TOLL_EVENT_WORDS, TOLL_NOUNS, TOLL_OF_BACKGROUND, TOLL_PUT_VERBS,
+    TOLL_RAISE_VERBS, phrases)
 
 SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[ae]n|police|"
             r"lieutenants?|captains?|majors?|colonels?|sergeants?|corporals?|privates?|generals?|"
@@ -22,7 +25,7 @@ SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[a
             r"pilots?|border\s+guards?|rangers?|militiam[ae]n|vigilantes?")
 MILITANT = (r"fighters?|militants?|jihadists?|jihadis|insurgents?|terrorists?|extremists?|"
             r"operatives?|gunm[ae]n|bandits?|assailants?|attackers?|rebels?|(?:suicide\s+)?bombers?|"
-            r"emirs?|infiltrators?|kidnappers?|combatants?|elements|planners?")
+            r"emirs?|infiltrators?|kidnappers?|combatants?|elements|planners?|maoists?|naxals?|naxalites?|cadres?")
 CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?|herders?|shepherds?|"
             r"nomads?|merchants?|"
             r"herdsm[ae]n|children|child|women|woman|students?|pupils?|schoolchildren|"
@@ -63,7 +66,10 @@ _SECURITY_HINT = re.compile(
 )
 _CIVILIAN_HINT = re.compile(r"\b(?:civilian|family|villag|displaced)\w*", re.IGNORECASE)
 
-_ADV = r"(?:(?:\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|themselves|so\s+far|yet)\s+)*"
+_WHEN = (r"(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+         r"|yesterday|today|overnight|last\s+night)")  # "were on Tuesday gunned down"
+_ADV = (r"(?:(?:\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|"
+        r"themselves|so\s+far|yet|" + _WHEN + r")\s+)*")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|being|got|been|be|to\s+have\s+been|who\s+were|who\s+was|who\s+had)\s+)?"
 
 # field: (after the noun phrase: passive or intransitive, before it: active or nominal)
@@ -83,7 +89,7 @@ _VERBS = {
         r"among\s+the\s+(?:dead|deceased|killed|victims|fatalities)\s+(?:were|was|are|is)",
     ),
     "wounded": (
-        r"wounded|injured|hurt|maimed|sustained\s+(?:\w+\s+)?(?:injuries|wounds)|hospitali[sz]ed",
+        r"wounded|injured|hurt|maimed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|wounds)|hospitali[sz]ed",
         r"wounded|wounding|wounds?|injured|injuring|injures?|maimed|(?:the\s+)?injur(?:y|ies)\s+of|leaving|left",
     ),
     "arrested": (
@@ -118,7 +124,9 @@ _BEFORE = re.compile(
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^\s+of\s+(?P<whom>whom|them)\b|^\s+of\s+(?:the|those|these|our|his|their|its|her)\b", re.IGNORECASE)
-_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.IGNORECASE)
+# "including a colonel and a major": every person named after "including" is a breakdown.
+_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
+                        r"(?:[^,.;:]{0,40}?\s(?:and|,)\s+)?$", re.IGNORECASE)
 _ORDINAL_ONE = re.compile(
     r"\b(?:an?|another)\s+(?:second|third|fourth|fifth|sixth|further)\b(?=\s+(?:was|were|had|died|is))"
     r"|\banother\b(?=\s+(?:was|were|had\s+been|died|is|person|one)\b)",
@@ -198,6 +206,9 @@ class Count:
     party: str  # militant | security | civilian | unknown
     value_text: str
     of_count: int | None = None  # index of the count this one breaks down ("two of whom")
+    # "update": a toll statement ("the death toll has risen to 19") that supersedes the same
+    # source's earlier figures; "other": people in addition to those counted before.
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -233,8 +244,8 @@ def _noun_phrase(text: str, start: int, end: int, limit: int = 70) -> tuple[re.M
     # Only the first noun is read (every branch below returns).
     m = _NOUN_SCAN.search_in(text, start, window_end, window)
     if m is not None:
-        if _BREAK.search(window, 0, m.start()):
-            return None, start
+        if _BREAK.search(window, 0, m.start()) or "," in window[:m.start()]:
+            return None, start  # "rose to 19, police said": the speaker, not the dead
         if len(window[:m.start()].split()) > 5:
             return None, start
         # "security forces members": keep going past a modifier that is itself a noun.
@@ -255,9 +266,32 @@ _ORDINAL_ONE_SCAN = AnchoredPattern(_ORDINAL_ONE)
 
 
 # Compiled once (the re module's cache costs a look-up per call).
+_TOLL_WORDS = ("toll", "number of", "body count", "fatality count")  # else the sentence states no toll
+_TOLL_BEFORE = re.compile(
+    rf"\b(?:(?P<put>(?:{phrases(TOLL_PUT_VERBS)})\s+(?:the\s+|a\s+|its\s+|their\s+)?"
+    rf"(?:{phrases(TOLL_NOUNS['killed'])})\s+(?:at|of)"
+    rf"|(?:{phrases(TOLL_RAISE_VERBS)})\s+(?:the\s+|its\s+|their\s+)?(?:{phrases(TOLL_NOUNS['killed'])})\s+to)"
+    rf"|(?P<noun>(?P<killed>{phrases(TOLL_NOUNS['killed'])})|(?P<wounded>{phrases(TOLL_NOUNS['wounded'])}))"
+    rf"\b[^.;:]{{0,140}}?\b(?:{phrases(RESTATEMENT_VERBS)}))\s+$",
+    re.IGNORECASE)
+_TOLL_OF_BACKGROUND = re.compile(rf"\b(?:{phrases(TOLL_OF_BACKGROUND)})\b", re.IGNORECASE)
+_TOLL_EVENT = re.compile(rf"\b(?:{phrases(TOLL_EVENT_WORDS)})\b", re.IGNORECASE)
+_ADDITIVE_AFTER = re.compile(rf"\s+(?:{phrases(ADDITIVE_AFTER)})\b", re.IGNORECASE)
+_ADDITIVE_BEFORE = re.compile(rf"\b(?:{phrases(ADDITIVE_BEFORE)})\s+$", re.IGNORECASE)
+
+
+def _additive(text: str, q: Quantity, end: int, sentence_start: int) -> bool:
+    """"two other people", "four more bodies", "a further three": not the people counted before."""
+    if q.text.lower().startswith("another"):
+        return True
+    return bool(_ADDITIVE_AFTER.match(text, q.end, end)
+                or _ADDITIVE_BEFORE.search(text, max(sentence_start, q.start - 15), q.start))
+
+
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OF_PHRASE = re.compile(
-    r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|$)")
+    r"\s+of\s+(?:[\w’'()“”-]+\s+){0,5}?[\w’'()“”-]+"
+    r"(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|\s+and\s+(?:\d|an?\s)|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|and\b|$)")
 _BARE = re.compile(r"\s+(?P<killed>dead|killed)\b|\s+(?P<wounded>injured|wounded|hurt)\b", re.I)
 _BARE_VERB = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|have|had|died)\b")
@@ -299,11 +333,14 @@ class _Reader:
         self.context = context  # counts of the sentences before, for "others"
         self.counts: list[Count] = []
         self.tentative: set[int] = set()  # parties guessed from the count before (a toll)
+        folded = WordIndex.of(text).folded
+        self.mentions_toll = any(folded.find(w, start, end) >= 0 for w in _TOLL_WORDS)
 
     def add(self, count: Count) -> None:
         """Keep a count; "a lieutenant and two soldiers" become one count of three."""
         last = self.counts[-1] if self.counts else None
         if (last and count.of_count is None and last.of_count is None and last.field == count.field
+                and "update" not in (last.role, count.role)
                 and last.party == count.party and last.value is not None and count.value is not None
                 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[last.end:count.start] if last.end <= count.start
                                  else self.text[count.start:count.start])):
@@ -316,7 +353,7 @@ class _Reader:
     def settle(self) -> list[Count]:
         """A toll that the sentence breaks down by party ("two of whom …") stays unknown."""
         broken_down = {c.of_count for c in self.counts if c.of_count is not None}
-        return [Count(c.field, c.start, c.end, c.value, c.qualifier, "unknown", c.value_text, c.of_count)
+        return [replace(c, party="unknown")
                 if i in self.tentative and i in broken_down else c for i, c in enumerate(self.counts)]
 
     def previous(self) -> Count | None:
@@ -338,14 +375,51 @@ class _Reader:
         m = _BEFORE_SCAN.search_in(self.text, window_start, q_start)
         return m, window_start
 
-    def count(self, field, a, b, q, party, value_text, of=None, tentative=False) -> Count:
+    def count(self, field, a, b, q, party, value_text, of=None, tentative=False, role=None) -> Count:
         if tentative:
             self.tentative.add(len(self.counts))
         party = _party_by_role(field, party, value_text, self.text[b:self.end])
-        return Count(field, a, b, q.value, q.qualifier, party, value_text, of)
+        if role is None and of is None and _additive(self.text, q, b, self.start):
+            previous = self.previous()
+            if previous is not None and previous.field == field:
+                role = "other"  # more of what was just counted, not "killed one, wounded four others"
+        return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
+
+    def toll(self, q: Quantity) -> Count | None:
+        """"the death toll has risen to 19", "officials put the toll at 35": a total, and the
+        source's latest word on it."""
+        if not self.mentions_toll:
+            return None
+        window_start = max(self.start, q.start - 180)
+        m = _TOLL_BEFORE.search(self.text, window_start, q.start)
+        if m is None:
+            return None
+        if not m["put"]:
+            between = self.text[m.end("noun"):q.start]
+            if _TOLL_OF_BACKGROUND.search(between):
+                return None  # "the death toll of the war has risen to 40,000": a statistic
+            if m["noun"].lower().startswith("number") and not _TOLL_EVENT.search(between):
+                return None  # "the number of deaths rose to 2,000": a statistic
+        field = "killed" if m["put"] or m["killed"] else "wounded"
+        noun, noun_end = _noun_phrase(self.text, q.end, self.end)
+        party = "unknown"
+        end = q.end
+        if noun is not None and noun.lastgroup != "operations":
+            party = _party(self.text[q.end:noun_end], noun.lastgroup, self.sides_in(q.start, noun_end))
+            end = noun_end
+        same = [c for c in self.context[-4:] + self.counts if c.field == field]
+        tentative = party == "unknown" and bool(same)
+        if tentative:
+            party = same[-1].party  # "the toll stood at 34" after "killing 30 soldiers"
+        start = m.start("put") if m["put"] else m.start("noun")
+        return self.count(field, start, end, q, party, self.text[q.start:end], role="update",
+                          tentative=tentative)
 
     def read(self, q: Quantity) -> Count | None:
         text, end = self.text, self.end
+        toll = self.toll(q)
+        if toll is not None:
+            return toll
         rest = text[q.end:end]
         partitive = _PARTITIVE.match(rest)
         if partitive:
@@ -354,7 +428,7 @@ class _Reader:
         if _THE_BEFORE.search(text[max(self.start, q.start - 5):q.start]) and (
                 not before or any(c.value == q.value for c in self.context[-4:] + self.counts)):
             return None  # "the two dead", "the bodies of the four": people already counted
-        including = _INCLUDING.search(text[max(self.start, q.start - 30):q.start])
+        including = _INCLUDING.search(text[max(self.start, q.start - 70):q.start])
         noun, noun_end = _noun_phrase(text, q.end, end)
         if noun is None:
             return self._bare(q, before, window_start)
@@ -507,8 +581,8 @@ def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
     for pattern in (_SINGULAR_SCAN, _ORDINAL_ONE_SCAN):
         for m in pattern.finditer_in(text, start, end, sentence):
             s = start + m.start()
-            if any(q.start <= s < q.end for q in items):
-                continue
+            if any(q.start <= s < q.end or q.start == s + len(m.group(0)) for q in items):
+                continue  # inside a number, or before one ("a further two bodies")
             items.append(Quantity(s, s + len(m.group(0).rstrip()), 1, "exact", m.group(0).strip()))
     items.sort(key=lambda q: q.start)
     reader = _Reader(text, start, end, list(sides), list(context))

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from casefile.extract.actors import ActorMention
-from casefile.extract.anchors import AnchoredPattern
+from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.counts import Count
 from casefile.extract.dates import DateMention
 from casefile.extract.events import STRONG, Trigger
 from casefile.extract.gazetteer import PlaceMention
 from casefile.extract.sentences import Sentence
+from casefile.extract.vocabulary import (
+    BACKGROUND_STATISTIC, CLAUSE_WORDS, FURNITURE_LABELS, GENERIC_PLURALS, NEW_EVENT_NOUNS, PLURAL_DETERMINERS,
+    REPORTED_CLAUSE_WORDS, STATEMENT_NOUNS, STATEMENT_VERBS, phrases)
 
 PRECISION_RANK = {"neighbourhood": 5, "town": 4, "district": 3, "province": 2, "country": 1}
 # Kinds of event that one incident can combine: a raid with clashes and arrests, an attack
@@ -79,11 +83,26 @@ _REFERENCE_PLACE = re.compile(rf"(?:{''.join(_REFERENCE_PLACE_HEADS)})\s*(?:the\
 _REFERENCE_PLACE_SCAN = AnchoredPattern(
     _REFERENCE_PLACE, needs="-based",
     starts=rf"(?:{''.join(h for h in _REFERENCE_PLACE_HEADS if h != '-based|')})\s*(?:the\s+)?$")
-_REPORT_DATE = re.compile(
-    r"\b(?:said|told|announced|reported|statement|stated|added|confirmed|claimed|says|tweeted|"
-    r"published|posted|issued)\b[^,.;]{0,40}$",
-    re.IGNORECASE,
-)
+_STATEMENT = rf"(?:{phrases(STATEMENT_VERBS)}|{phrases(STATEMENT_NOUNS)})"
+# "said on Monday", "claimed the attack on Monday", "in a statement late on Monday": the verb,
+# then words of no new clause, then the date.
+_REPORT_DATE = re.compile(rf"\b{_STATEMENT}\b(?P<between>[^,.;:“”\"]{{0,40}})$", re.IGNORECASE)
+_REPORT_DATE_SCAN = AnchoredPattern(_REPORT_DATE)
+_NEW_CLAUSE = re.compile(rf"\b(?:{phrases(CLAUSE_WORDS + REPORTED_CLAUSE_WORDS)}|(?!claimed\b)\w+ed)\b",
+                         re.IGNORECASE)
+# "Police on Monday said", "On Monday, the ministry announced": the date, then the verb.
+_REPORT_DATE_AFTER = re.compile(
+    rf"^\s*(?:(?:also|later|again|late|early|night|morning|evening|afternoon)\s+)*{_STATEMENT}\b", re.IGNORECASE)
+_REPORT_DATE_OPENING = re.compile(
+    rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w’'.-]+\s+){{0,5}}?(?:also\s+)?{_STATEMENT}\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_FURNITURE_LABEL = re.compile(rf"(?:^|\W)(?:{phrases(FURNITURE_LABELS)})\s*:?\s*$", re.IGNORECASE)
+# A line holding nothing but a date, a time and such words is the page's date, not the event's.
+_FURNITURE_LINE = re.compile(
+    r"^[\W\d]*(?:(?:date|dated|published|posted|updated|last|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|"
+    r"edt|est|cet|eat|wat|ist|pkt|ast|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun)\b[\W\d]*)*$", re.IGNORECASE)
+_PAREN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’/-]{2,40}\s*\([^()\n]{0,40}$")
 _DAY_AFTER = re.compile(r"^,?\s+(?:a|one|the)\s+day\s+(after|before)\b", re.IGNORECASE)
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -115,13 +134,17 @@ class SentenceFacts:
         """The first strong trigger: what the sentence is about ("the church bombing … arrest")."""
         return next((t.kind for t in self.triggers if t.kind in STRONG | {"dismantle", "release"}), None)
 
+    def mark_background(self) -> None:
+        self.background = True
+        self.__dict__.pop("eventful", None)
+
     @property
     def attachable(self) -> bool:
         """A sentence without an event of its own that still tells about the one before."""
         return bool(self.counts) or self.refers_back
 
-    @property
-    def eventful(self) -> bool:
+    @cached_property
+    def eventful(self) -> bool:  # forget it (`mark_background`) when `background` changes
         if self.background:
             return False
         numeric = [c for c in self.counts if c.field in EVENT_FIELDS and c.value is not None
@@ -130,13 +153,17 @@ class SentenceFacts:
             return True
         anchors = [(p.start, p.end) for p in self.places
                    if PRECISION_RANK.get(p.place.geo_precision, 0) >= 3]
-        anchors += [(d.start, d.end) for d in self.dates if _specific(d)]
+        # A statement's date anchors a report as well as the event's own ("On Tuesday, the
+        # ministry announced that ... arrested"): it is the date the news gives.
+        anchors += [(d.start, d.end) for d in self.dates + self.report_dates if _specific(d)]
         if not anchors:
             return any(c.field == "seized" for c in self.counts) and bool(self.strong_kinds - {"release"})
         if [c for c in self.counts if c.field in EVENT_FIELDS]:
             return True  # a vague figure ("dozens were killed") with a time or a place
-        # A trigger counts only with a time or place of its own, not one from another clause.
-        strong = [t for t in self.triggers if t.kind in self.strong_kinds - {"release"}]
+        # A trigger counts only with a time or place of its own, not one from another clause,
+        # and a generic plural ("cross-border attacks") names no event.
+        strong = [t for t in self.triggers if t.kind in self.strong_kinds - {"release"}
+                  and not generic_plural(self.sentence.text, t.start - self.sentence.start, t.text)]
         return any(abs(t.start - a) <= 100 for t in strong for a, _ in anchors)
 
 @dataclass
@@ -201,8 +228,11 @@ def _most_precise(dates: list[DateMention]) -> list[DateMention]:
     return days or dates
 
 
-def dates_conflict(draft: Draft, facts: SentenceFacts) -> bool:
-    mine, theirs = _most_precise(draft.dates), _most_precise(facts.dates)
+def dates_conflict(draft: Draft, facts: SentenceFacts, statements: bool = False) -> bool:
+    """Do the event dates differ? With `statements`, a sentence dated only by its statement
+    ("On Tuesday, the ministry announced ...") is compared by that date."""
+    theirs = facts.dates or (facts.report_dates if statements else [])
+    mine, theirs = _most_precise(draft.dates), _most_precise(theirs)
     if not mine or not theirs:
         return False
     verdicts = [_overlap(a, b) for a in mine for b in theirs]
@@ -283,6 +313,8 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
             conflicts = (
                 places_conflict(current, facts)
                 or (dates_conflict(current, facts) and (kind_conflict or not facts.refers_back))
+                # Another kind of event, announced on another day: another incident.
+                or (kind_conflict and dates_conflict(current, facts, statements=True))
                 or (kind_conflict and not facts.refers_back)
                 or (eventful and facts.new_event_cue)
             )
@@ -305,7 +337,38 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
             drafts.append(target)
         target.facts.append(facts)
         current = target
-    return [d for d in drafts if any(f.eventful for f in d.facts)]
+    drafts = [d for d in drafts if any(f.eventful for f in d.facts)]
+    return _one_event(drafts)
+
+
+_ANOTHER_EVENT = re.compile(
+    rf"\b(?:killed|wounded|injured|died|dead|hurt)\s+in\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{phrases(NEW_EVENT_NOUNS)})\b", re.IGNORECASE)
+
+
+def _drafts_conflict(a: Draft, b: Draft) -> bool:
+    return any(dates_conflict(a, f) or places_conflict(a, f) or (f.eventful and kinds_conflict(a, f))
+               for f in b.facts)
+
+
+def _another_event(later: Draft) -> bool:
+    """"Separately, ...", "four more were killed in a strike on a house in Ramia": a report
+    that introduces its own event."""
+    lead = later.lead
+    return lead.new_event_cue or not lead.refers_back and bool(_ANOTHER_EVENT.search(lead.sentence.text))
+
+
+def _one_event(drafts: list[Draft]) -> list[Draft]:
+    """An article whose reports never disagree on date, place or kind of event tells of one
+    event: a headline, a lead and a later "he said attackers killed 15 soldiers" are one
+    incident. Roundups and articles with background events differ somewhere and stay apart."""
+    if len(drafts) < 2:
+        return drafts
+    if any(_another_event(d) for d in drafts[1:]) or any(
+            _drafts_conflict(a, b) or _drafts_conflict(b, a) for i, a in enumerate(drafts) for b in drafts[i + 1:]):
+        return drafts
+    facts = sorted((f for d in drafts for f in d.facts), key=lambda f: f.sentence.start)
+    return [Draft(facts)]
 
 
 def shift_day_after(sentence_text: str, offset: int, mention: DateMention) -> DateMention | None:
@@ -367,13 +430,105 @@ def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) ->
 
 
 def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool:
-    before = body[max(sentence_start, mention.start - 60):mention.start]
-    return bool(_REPORT_DATE.search(before))
+    """A date of a statement ("the ministry said on Monday") or of the page itself."""
+    after = body[mention.end:mention.end + 60]
+    if _POSSESSIVE.match(after):
+        return False  # "said Saturday's raid": the raid's date
+    if is_page_date(body, mention):
+        return True
+    said = _REPORT_DATE_SCAN.search_in(body, max(sentence_start, mention.start - 60), mention.start)
+    if said and not _NEW_CLAUSE.search(said["between"]):
+        return True
+    if _REPORT_DATE_AFTER.match(after) and len(body[sentence_start:mention.start].split()) <= 5 and (
+            mention.precision == "day" or "weekday" in mention.partial):
+        return True  # "Police on Monday said"
+    if not (mention.precision == "day" or "weekday" in mention.partial):
+        return False  # "In August, an official said that ...": a month or a year dates the news
+    opening = not body[sentence_start:mention.start].strip(" \n\t") or re.fullmatch(
+        r"\s*(?:late|early)?\s*on\s*", body[sentence_start:mention.start], re.IGNORECASE)
+    return bool(opening and _REPORT_DATE_OPENING.match(after))  # "On Monday, the army said"
+
+
+def is_page_date(body: str, mention: DateMention) -> bool:
+    """The page's own date: labelled ("date 2024-09-16", "Published: ..."), alone on its line
+    with a time ("October 3, 2020 3:09 pm"), or in a dateline ("MARAWI (MindaNews / 10 August) —")."""
+    line_start = body.rfind("\n", 0, mention.start) + 1
+    line_end = body.find("\n", mention.end)
+    line_end = len(body) if line_end < 0 else line_end
+    head = body[line_start:mention.start]
+    if _FURNITURE_LABEL.search(head[-30:]):
+        return True
+    if len(head) > 45:
+        return False  # deep in a line of text
+    tail = body[mention.end:line_end]
+    if len(head) + len(tail) < 60 and _FURNITURE_LINE.match(head + " " + tail):
+        return True
+    return bool(_PAREN_DATELINE.match(head) and re.match(r"[^()\n]{0,20}\)\s*[-–—:]", tail))
+
+
+_GENERIC_PLURAL = re.compile(rf"(?:{phrases(GENERIC_PLURALS)})$", re.IGNORECASE)
+_PLURAL_DETERMINER = re.compile(rf"\b(?:{phrases(PLURAL_DETERMINERS)}|\d+)\s+(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
+_STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)})\b", re.IGNORECASE)
+# Each phrase's most telling word: the phrase regex runs only in sentences holding one.
+_COMMON = {"the", "this", "a", "an", "in", "of", "has", "have", "been", "so", "for", "since", "far"}
+_STATISTIC_KEYS = re.compile("|".join(sorted({max((w for w in p.split() if w not in _COMMON), key=len)
+                                               for p in BACKGROUND_STATISTIC})))
+
+
+def generic_plural(sentence: str, at: int, trigger_text: str) -> bool:
+    """"cross-border attacks", "planning attacks": a kind of violence, not an event."""
+    return (trigger_text[-1:] in "sS" and bool(_GENERIC_PLURAL.search(trigger_text))
+            and not _PLURAL_DETERMINER.search(sentence[max(0, at - 40):at]))
+
+
+def earlier_than(dates: list[DateMention], reference: str | None, days: int = 30) -> bool:
+    """Do all these dates end well before the reference date (ISO)? Unresolved ones count when
+    they say so ("last month", "last year")."""
+    import datetime as dt
+
+    if not dates:
+        return False
+    limit = dt.date.fromisoformat(reference) - dt.timedelta(days=days) if reference else None
+    for d in dates:
+        if d.date_start:
+            if limit is None or dt.date.fromisoformat(d.date_end or d.date_start) >= limit:
+                return False
+        elif not re.search(r"\b(?:last|previous|past)\s+(?:month|year)|months?\s+ago|years?\s+ago",
+                           d.partial.get("relative", "")):
+            return False
+    return True
+
+
+def passing_mentions(facts_list: list[SentenceFacts]) -> None:
+    """Earlier events mentioned in passing: after the article's first event, a sentence whose
+    dates all end a month or more before it is background ("Last month, 12 soldiers were
+    killed in ...", "after seizing the capital in December 2023")."""
+    eventful = [f for f in facts_list if f.eventful]
+    if not eventful:
+        return
+    # The article's news: the first event with a date (or the date its statement was made).
+    first = next((f for f in eventful if any(d.date_start for d in f.dates + f.report_dates)), eventful[0])
+    reference = next((d.date_start for d in first.dates + first.report_dates if d.date_start), None)
+    if any("relative" in d.partial and earlier_than([d], None) for d in first.dates):
+        return  # the article's news is itself old ("last month"): nothing to compare with
+    mention = None  # the paragraph of the last passing mention
+    for f in facts_list:
+        if f.sentence.start <= first.sentence.start:
+            continue
+        if earlier_than(f.dates, reference) if reference else earlier_than(f.dates, None):
+            f.mark_background()
+            mention = f.sentence.paragraph
+        elif mention == f.sentence.paragraph and f.refers_back and not f.dates:
+            f.mark_background()  # "... were killed in the attack": the earlier event's details
+        else:
+            mention = None
 
 
 def background(sentence: str, dates: list[DateMention], counts: list[Count],
-               latest_year: int | None = None, body: str | None = None, start: int = 0) -> bool:
-    """`body` and `start`, when given, locate the sentence in the article (a faster search)."""
+               latest_year: int | None = None, body: str | None = None, start: int = 0,
+               eventish: bool = True) -> bool:
+    """`body` and `start`, when given, locate the sentence in the article (a faster search);
+    `eventish` says whether it has counts or triggers (else no statistic is looked for)."""
     def old(d: DateMention) -> bool:
         if d.kind in ("historical", "since", "future"):
             return True
@@ -382,6 +537,10 @@ def background(sentence: str, dates: list[DateMention], counts: list[Count],
                     and int(d.date_start[:4]) < latest_year - 1)
     if dates and all(old(d) for d in dates):
         return True
+    keyed = eventish and _STATISTIC_KEYS.search(WordIndex.of(body).folded, start, start + len(sentence)) if body is not None \
+        else _STATISTIC_KEYS.search(sentence.lower())
+    if keyed and _STATISTIC.search(sentence) and not any(d.kind == "event" and d.precision == "day" for d in dates):
+        return True  # "More than 40,000 people have died in the conflict"
     cue = (_BACKGROUND_SCAN.search_in(body, start, start + len(sentence), sentence) if body is not None
            else _BACKGROUND.search(sentence))
     if cue:

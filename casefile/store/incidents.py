@@ -6,14 +6,15 @@ import json
 from collections.abc import Iterable
 
 from casefile.errors import NotFound
-from casefile.figures import Evidence, derive
+from casefile.figures import Evidence, derive, role_of
 from casefile.model import CandidateIncident, Claim, Incident, Range
 
 INCIDENT_COLUMNS = (
     "id, status, merged_into, origin, summary, event_type, sub_event_type, date_start, date_end, "
     "date_precision, country, admin1, location, latitude, longitude, geo_precision, actor1, actor2, "
     "killed_low, killed_best, killed_high, wounded_low, wounded_best, wounded_high, "
-    "arrested_low, arrested_best, arrested_high, disputed, dispute_note, created_at, updated_at, version"
+    "arrested_low, arrested_best, arrested_high, disputed, dispute_note, created_at, updated_at, version, "
+    "killed_qualifier, wounded_qualifier, arrested_qualifier"
 )
 CLAIM_COLUMNS = (
     'id, incident_id, article_id, field, value, value_num, qualifier, party, attributed_to, start, "end", '
@@ -35,7 +36,7 @@ def incident_from_row(row: tuple, article_ids: Iterable[int] = ()) -> Incident:
     r = list(row)
     return Incident(
         *r[:18],
-        killed=Range(*r[18:21]), wounded=Range(*r[21:24]), arrested=Range(*r[24:27]),
+        killed=Range(*r[18:21], r[32]), wounded=Range(*r[21:24], r[33]), arrested=Range(*r[24:27], r[34]),
         disputed=bool(r[27]), dispute_note=r[28], created_at=r[29], updated_at=r[30],
         version=r[31], article_ids=tuple(article_ids),
     )
@@ -128,7 +129,7 @@ class IncidentStore:
         conn = self.db.conn
         rows = conn.execute(
             """SELECT c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to,
-                      c.origin, a.outlet
+                      c.origin, a.outlet, c.detail
                FROM claims c LEFT JOIN articles a ON a.id = c.article_id
                WHERE c.incident_id = ? AND c.field IN ('killed', 'wounded', 'arrested')
                ORDER BY c.article_id, c.start, c.id""",
@@ -136,8 +137,8 @@ class IncidentStore:
         ).fetchall()
         figures = derive(
             Evidence(field, value, party, qualifier, article, source, origin,
-                     outlet or (f"article {article}" if article else None))
-            for field, value, party, qualifier, article, source, origin, outlet in rows
+                     outlet or (f"article {article}" if article else None), role_of(detail))
+            for field, value, party, qualifier, article, source, origin, outlet, detail in rows
         )
         k, w, a = (figures.counts[n] for n in ("killed", "wounded", "arrested"))
         disputed, note = self._with_field_disputes(incident_id, figures, rows)
@@ -145,8 +146,10 @@ class IncidentStore:
             """UPDATE incidents SET killed_low = ?, killed_best = ?, killed_high = ?,
                wounded_low = ?, wounded_best = ?, wounded_high = ?,
                arrested_low = ?, arrested_best = ?, arrested_high = ?,
+               killed_qualifier = ?, wounded_qualifier = ?, arrested_qualifier = ?,
                disputed = ?, dispute_note = ? WHERE id = ?""",
             (k.low, k.best, k.high, w.low, w.best, w.high, a.low, a.best, a.high,
+             k.qualifier, w.qualifier, a.qualifier,
              int(disputed), note, incident_id),
         )
 

@@ -271,3 +271,17 @@ def m004_index_articles_per_transaction(db: sqlite_utils.Database) -> None:
     one statement. The insert trigger fired inside each row's statement savepoint, where FTS5
     flushes its pending terms: a new index segment per article, 3x slower imports."""
     _run(db, 'DROP TRIGGER IF EXISTS "articles_ai"')
+
+
+@migrations()
+def m005_best_figure_qualifiers(db: sqlite_utils.Database) -> None:
+    """The qualifier of each best figure ("at least 12"), derived with it from the claims.
+    Incidents stored before stay NULL (unknown) until their figures are next derived."""
+    _run(
+        db,
+        """
+ALTER TABLE incidents ADD COLUMN killed_qualifier TEXT;
+ALTER TABLE incidents ADD COLUMN wounded_qualifier TEXT;
+ALTER TABLE incidents ADD COLUMN arrested_qualifier TEXT
+""",
+    )

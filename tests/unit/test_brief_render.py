@@ -145,7 +145,7 @@ def test_front_matter_is_yaml(case):
 def test_overview_gives_totals_as_ranges_and_names_the_disagreement(case):
     from casefile.model import ClaimDraft
 
-    monitor = ClaimDraft(field="killed", value="5", value_num=5, qualifier="exact", party="unknown",
+    monitor = ClaimDraft(field="killed", value="5", value_num=5, qualifier="exact", party="militant",
                          attributed_to="Syrian Observatory for Human Rights", start=0, end=9, quote="Officials")
     first = add_incident(case, killed=4, quote="killed four", lead="Officials said forces ", tail=".",
                          extra_claims=[monitor])
@@ -161,7 +161,7 @@ def test_analyst_edit_is_labelled_and_named_as_the_rule(case):
 
     # Two outlets disagree; an analyst sets the best figure.
     lead = "Officials said forces "
-    other = ClaimDraft(field="killed", value="7", value_num=7, qualifier="exact", party="unknown",
+    other = ClaimDraft(field="killed", value="7", value_num=7, qualifier="exact", party="militant",
                        attributed_to="Syrian Observatory for Human Rights", start=0, end=len(lead.strip()),
                        quote=lead.strip())
     incident = add_incident(case, killed=4, lead=lead, extra_claims=[other])

@@ -1,0 +1,64 @@
+"""No incident from background: statistics, policy text and earlier events mentioned in
+passing make no candidates; the reports of one event make one."""
+
+from __future__ import annotations
+
+from casefile.extract import extract
+from casefile.figures import Evidence, derive, role_of
+
+
+def killed(candidate):
+    return derive([Evidence(c.field, c.value_num, c.party, c.qualifier, 0, c.attributed_to, role=role_of(c.detail))
+                   for c in candidate.claims if c.field == "killed" and c.value_num is not None]).counts["killed"]
+
+
+def test_a_statistic_is_no_incident():
+    text = ("More than 35,000 people have died in the conflict, and two million have been displaced. "
+            "The insurgency has killed thousands of civilians since the start of the fighting.")
+    assert extract(text, "2024-05-08") == []
+
+
+def test_policy_text_with_a_generic_plural_is_no_incident():
+    text = ("Islamabad accuses Kabul of sheltering militants who plan cross-border attacks.\n\n"
+            "Kabul denies harbouring groups that carry out raids in Pakistan.")
+    assert extract(text, "2024-05-08") == []
+
+
+def test_an_earlier_event_mentioned_in_passing_is_background():
+    text = ("Gunmen killed nine villagers in Bama on Sunday, police said.\n\n"
+            "The attackers fled into the bush, a resident said.\n\n"
+            "Last month, at least 14 soldiers were killed in an ambush near Gwoza.")
+    (c,) = extract(text, None)
+    assert c.location == "Bama" and killed(c).best == 9
+
+
+def test_a_dated_earlier_event_and_its_details_are_background():
+    text = ("Gunmen killed nine villagers in Bama on Sunday, police said.\n\n"
+            "The same group carried out a bombing in Gwoza on February 3. Four worshippers were killed "
+            "and 20 others were hurt in the attack.")
+    (c,) = extract(text, "2024-05-08")
+    assert c.date_start == "2024-05-05" and killed(c).best == 9
+
+
+def test_an_old_event_told_as_the_news_is_still_an_incident():
+    # A follow-up about an attack months ago: the article's own event, not a passing mention.
+    text = "An investigation found that gunmen killed 41 villagers in Bama on February 3, officials said."
+    (c,) = extract(text, "2024-05-08")
+    assert c.date_start == "2024-02-03"
+
+
+def test_the_reports_of_one_event_are_one_incident():
+    text = ("Militants kill soldiers at army base\n\n"
+            "Militants killed 12 soldiers at an army base near Bama on Sunday, officials said.\n\n"
+            "The militants briefly held the base before reinforcements arrived, police said.\n\n"
+            "A spokesman for the insurgents told reporters their fighters had stormed the base.\n\n"
+            "He said the attackers killed 15 soldiers.")
+    (c,) = extract(text, "2024-05-08")
+    f = killed(c)
+    assert (f.low, f.best, f.high) == (12, 12, 15)
+
+
+def test_a_roundup_of_events_on_different_days_and_places_stays_apart():
+    text = ("Gunmen killed nine villagers in Bama on Sunday, police said.\n\n"
+            "On Tuesday, a roadside bomb killed three soldiers near Gwoza, the army said.")
+    assert len(extract(text, "2024-05-08")) == 2

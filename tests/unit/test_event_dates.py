@@ -1,0 +1,53 @@
+"""Event dates: the date of the event, not of the statement, the claim or the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract import extract
+
+
+def dated(text, published="2024-05-08"):  # a Wednesday
+    (c,) = extract(text, published)
+    return c.date_start, [cl.detail for cl in c.claims if cl.field == "date"]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops raided a militant hideout in Bama on Saturday, killing four fighters, the ministry said on Monday.",
+    "Police on Monday said gunmen killed six farmers in Bama on Saturday.",
+    "On Monday, the army said troops killed four fighters in Bama on Saturday.",
+    "The ministry said in a statement late on Monday that Saturday's raid in Bama killed four fighters.",
+])
+def test_the_event_date_beats_the_statement_date(text):
+    assert dated(text)[0] == "2024-05-04"
+
+
+def test_a_claim_of_responsibility_is_dated_by_the_attack():
+    text = ("Gunmen killed nine villagers in Bama on Saturday. Islamic State claimed the attack on Monday "
+            "in a statement.")
+    assert dated(text)[0] == "2024-05-04"
+
+
+def test_a_statement_date_is_used_when_nothing_else_dates_the_event_and_says_so():
+    start, details = dated("Gunmen killed nine villagers in Bama, the police said on Monday.")
+    assert start == "2024-05-06" and details[-1]["statement"] is True
+
+
+@pytest.mark.parametrize("page", [
+    " date 2024-05-08 ", "Published: 8 May 2024\n\n", "May 8, 2024 3:09 pm\n\n", "Wednesday 8 May 2024 - 17:45\n\n",
+])
+def test_the_pages_own_date_is_not_the_events(page):
+    text = page + "At least 40 civilians were killed in Bama on Sunday in an attack by gunmen."
+    assert dated(text)[0] == "2024-05-05"
+
+
+def test_a_date_in_a_dateline_is_the_filing_date():
+    text = "MAIDUGURI (Daily Post / 8 May) — Gunmen killed nine villagers in Bama on Sunday."
+    assert dated(text)[0] == "2024-05-05"
+
+
+def test_without_a_publication_date_a_weekday_stays_unresolved_but_kept():
+    (c,) = extract("Gunmen killed nine villagers in Bama on Saturday, police said on Monday.", None)
+    assert (c.date_start, c.date_precision) == (None, "unknown")
+    partial = [cl.detail.get("partial") for cl in c.claims if cl.field == "date"]
+    assert {"weekday": "Saturday"} in partial

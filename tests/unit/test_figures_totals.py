@@ -1,0 +1,185 @@
+"""Tolls as totals per source (casefile.figures) and the toll statements the extractor reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract import extract
+from casefile.extract.counts import find_counts
+from casefile.extract.numbers import find_quantities
+from casefile.figures import Evidence, derive, role_of
+
+
+def ev(value, party="unknown", qualifier="exact", source=None, article=1, role=None, field="killed"):
+    return Evidence(field, value, party, qualifier, article, source, role=role)
+
+
+def killed(*evidence):
+    return derive(evidence).counts["killed"]
+
+
+# -- derive: totals per source ------------------------------------------------------------------
+def test_a_count_of_one_party_is_not_a_toll():
+    # Another source's count of one party does not beat a stated total.
+    f = killed(ev(12, "unknown", "at_least", "Police"), ev(5, "militant", "exact", "Army"))
+    assert (f.low, f.best, f.high, f.qualifier) == (12, 12, 12, "at_least")
+    assert not derive([ev(12, "unknown", "at_least", "Police"), ev(5, "militant", "exact", "Army")]).disputed
+
+
+def test_disjoint_parties_of_one_source_add_up():
+    f = killed(ev(3, "militant", source="Ministry"), ev(2, "security", source="Ministry"))
+    assert (f.best, f.qualifier) == (5, "exact")
+
+
+def test_the_most_conservative_toll_across_sources_is_best():
+    figures = derive([ev(7, source="Interior Ministry"), ev(9, source="Observatory", article=2)])
+    assert (figures.counts["killed"].low, figures.counts["killed"].best, figures.counts["killed"].high) == (7, 7, 9)
+    assert figures.disputed
+
+
+def test_without_any_toll_each_party_counts_its_most_conservative_figure():
+    f = killed(ev(12, "security", source="Officer"), ev(15, "security", source="Insurgents"),
+               ev(4, "militant", "at_least", source="Officer"))
+    assert (f.low, f.best, f.high, f.qualifier) == (16, 16, 19, "at_least")
+
+
+def test_a_party_count_above_an_exact_toll_is_a_dispute():
+    figures = derive([ev(4, source="Hospital"), ev(6, "civilian", source="Residents")])
+    assert figures.disputed and figures.counts["killed"].best == 4 and figures.counts["killed"].high == 6
+
+
+def test_a_toll_update_supersedes_the_same_source_and_is_no_dispute():
+    figures = derive([ev(12), ev(19, role="update")])
+    assert figures.counts["killed"].best == 19 and not figures.disputed
+    assert len(figures.reports["killed"]) == 1
+
+
+def test_an_update_revises_downwards_too():
+    assert killed(ev(30, "unknown", "about"), ev(24, role="update")).best == 24
+
+
+def test_an_update_of_one_source_leaves_another_sources_figure_alone():
+    figures = derive([ev(10, source="Hospital"), ev(14, source="Governor"), ev(19, source="Governor", role="update")])
+    assert figures.counts["killed"].best == 10 and figures.disputed
+
+
+def test_other_people_add_to_those_counted_before():
+    f = killed(ev(6, "security"), ev(2, "unknown", "at_least", role="other"))
+    assert (f.best, f.qualifier) == (8, "at_least")
+    # More of the same party: one account of five, not a dispute between one and four.
+    figures = derive([ev(1, "security"), ev(4, "security", role="other")])
+    assert figures.counts["killed"].best == 5 and not figures.disputed
+
+
+def test_an_analyst_figure_is_exact():
+    assert killed(ev(3, "unknown", "at_least"), Evidence("killed", 5, None, None, None, None, "analyst")).qualifier == "exact"
+
+
+@pytest.mark.parametrize("detail, role", [(None, None), ({"role": "update"}, "update"),
+                                          ('{"role": "other"}', "other"), ("not json", None), ({"items": "x"}, None)])
+def test_role_of_a_stored_detail(detail, role):
+    assert role_of(detail) == role
+
+
+# -- counts: toll statements and additional people ---------------------------------------------
+def counts(text):
+    return find_counts(text, 0, len(text), find_quantities(text))
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The death toll from the bombing has risen to 27, officials said.", 27),
+    ("The toll climbed to 14 on Tuesday.", 14),
+    ("Hospital sources put the death toll at 41.", 41),
+    ("The number of people killed in the raid rose to at least nine.", 9),
+    ("Two more bodies were found, bringing the toll to 16.", 16),
+    ("By evening the death toll stood at 30 people.", 30),
+])
+def test_a_toll_statement_is_a_total_and_an_update(sentence, value):
+    toll = [c for c in counts(sentence) if c.role == "update"]
+    assert [(c.field, c.value, c.party) for c in toll] == [("killed", value, "unknown")]
+
+
+def test_the_speaker_after_a_toll_is_not_counted_as_the_dead():
+    (c,) = counts("The death toll has risen to 19, police said.")
+    assert c.party == "unknown" and "police" not in c.value_text
+
+
+def test_a_toll_of_the_wounded():
+    (c,) = counts("The number of injured in the blast rose to 52.")
+    assert (c.field, c.value, c.role) == ("wounded", 52, "update")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The death toll of the war has risen to 40,000.",
+    "The number of deaths rose to 2,000.",
+    "The toll since January stands at 310.",
+])
+def test_a_toll_of_a_war_or_a_period_is_no_update(sentence):
+    assert not [c for c in counts(sentence) if c.role == "update"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen shot dead five farmers; at least three other people died.",
+    "Two soldiers were killed in the first blast; four more soldiers were killed later.",
+    "A policeman died in the blast; another civilian died in hospital.",
+    "Nine bodies were found on Monday; a further two bodies were recovered on Tuesday.",
+])
+def test_additional_people_are_marked(sentence):
+    assert [c.role for c in counts(sentence)] == [None, "other"]
+
+
+def test_others_of_another_field_are_no_addition():
+    # "four others" are wounded besides the one killed: there are no wounded before them.
+    assert [c.role for c in counts("One soldier was killed and four others were wounded.")] == [None, None]
+
+
+def test_more_than_is_a_qualifier_not_an_addition():
+    (c,) = counts("More than 20 people were killed.")
+    assert c.role is None and c.qualifier == "at_least"
+
+
+def test_suffered_injuries_is_a_wound():
+    got = [(c.field, c.value, c.party) for c in counts("One soldier was killed and four others suffered injuries.")]
+    assert got == [("killed", 1, "security"), ("wounded", 4, "security")]
+
+
+# -- end to end: the candidate's figure ---------------------------------------------------------
+def best(text, published="2024-05-06"):
+    (candidate,) = extract(text, published)
+    evidence = [Evidence(c.field, c.value_num, c.party, c.qualifier, 0, c.attributed_to, role=role_of(c.detail))
+                for c in candidate.claims if c.field == "killed" and c.value_num is not None]
+    f = derive(evidence).counts["killed"]
+    return f.best, f.qualifier
+
+
+def test_a_restated_toll_is_the_incidents_figure():
+    assert best("Gunmen attacked a market in Maiduguri on Saturday, killing 12 people, police said. "
+                "The death toll later rose to 19, police said.") == (19, "exact")
+
+
+def test_the_total_beats_one_partys_count_in_the_candidate():
+    assert best("At least 12 people were killed when gunmen stormed a village in Borno state on Friday, "
+                "police said. Troops killed all five attackers, the army said.") == (12, "at_least")
+
+
+# -- the store keeps the best figure's qualifier and the roles -----------------------------------
+def test_the_store_keeps_the_best_figures_qualifier_and_a_tolls_update(db_path):
+    from casefile.model import ArticleDraft
+    from casefile.store import CaseFile
+
+    body = ("Gunmen attacked a market in Maiduguri on Saturday, killing at least 12 people, police said. "
+            "The death toll later rose to 19, police said.")
+    case = CaseFile(db_path)
+    draft = ArticleDraft(body=body, sha256="d" * 64, path="x", format="txt", title="Maiduguri")
+    article_id = case.add_article(draft, "2024-05-06T00:00:00+00:00").article_id
+    (incident_id,) = case.store_candidates(article_id, extract(body, "2024-05-06"), "2024-05-06T00:00:00+00:00")
+    incident = case.incident(incident_id)
+    assert (incident.killed.best, incident.killed.qualifier, incident.disputed) == (19, "exact", False)
+    assert {c.detail["role"] for c in case.claims(incident_id) if c.field == "killed" and c.detail} == {"update"}
+
+    body2 = "At least 12 people were killed when gunmen stormed a village in Borno state on Friday, police said."
+    draft2 = ArticleDraft(body=body2, sha256="e" * 64, path="y", format="txt", title="Borno")
+    article2 = case.add_article(draft2, "2024-05-06T00:00:00+00:00").article_id
+    (second,) = case.store_candidates(article2, extract(body2, "2024-05-06"), "2024-05-06T00:00:00+00:00")
+    assert (case.incident(second).killed.best, case.incident(second).killed.qualifier) == (12, "at_least")
+    assert case.incident(second).wounded.qualifier is None
