@@ -1,12 +1,18 @@
 """Blocking: which incident pairs are worth scoring at all.
 
-Comparing every pair costs n²/2 scorings (100k incidents: 5 billion). Two reports of one event
-share a day (±2) and a place: the same town name (a neighbourhood also carries its town), or a
-grid cell of about 25 km when names differ in spelling. Reports known only coarsely (a
-province, an unknown village, a month, no date at all) are compared with every report of
-their province in that window instead; the armed group stands in for the place when no place
-is known. Each record emits a few keys, so the cost grows near-linearly with the number of
-incidents, as long as coarse records are a minority.
+Comparing every pair costs n²/2 scorings (100k incidents: 5 billion). As in splink and dedupe,
+blocking is a plain list of rules (`RULES`), any of which proposes a pair; each is near-linear
+because every record emits a few keys and an over-full block is skipped:
+
+1. **date and place**: the same day (±2) and the same place (town name, a neighbourhood's
+   town, or a ~25 km grid cell); reports known only coarsely (a province, a month, a weekday)
+   are searched among the reports of their province in that window.
+2. **shared rare words**: two reports whose claim sentences and titles share at least two
+   rare words or names (in at most `RARE_CAP` records of the case file) within `WORD_WINDOW`
+   days of each other (event day, else publication day). This finds the twin whose place came
+   out as the country or whose date is the announcement day.
+3. **weekday, region and toll**: an undated report that names only a weekday, against the
+   reports of its province (else country) on that weekday whose tolls are compatible.
 """
 
 from __future__ import annotations
@@ -15,8 +21,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+
 from casefile.match.records import MatchRecord
 from casefile.match.score import thin
+from casefile.match.words import Rarity
 
 MAX_BLOCK = 4000  # a block this large holds nothing specific enough to be worth all its pairs
 CROWDED_BLOCK = 50  # a report with no date and no figure is only matched in a quieter place
@@ -72,8 +84,8 @@ def _around(weekday: int) -> tuple[int, int, int]:
     return ((weekday - 1) % 7, weekday, (weekday + 1) % 7)
 
 
-def candidate_pairs(records: Iterable[MatchRecord]) -> Iterator[tuple[int, int]]:
-    """Pairs (i < j) sharing at least one block, each once."""
+def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iterator[tuple[int, int]]:
+    """The same day (±2) and the same place; coarse reports searched in their province."""
     # key -> day -> ids: every record against those of the same key within the window
     symmetric: dict[tuple, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     lookup: dict[tuple, list[int]] = defaultdict(list)  # every record, for coarse ones to search
@@ -127,7 +139,6 @@ def candidate_pairs(records: Iterable[MatchRecord]) -> Iterator[tuple[int, int]]
                 lookup[("pw", w, *key)].append(r.id)
             for m in r.months:
                 lookup[("pm", m, *key)].append(r.id)
-    seen: set[tuple[int, int]] = set()
     for by_day in symmetric.values():
         for day, ids in by_day.items():
             near = [x for delta in range(1, WINDOW + 1) for x in by_day.get(day + delta, ())]
@@ -136,10 +147,7 @@ def candidate_pairs(records: Iterable[MatchRecord]) -> Iterator[tuple[int, int]]
             for i, a in enumerate(ids):
                 for b in ids[i + 1:] + near:
                     if a != b:
-                        pair = (a, b) if a < b else (b, a)
-                        if pair not in seen:
-                            seen.add(pair)
-                            yield pair
+                        yield (a, b) if a < b else (b, a)  # repeats are removed by candidate_pairs
     for a, keys in coarse:
         for key in keys:
             others = lookup.get(key, ())
@@ -147,7 +155,121 @@ def candidate_pairs(records: Iterable[MatchRecord]) -> Iterator[tuple[int, int]]
                 continue  # nothing to match a bare "clashes in X" on, in a busy place
             for b in others:
                 if a != b:
-                    pair = (a, b) if a < b else (b, a)
-                    if pair not in seen:
-                        seen.add(pair)
-                        yield pair
+                    yield (a, b) if a < b else (b, a)
+
+
+RARE_CAP = 40  # a word in more records than this is common speech, not a shared detail
+WORD_WINDOW = 7  # days apart two reports may be and still be found by their words
+MIN_SHARED = 2  # rare words two reports must share
+
+
+def rare_words(r: MatchRecord, rarity: Rarity) -> list[str]:
+    return [t for t in r.words if rarity.rare(t, RARE_CAP)]
+
+
+def shared_words(records: list[MatchRecord], rarity: Rarity | None = None) -> Iterator[tuple[int, int]]:
+    """An inverted index over rare words: for each record, the others sharing ≥ MIN_SHARED of
+    them within the window. The cap on a word's records bounds the work per record."""
+    if rarity is None:
+        rarity = Rarity(r.words for r in records)
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> [(day, id)]
+    undated: dict[str, list[int]] = defaultdict(list)
+    own: list[tuple[MatchRecord, list[str]]] = []
+    for r in records:
+        words = rare_words(r, rarity)
+        if not words:
+            continue
+        own.append((r, words))
+        for t in words:
+            if r.when is None:
+                undated[t].append(r.id)
+            else:
+                postings[t].append((r.when, r.id))
+    days: dict[str, list[int]] = {}
+    for t, items in postings.items():
+        items.sort()
+        days[t] = [d for d, _ in items]
+    for r, words in own:
+        shared: Counter[int] = Counter()
+        for t in words:
+            timed = postings.get(t, ())
+            if r.when is None:
+                shared.update(i for _, i in timed)
+            elif timed:
+                lo = bisect_left(days[t], r.when - WORD_WINDOW)
+                hi = bisect_right(days[t], r.when + WORD_WINDOW)
+                shared.update(i for _, i in timed[lo:hi])
+            shared.update(undated.get(t, ()))
+        for other, n in shared.items():
+            if other > r.id and n >= MIN_SHARED:
+                yield r.id, other
+
+
+def _undated(r: MatchRecord) -> bool:
+    return r.date_start is None or r.date_precision not in ("day", "week")
+
+
+def tolls_compatible(a: MatchRecord, b: MatchRecord) -> bool:
+    """No field with two figures that are far apart (a missing figure is no objection)."""
+    for name in a.counts.keys() & b.counts.keys():
+        (al, ah), (bl, bh) = a.counts[name], b.counts[name]
+        if not (al <= bh and bl <= ah) and min(ah, bh) < 0.5 * max(ah, bh):
+            return False
+    return True
+
+
+def weekday_region_toll(records: list[MatchRecord], rarity: Rarity | None = None) -> Iterator[tuple[int, int]]:
+    """Undated reports that name a weekday, against their province's (else country's) reports
+    of that weekday with compatible tolls."""
+    index: dict[tuple, list[MatchRecord]] = defaultdict(list)
+    searching: list[tuple[MatchRecord, list[tuple]]] = []
+    for r in records:
+        area = _area(r)
+        if area is None:
+            continue
+        if not _undated(r):
+            index[(r.date_start.weekday(), *area)].append(r)
+        elif r.weekdays:
+            keys = [(w, *area) for w in r.weekdays]
+            for key in keys:
+                index[key].append(r)
+            searching.append((r, keys))
+    for r, keys in searching:
+        for key in keys:
+            block = index[key]
+            if len(block) > MAX_BLOCK:
+                continue
+            for other in block:
+                if other.id != r.id and (r.counts or other.counts or len(block) <= CROWDED_BLOCK) \
+                        and tolls_compatible(r, other):
+                    yield (r.id, other.id) if r.id < other.id else (other.id, r.id)
+
+
+@dataclass(frozen=True)
+class BlockingRule:
+    name: str
+    pairs: Callable[[list[MatchRecord], Rarity | None], Iterator[tuple[int, int]]]
+
+
+RULES = [
+    BlockingRule("date and place", date_place),
+    BlockingRule("shared rare words", shared_words),
+    BlockingRule("weekday, region and toll", weekday_region_toll),
+]
+
+
+def candidate_pairs(records: Iterable[MatchRecord], rarity: Rarity | None = None,
+                    rules: list[BlockingRule] = RULES, tally: dict[str, int] | None = None
+                    ) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) proposed by any rule, each once. `tally` counts the new pairs per rule."""
+    records = list(records)
+    if rarity is None and any(rule.pairs is shared_words for rule in rules):
+        rarity = Rarity(r.words for r in records)
+    seen: set[tuple[int, int]] = set()
+    for rule in rules:
+        for pair in rule.pairs(records, rarity):
+            if pair not in seen:
+                seen.add(pair)
+                if tally is not None:
+                    tally[rule.name] = tally.get(rule.name, 0) + 1
+                yield pair

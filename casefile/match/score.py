@@ -9,15 +9,26 @@ different events, whatever else they share: the score is halved, and the reason 
 from __future__ import annotations
 
 import math
+import re
 
 from rapidfuzz import fuzz
 
 from casefile.match.records import MatchRecord, Suggestion
+from casefile.match.words import Rarity
 
-WEIGHTS = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "actors": 0.10, "text": 0.10}
+# The parts of a pair's score. Two views, the better of which counts until the case file holds
+# enough of the curator's judgements to learn its own weights (casefile.match.learn): the
+# extracted fields agree, or the sources' own words do (a twin whose place came out as the
+# country, or whose date is missing, still tells the same story).
+FIELDS_VIEW = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "actors": 0.10, "words": 0.10}
+WORDS_VIEW = {"words": 0.45, "names": 0.20, "published": 0.10, "place": 0.10, "date": 0.10, "counts": 0.05}
+WEIGHTS = {k: max(FIELDS_VIEW.get(k, 0), WORDS_VIEW.get(k, 0)) for k in (*FIELDS_VIEW, *WORDS_VIEW)}
+WEIGHTS_FIELDS = ("place", "date", "event", "counts", "actors")  # extracted fields, not the words
 THRESHOLD = 0.65
+VETOED = 0.3  # the most a pair with a firm contradiction may score
+WORDS_FULL = 0.3  # a TF-IDF cosine of the sentences at which two reports read as one story
 NEUTRAL = 0.5
-UNDATED = 0.3
+UNDATED = 0.4
 FAMILIES = {"Battles": "violent", "Explosions/Remote violence": "violent",
             "Violence against civilians": "violent", "Strategic developments": "strategic",
             "Protests": "civil", "Riots": "civil"}
@@ -34,30 +45,52 @@ def _km(a: MatchRecord, b: MatchRecord) -> float | None:
 COARSE = {"province", "country"}
 
 
-def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
+TOWNS = {"town", "neighbourhood"}
+
+
+def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]:
+    """(score, reason, firmly apart). Only two towns named firmly can contradict each other;
+    a province or a country on one side is weak evidence either way."""
     if not (a.place_names or a.admin1 or a.country) or not (b.place_names or b.admin1 or b.country):
-        return NEUTRAL, None
+        return NEUTRAL, None, False
     if a.country and b.country and a.country != b.country:
-        return 0.0, f"different countries ({a.country} / {b.country})"
-    if a.geo_precision in COARSE or b.geo_precision in COARSE:
-        # Only a province or a country is known on one side: weak evidence either way.
+        # A country is often the one an article mentions, not the one the event was in.
+        return 0.1, f"different countries ({a.country} / {b.country})", False
+    if a.geo_precision in COARSE or b.geo_precision in COARSE or not (a.place_names and b.place_names):
         if a.admin1 and b.admin1:
-            return (0.6, None) if a.admin1 == b.admin1 else (0.1, f"different provinces ({a.admin1} / {b.admin1})")
-        return 0.4, None
+            return (0.6, None, False) if a.admin1 == b.admin1 else (0.1, f"different provinces ({a.admin1} / {b.admin1})", False)
+        return 0.4, None, False
     if a.place_names & b.place_names:
-        return 1.0, None
+        return 1.0, None, False
+    if _words_within(a.place_names, b.place_names):
+        return 0.9, None, False  # "Kurram's Bagan" and "Bagan"
     names = max((fuzz.ratio(x, y) / 100 for x in a.place_names for y in b.place_names), default=0.0)
     km = _km(a, b)
+    # Firm: both towns were placed in their province. A name that was not may be a misread
+    # village or a dateline.
+    firm = a.geo_precision in TOWNS and b.geo_precision in TOWNS and names < 0.85 and bool(a.admin1 and b.admin1)
     # Different provinces, or far apart: another place, however alike the names.
     if (a.admin1 and b.admin1 and a.admin1 != b.admin1) or (km is not None and km > 60):
         where = f"{km:.0f} km apart" if km is not None else f"{a.admin1} / {b.admin1}"
-        return 0.0, f"different places ({a.location} / {b.location}, {where})"
+        return 0.0, f"different places ({a.location} / {b.location}, {where})", firm
     near = 0.0 if km is None else max(0.0, 1 - km / 50)
     score = max(names if names >= 0.85 else names * 0.5, near)
     reason = None
     if score < 0.5:
         reason = f"different places ({a.location} / {b.location}" + (f", {km:.0f} km apart)" if km is not None else ")")
-    return score, reason
+    # Two towns of one province a few km apart may be a town and its suburb: not firm.
+    return score, reason, firm and score < 0.3
+
+
+def _words_within(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One place name holds the other as whole words."""
+    split = lambda name: set(re.findall(r"\w+", name.replace("’s", "").replace("'s", "")))  # noqa: E731
+    for x in a:
+        for y in b:
+            wx, wy = split(x), split(y)
+            if wx and wy and (wx <= wy or wy <= wx):
+                return True
+    return False
 
 
 def date_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]:
@@ -147,6 +180,45 @@ def count_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
     return sum(scores) / len(scores), ("; ".join(reasons) or None)
 
 
+def count_contradiction(a: MatchRecord, b: MatchRecord) -> bool:
+    """Two exact tolls that cannot both be true: every figure both give is exact, and two or
+    more fields are far apart (one field far apart may be a toll that rose overnight)."""
+    apart = 0
+    for name in a.counts.keys() & b.counts.keys():
+        (al, ah), (bl, bh) = a.counts[name], b.counts[name]
+        if al != ah or bl != bh:
+            return False
+        if min(ah, bh) < 0.5 * max(ah, bh) and abs(ah - bh) >= 2:
+            apart += 1
+    return apart >= 2
+
+
+def words_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
+    """TF-IDF cosine of the words of the claim sentences and titles."""
+    if not a.words or not b.words:
+        return NEUTRAL
+    return min(1.0, rarity.cosine(a.words, b.words) / WORDS_FULL)
+
+
+def names_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
+    """The share of the smaller side's names (by rarity) that the other side names too."""
+    if not a.names or not b.names:
+        return NEUTRAL
+    shared = a.names & b.names
+    if not shared:
+        return 0.0
+    idf = rarity.idf
+    return sum(idf(t) for t in shared) / min(sum(idf(t) for t in a.names), sum(idf(t) for t in b.names))
+
+
+def published_score(a: MatchRecord, b: MatchRecord) -> float:
+    """Reports of one event appear within days of each other."""
+    if not a.published or not b.published:
+        return NEUTRAL
+    gap = min(abs((x - y).days) for x in a.published for y in b.published)
+    return 1.0 if gap <= 1 else 0.8 if gap <= 3 else 0.5 if gap <= 7 else 0.2 if gap <= 30 else 0.0
+
+
 def text_score(a: MatchRecord, b: MatchRecord) -> float:
     if not a.text or not b.text:
         return NEUTRAL
@@ -161,38 +233,74 @@ def thin(r: MatchRecord) -> bool:
 # How many reports of the same kind in the same place make a bare "same place, same kind"
 # worthless as evidence (a busy front line has dozens of undated "clashes in X").
 CROWDED = 3
+UNIFORM = Rarity(())  # every word equally rare: scoring two records outside a matching run
 
 
-def score(a: MatchRecord, b: MatchRecord, crowd: int = 0) -> Suggestion:
-    """`crowd`: how many records share the thinner side's place and kind of event."""
-    place, place_reason = place_score(a, b)
-    far = place == 0.0 and place_reason is not None and "different places" in place_reason
+def _listed(words: list[str]) -> str:
+    words = [w.title() if w.islower() else w for w in words]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
+def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
+    """What a reader would point at: the rare words and names both use, and what one side
+    leaves out (absence of evidence, said as such)."""
+    out = []
+    common = max(2.0, min(40.0, rarity.n * 0.2))
+    key = lambda t: (-rarity.idf(t), t)  # noqa: E731
+    names = sorted((t for t in a.names & b.names if rarity.df.get(t, 0) <= common), key=key)[:3]
+    words = sorted((t for t in (a.words & b.words) - a.names - b.names
+                    if rarity.df.get(t, 0) <= common), key=key)[:3]
+    if names and words:
+        out.append(f"both name {_listed(names)} and speak of {_listed(words).lower()}")
+    elif names:
+        out.append(f"both name {_listed(names)}")
+    elif words:
+        out.append(f"both speak of {_listed(words).lower()}")
+    for r in (a, b):
+        if r.geo_precision in COARSE and not r.place_names:
+            out.append(f"one gives only the {'province' if r.geo_precision == 'province' else 'country'}")
+            break
+    if (a.date_start is None) != (b.date_start is None):
+        out.append("one gives no date")
+    return out
+
+
+def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFORM, model=None) -> Suggestion:
+    """`crowd`: how many records share the thinner side's place and kind of event; `rarity`:
+    the document frequencies of the run; `model`: weights learned from the curator's
+    judgements (else the hand-set WEIGHTS)."""
+    place, place_reason, elsewhere = place_score(a, b)
     date, date_reason, apart = date_score(a, b)
     event, event_reason, other_family = event_score(a, b)
     counts, count_reason = count_score(a, b)
     actors, actor_reason = actor_score(a, b)
-    breakdown = {"place": place, "date": date, "event": event, "counts": counts, "actors": actors}
-    partial = sum(WEIGHTS[k] * v for k, v in breakdown.items())
-    # The text is the slowest part: skip it when it could not lift the pair over the line.
-    if partial + WEIGHTS["text"] >= THRESHOLD:
-        breakdown["text"] = text_score(a, b)
+    breakdown = {"place": place, "date": date, "event": event, "counts": counts, "actors": actors,
+                 "words": words_score(a, b, rarity), "names": names_score(a, b, rarity),
+                 "published": published_score(a, b)}
+    if model is not None:
+        total = model.probability(breakdown)
     else:
-        breakdown["text"] = 0.0
-    total = partial + WEIGHTS["text"] * breakdown["text"]
-    reasons = [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
-    if apart or far:
-        total *= 0.5
+        total = max(sum(w * breakdown[k] for k, w in view.items()) for view in (FIELDS_VIEW, WORDS_VIEW))
+    reasons = evidence(a, b, rarity)
+    reasons += [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
+    tolls = count_contradiction(a, b)
+    # A contradiction needs two firm statements: two exact dates (or weekdays) days apart, two
+    # towns, two sets of exact tolls. Then they are different events, however alike the words.
+    if apart or elsewhere or tolls:
+        total = min(total * 0.5, VETOED)
         reasons.insert(0, "reported on different dates: different events" if apart
-                       else "reported in different places: different events")
+                       else "reported in different places: different events" if elsewhere
+                       else "exact tolls that cannot both be true: different events")
     if other_family:
         total *= 0.8
     if (thin(a) or thin(b)) and crowd > CROWDED:
         total *= 0.75
         reasons.append(f"little to go on: no date or figure, and {crowd} reports of this kind there")
-    # Two independent contradictions (another kind of event and another toll, say) are
-    # stronger than the sum of their weights: a follow-up is not a duplicate.
-    contradictions = sum(v < 0.35 for k, v in breakdown.items() if k != "text")
-    if contradictions >= 2:
-        total *= 0.75
+    if model is None:
+        # Two independent contradictions (another kind of event and another toll, say) are
+        # stronger than the sum of their weights: a follow-up is not a duplicate.
+        contradictions = sum(v < 0.35 for k, v in breakdown.items() if k in WEIGHTS_FIELDS)
+        if contradictions >= 2:
+            total *= 0.75
     left, right = sorted((a.id, b.id))
     return Suggestion(left, right, total, breakdown, tuple(reasons))
