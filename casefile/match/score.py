@@ -21,9 +21,9 @@ from casefile.match.words import Rarity
 # extracted fields agree, or the sources' own words do (a twin whose place came out as the
 # country, or whose date is missing, still tells the same story).
 FIELDS_VIEW = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "actors": 0.10, "words": 0.10}
-WORDS_VIEW = {"words": 0.45, "names": 0.20, "published": 0.10, "place": 0.10, "date": 0.10, "counts": 0.05}
+WORDS_VIEW = {"words": 0.40, "names": 0.15, "published": 0.10, "place": 0.10, "date": 0.10, "counts": 0.05,
+              "actors": 0.10}
 WEIGHTS = {k: max(FIELDS_VIEW.get(k, 0), WORDS_VIEW.get(k, 0)) for k in (*FIELDS_VIEW, *WORDS_VIEW)}
-WEIGHTS_FIELDS = ("place", "date", "event", "counts", "actors")  # extracted fields, not the words
 THRESHOLD = 0.65
 VETOED = 0.3  # the most a pair with a firm contradiction may score
 WORDS_FULL = 0.3  # a TF-IDF cosine of the sentences at which two reports read as one story
@@ -68,7 +68,9 @@ def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool
     km = _km(a, b)
     # Firm: both towns were placed in their province. A name that was not may be a misread
     # village or a dateline.
-    firm = a.geo_precision in TOWNS and b.geo_precision in TOWNS and names < 0.85 and bool(a.admin1 and b.admin1)
+    # Alike names in one province may be one town spelled twice; in two provinces they are two towns.
+    towns = a.geo_precision in TOWNS and b.geo_precision in TOWNS and bool(a.admin1 and b.admin1)
+    firm = towns and (names < 0.85 or a.admin1 != b.admin1)
     # Different provinces, or far apart: another place, however alike the names.
     if (a.admin1 and b.admin1 and a.admin1 != b.admin1) or (km is not None and km > 60):
         where = f"{km:.0f} km apart" if km is not None else f"{a.admin1} / {b.admin1}"
@@ -172,8 +174,9 @@ def count_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
             else:
                 low, high = sorted((ah, bh))
                 ratio = low / high if high else 1.0
-                scores.append(ratio * 0.8)
-                if ratio < 0.6:
+                # Small figures a count or two apart ("no one" / "two") are near, whatever the ratio.
+                scores.append(0.8 if high - low <= 2 else ratio * 0.8)
+                if ratio < 0.6 and high - low > 2:
                     reasons.append(f"{name} {al}–{ah} / {bl}–{bh}")
     if not scores:
         return NEUTRAL, None
@@ -197,7 +200,16 @@ def words_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
     """TF-IDF cosine of the words of the claim sentences and titles."""
     if not a.words or not b.words:
         return NEUTRAL
+    # A town both records are placed in is the place part's evidence; counted once. When one
+    # side's place came out as the province, the town in its sentences still counts here.
+    both = _place_words(a) & _place_words(b)
+    if both:
+        return min(1.0, rarity.cosine(a.words - both, b.words - both) / WORDS_FULL)
     return min(1.0, rarity.cosine(a.words, b.words) / WORDS_FULL)
+
+
+def _place_words(r: MatchRecord) -> frozenset[str]:
+    return frozenset(w for name in r.place_names for w in re.findall(r"[^\W\d_][\w'’-]*", name))
 
 
 def names_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
@@ -297,10 +309,12 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
         total *= 0.75
         reasons.append(f"little to go on: no date or figure, and {crowd} reports of this kind there")
     if model is None:
-        # Two independent contradictions (another kind of event and another toll, say) are
-        # stronger than the sum of their weights: a follow-up is not a duplicate.
-        contradictions = sum(v < 0.35 for k, v in breakdown.items() if k in WEIGHTS_FIELDS)
-        if contradictions >= 2:
-            total *= 0.75
+        # Soft contradictions weigh on whichever view spoke: tolls far apart (a toll may rise,
+        # so never a veto), two different armed groups named (one outlet's "IS" is another's
+        # "ISWAP"). Learned weights find their own balance.
+        if counts < 0.5:
+            total *= 0.7 + 0.6 * counts
+        if actors < 0.35:
+            total *= 0.8
     left, right = sorted((a.id, b.id))
     return Suggestion(left, right, total, breakdown, tuple(reasons))
