@@ -56,7 +56,8 @@ class SuggestionStore:
 
     def judgements_before_suggestions(self) -> tuple[int, int, int]:
         """(match, no_match, newer): judgements with a breakdown made before the suggestions
-        were last computed (what their order learned from), and how many came after."""
+        were last computed (what their order learned from), and how many came after. Times are
+        to the second: a decision in the second of a recomputation counts as before it."""
         row = self.db.conn.execute(
             """SELECT coalesce(sum(decision = 'match' AND decided_at <= t.at), 0),
                       coalesce(sum(decision = 'no_match' AND decided_at <= t.at), 0),
