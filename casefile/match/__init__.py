@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from casefile.match.blocking import candidate_pairs
 from casefile.match.records import MatchRecord, Suggestion
-from casefile.match.score import THRESHOLD, score, thin
+from casefile.match.score import THRESHOLD, evidence, score, thin
 from casefile.match.words import Rarity
 
 __all__ = ["MatchRecord", "Suggestion", "suggest", "score", "THRESHOLD", "clusters"]
@@ -39,9 +39,10 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
                 continue
             left, right = by_id[a], by_id[b]
             crowded = max(crowd(r) for r in (left, right) if thin(r)) if thin(left) or thin(right) else 0
-            s = score(left, right, crowded, rarity, model)
-            if s.score >= threshold:
-                found.append(s)
+            s = score(left, right, crowded, rarity, model, explain=False)
+            if s.score >= threshold:  # only a kept pair is told what both sources share
+                found.append(Suggestion(s.left, s.right, s.score, s.breakdown,
+                                        (*evidence(left, right, rarity), *s.reasons)))
     finally:
         if collecting:
             gc.enable()

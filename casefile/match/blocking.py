@@ -11,8 +11,9 @@ because every record emits a few keys and an over-full block is skipped:
    rare words or names (in at most `RARE_CAP` records of the case file) within `WORD_WINDOW`
    days of each other (event day, else publication day). This finds the twin whose place came
    out as the country or whose date is the announcement day.
-3. **weekday, region and toll**: an undated report that names only a weekday, against the
-   reports of its province (else country) on that weekday whose tolls are compatible.
+3. **weekday, region and toll**: an undated report that names only a weekday and no placed
+   town, against the reports of its province (else country) on that weekday whose tolls are
+   compatible.
 """
 
 from __future__ import annotations
@@ -233,7 +234,8 @@ def weekday_region_toll(records: list[MatchRecord], rarity: Rarity | None = None
             keys = [(w, *area) for w in r.weekdays]
             for key in keys:
                 index[key].append(r)
-            searching.append((r, keys))
+            if not _precise(r):  # a placed town is searched by town and weekday (date and place)
+                searching.append((r, keys))
     for r, keys in searching:
         for key in keys:
             block = index[key]

@@ -203,9 +203,7 @@ def words_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
     # A town both records are placed in is the place part's evidence; counted once. When one
     # side's place came out as the province, the town in its sentences still counts here.
     both = _place_words(a) & _place_words(b)
-    if both:
-        return min(1.0, rarity.cosine(a.words - both, b.words - both) / WORDS_FULL)
-    return min(1.0, rarity.cosine(a.words, b.words) / WORDS_FULL)
+    return min(1.0, rarity.cosine(a.words, b.words, both) / WORDS_FULL)
 
 
 def _place_words(r: MatchRecord) -> frozenset[str]:
@@ -277,10 +275,12 @@ def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
     return out
 
 
-def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFORM, model=None) -> Suggestion:
+def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFORM, model=None,
+          explain: bool = True) -> Suggestion:
     """`crowd`: how many records share the thinner side's place and kind of event; `rarity`:
     the document frequencies of the run; `model`: weights learned from the curator's
-    judgements (else the hand-set WEIGHTS)."""
+    judgements (else the hand-set WEIGHTS); `explain`: False leaves out what both share
+    (the score is the same; a run explains only the pairs it keeps)."""
     place, place_reason, elsewhere = place_score(a, b)
     date, date_reason, apart = date_score(a, b)
     event, event_reason, other_family = event_score(a, b)
@@ -293,7 +293,7 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
         total = model.probability(breakdown)
     else:
         total = max(sum(w * breakdown[k] for k, w in view.items()) for view in (FIELDS_VIEW, WORDS_VIEW))
-    reasons = evidence(a, b, rarity)
+    reasons = evidence(a, b, rarity) if explain else []
     reasons += [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
     tolls = count_contradiction(a, b)
     # A contradiction needs two firm statements: two exact dates (or weekdays) days apart, two

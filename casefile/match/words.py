@@ -96,6 +96,7 @@ class Rarity:
             self.n += 1
             self.df.update(set(doc))
         self._idf: dict[str, float] = {}
+        self._norms: dict[frozenset[str], float] = {}
 
     def idf(self, token: str) -> float:
         value = self._idf.get(token)
@@ -107,15 +108,25 @@ class Rarity:
         """Shared by at least two records and at most `cap`."""
         return 2 <= self.df.get(token, 0) <= cap
 
-    def cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """TF-IDF cosine of two token sets (binary term frequency)."""
+    def _square_norm(self, tokens: frozenset[str]) -> float:
+        norm = self._norms.get(tokens)
+        if norm is None:
+            idf = self.idf
+            norm = self._norms[tokens] = sum(idf(t) ** 2 for t in tokens)
+        return norm
+
+    def cosine(self, a: frozenset[str], b: frozenset[str], leave_out: frozenset[str] = frozenset()) -> float:
+        """TF-IDF cosine of two token sets (binary term frequency), without the `leave_out`
+        words on either side. A record's norm is computed once per run (its set is the key)."""
         if not a or not b:
             return 0.0
-        shared = a & b
+        shared = (a & b) - leave_out if leave_out else a & b
         if not shared:
             return 0.0
         idf = self.idf
         num = sum(idf(t) ** 2 for t in shared)
-        na = sum(idf(t) ** 2 for t in a)
-        nb = sum(idf(t) ** 2 for t in b)
-        return num / math.sqrt(na * nb)
+        na, nb = self._square_norm(a), self._square_norm(b)
+        if leave_out:
+            na -= sum(idf(t) ** 2 for t in leave_out & a)
+            nb -= sum(idf(t) ** 2 for t in leave_out & b)
+        return num / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0
