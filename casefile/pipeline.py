@@ -208,6 +208,12 @@ def match_records(case: CaseFile):
         if sentence and len(e["sentences"]) < 12:
             e["sentences"][sentence] = None  # ordered, each once
     articles = case.match_articles()
+    # An article that yields a single incident speaks of it throughout: its lead is that
+    # incident's too (an article of many incidents lends each only its own sentences).
+    yields: dict[int, int] = {}
+    for e in extra.values():
+        for a in e["articles"]:
+            yields[a] = yields.get(a, 0) + 1
     records = []
     for row in case.match_incidents():
         (incident_id, start, end, precision, location, admin1, country, lat, lon, geo, actor1,
@@ -217,6 +223,7 @@ def match_records(case: CaseFile):
         counts = {name: (low, high) for name, low, high in
                   (("killed", kl, kh), ("wounded", wl, wh), ("arrested", al, ah)) if low is not None}
         sentences = list(e.get("sentences", {}))
+        sentences += [articles[a][2] for a in e.get("articles", ()) if a in articles and yields.get(a) == 1]
         titles = [articles[a][1] for a in e.get("articles", ()) if a in articles and articles[a][1]]
         published = frozenset(dt.date.fromisoformat(articles[a][0][:10]) for a in e.get("articles", ())
                               if a in articles and articles[a][0])

@@ -11,9 +11,8 @@ because every record emits a few keys and an over-full block is skipped:
    rare words or names (in at most `RARE_CAP` records of the case file) within `WORD_WINDOW`
    days of each other (event day, else publication day). This finds the twin whose place came
    out as the country or whose date is the announcement day.
-3. **weekday, region and toll**: an undated report that names only a weekday and no placed
-   town, against the reports of its province (else country) on that weekday whose tolls are
-   compatible.
+3. **weekday, region and toll**: an undated report that names only a weekday and no town, against the reports of its province (else country) of that weekday and kind of event
+   whose tolls are compatible.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from bisect import bisect_left, bisect_right
+from itertools import chain, islice
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
@@ -97,7 +97,9 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
             thin_ids.add(r.id)
         days = _days(r)
         area = _area(r)
-        places = _fine_keys(r) if _precise(r) else ([area] if area else [])
+        # Undated and coarse reports search by name (not by grid cell: a year of a cell's reports
+        # on one weekday is a crowd, not a block).
+        places = [("name", n) for n in r.place_names] if r.place_names else ([area] if area else [])
         # For reports without a date: every record is findable by place and weekday / month.
         if r.date_start and r.date_precision == "day":
             for key in places + ([area] if area and _precise(r) else []):
@@ -111,14 +113,16 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
                     symmetric[key][d.toordinal()].append(r.id)
             for d in days:
                 if area:
-                    lookup[("d", d, *area)].append(r.id)
+                    lookup[("d", d, r.event_type, *area)].append(r.id)
             if area:
                 lookup[("m", month, *area)].append(r.id)
             searches = []
             if not _precise(r):
-                searches = [("d", d, *area) for d in days] if area else []
+                # its own days against the others' widened ones: ±2 days, as between towns
+                # and of its kind of event: a province's every report of those days is a crowd
+                searches = [("d", d, r.event_type, *area) for d in _own_days(r)] if area else []
                 for a in r.actors - GENERIC_ACTORS if not area else ():
-                    searches += [("da", d, a) for d in days]
+                    searches += [("da", d, a) for d in _own_days(r)]
             for a in r.actors - GENERIC_ACTORS:
                 for d in days:
                     lookup[("da", d, a)].append(r.id)
@@ -128,7 +132,7 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
             month = r.date_start.strftime("%Y-%m") if r.date_start and r.date_precision == "month" else None
             if month and area:
                 coarse.append((r.id, [("m", month, *area)]))
-            elif r.weekdays:
+            elif r.weekdays and r.place_names:  # without a town: the weekday, region and toll rule
                 coarse.append((r.id, [("pw", w, *key) for w in r.weekdays for key in places]))
             elif r.months:
                 coarse.append((r.id, [("pm", m, *key) for m in r.months for key in places]))
@@ -146,16 +150,19 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
             if len(ids) + len(near) > MAX_BLOCK:
                 continue
             for i, a in enumerate(ids):
-                for b in ids[i + 1:] + near:
+                for b in chain(islice(ids, i + 1, None), near):
                     if a != b:
                         yield (a, b) if a < b else (b, a)  # repeats are removed by candidate_pairs
+    by_id = {r.id: r for r in records}
     for a, keys in coarse:
+        left = by_id[a]
         for key in keys:
             others = lookup.get(key, ())
             if len(others) > MAX_BLOCK or (a in thin_ids and len(others) > CROWDED_BLOCK):
                 continue  # nothing to match a bare "clashes in X" on, in a busy place
+            crowd = "name" not in key  # a whole province: only those whose tolls could be the same
             for b in others:
-                if a != b:
+                if a != b and not (crowd and not tolls_compatible(left, by_id[b])):
                     yield (a, b) if a < b else (b, a)
 
 
@@ -211,10 +218,12 @@ def _undated(r: MatchRecord) -> bool:
 
 
 def tolls_compatible(a: MatchRecord, b: MatchRecord) -> bool:
-    """No field with two figures that are far apart (a missing figure is no objection)."""
+    """No field with two figures far apart: ranges apart, more than two apart and less than
+    half (a missing figure is no objection)."""
     for name in a.counts.keys() & b.counts.keys():
         (al, ah), (bl, bh) = a.counts[name], b.counts[name]
-        if not (al <= bh and bl <= ah) and min(ah, bh) < 0.5 * max(ah, bh):
+        low, high = sorted((ah, bh))
+        if not (al <= bh and bl <= ah) and high - low > 2 and low < 0.5 * high:
             return False
     return True
 
@@ -228,13 +237,15 @@ def weekday_region_toll(records: list[MatchRecord], rarity: Rarity | None = None
         area = _area(r)
         if area is None:
             continue
+        # of one kind of event: a province's every report of a weekday, over years, is a crowd
         if not _undated(r):
-            index[(r.date_start.weekday(), *area)].append(r)
+            for w in _around(r.date_start.weekday()):  # a report is often a day off
+                index[(w, r.event_type, *area)].append(r)
         elif r.weekdays:
-            keys = [(w, *area) for w in r.weekdays]
+            keys = [(w, r.event_type, *area) for w in r.weekdays]
             for key in keys:
                 index[key].append(r)
-            if not _precise(r):  # a placed town is searched by town and weekday (date and place)
+            if not r.place_names:  # a named place is searched by name and weekday (date and place)
                 searching.append((r, keys))
     for r, keys in searching:
         for key in keys:

@@ -43,6 +43,13 @@ class MatchRecord:
         return self.date_start is not None
 
     @cached_property
+    def place_words(self) -> frozenset[str]:
+        """The words of its place names ("kurram's bagan" -> kurram, bagan)."""
+        import re
+
+        return frozenset(w for name in self.place_names for w in re.findall(r"[^\W\d_][\w'’-]*", name))
+
+    @cached_property
     def first_published(self) -> dt.date | None:
         return min(self.published) if self.published else None
 

@@ -24,8 +24,9 @@ FIELDS_VIEW = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "acto
 WORDS_VIEW = {"words": 0.40, "names": 0.15, "published": 0.10, "place": 0.10, "date": 0.10, "counts": 0.05,
               "actors": 0.10}
 WEIGHTS = {k: max(FIELDS_VIEW.get(k, 0), WORDS_VIEW.get(k, 0)) for k in (*FIELDS_VIEW, *WORDS_VIEW)}
-THRESHOLD = 0.65
+THRESHOLD = 0.6
 VETOED = 0.3  # the most a pair with a firm contradiction may score
+NAMED = 0.6  # names part from which both sources name the same people and sites
 WORDS_FULL = 0.3  # a TF-IDF cosine of the sentences at which two reports read as one story
 NEUTRAL = 0.5
 UNDATED = 0.4
@@ -202,12 +203,7 @@ def words_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
         return NEUTRAL
     # A town both records are placed in is the place part's evidence; counted once. When one
     # side's place came out as the province, the town in its sentences still counts here.
-    both = _place_words(a) & _place_words(b)
-    return min(1.0, rarity.cosine(a.words, b.words, both) / WORDS_FULL)
-
-
-def _place_words(r: MatchRecord) -> frozenset[str]:
-    return frozenset(w for name in r.place_names for w in re.findall(r"[^\W\d_][\w'’-]*", name))
+    return min(1.0, rarity.cosine(a.words, b.words, a.place_words & b.place_words) / WORDS_FULL)
 
 
 def names_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
@@ -292,7 +288,15 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
     if model is not None:
         total = model.probability(breakdown)
     else:
-        total = max(sum(w * breakdown[k] for k, w in view.items()) for view in (FIELDS_VIEW, WORDS_VIEW))
+        fields, words = (sum(w * breakdown[k] for k, w in view.items()) for view in (FIELDS_VIEW, WORDS_VIEW))
+        # Soft contradictions: tolls far apart (a toll may rise, so never a veto), two different
+        # armed groups named (one outlet's "IS" is another's "ISWAP"), publication dates a month
+        # apart (a look-back is possible). They weigh on the fields'
+        # view; on the words' view only when the sources do not name the same people and sites,
+        # which outweigh a toll or a group the extractor may have misread.
+        soft = ((0.7 + 0.6 * counts if counts < 0.5 else 1.0) * (0.8 if actors < 0.35 else 1.0)
+                * (0.8 if breakdown["published"] == 0.0 else 1.0))  # published a month or more apart
+        total = max(fields * soft, words * (soft if breakdown["names"] < NAMED else 1.0))
     reasons = evidence(a, b, rarity) if explain else []
     reasons += [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
     tolls = count_contradiction(a, b)
@@ -308,13 +312,5 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
     if (thin(a) or thin(b)) and crowd > CROWDED:
         total *= 0.75
         reasons.append(f"little to go on: no date or figure, and {crowd} reports of this kind there")
-    if model is None:
-        # Soft contradictions weigh on whichever view spoke: tolls far apart (a toll may rise,
-        # so never a veto), two different armed groups named (one outlet's "IS" is another's
-        # "ISWAP"). Learned weights find their own balance.
-        if counts < 0.5:
-            total *= 0.7 + 0.6 * counts
-        if actors < 0.35:
-            total *= 0.8
     left, right = sorted((a.id, b.id))
     return Suggestion(left, right, total, breakdown, tuple(reasons))

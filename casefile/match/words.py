@@ -97,6 +97,7 @@ class Rarity:
             self.df.update(set(doc))
         self._idf: dict[str, float] = {}
         self._norms: dict[frozenset[str], float] = {}
+        self._square: dict[str, float] = {}
 
     def idf(self, token: str) -> float:
         value = self._idf.get(token)
@@ -108,11 +109,16 @@ class Rarity:
         """Shared by at least two records and at most `cap`."""
         return 2 <= self.df.get(token, 0) <= cap
 
+    def square(self, token: str) -> float:
+        value = self._square.get(token)
+        if value is None:
+            value = self._square[token] = self.idf(token) ** 2
+        return value
+
     def _square_norm(self, tokens: frozenset[str]) -> float:
         norm = self._norms.get(tokens)
         if norm is None:
-            idf = self.idf
-            norm = self._norms[tokens] = sum(idf(t) ** 2 for t in tokens)
+            norm = self._norms[tokens] = sum(map(self.square, tokens))
         return norm
 
     def cosine(self, a: frozenset[str], b: frozenset[str], leave_out: frozenset[str] = frozenset()) -> float:
@@ -123,10 +129,10 @@ class Rarity:
         shared = (a & b) - leave_out if leave_out else a & b
         if not shared:
             return 0.0
-        idf = self.idf
-        num = sum(idf(t) ** 2 for t in shared)
+        w2 = self.square
+        num = sum(map(w2, shared))
         na, nb = self._square_norm(a), self._square_norm(b)
         if leave_out:
-            na -= sum(idf(t) ** 2 for t in leave_out & a)
-            nb -= sum(idf(t) ** 2 for t in leave_out & b)
+            na -= sum(map(w2, leave_out & a))
+            nb -= sum(map(w2, leave_out & b))
         return num / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0

@@ -41,11 +41,14 @@ class SuggestionStore:
                 WHERE i.{ACTIVE} AND c.start IS NOT NULL AND c."end" IS NOT NULL
                 ORDER BY c.incident_id, c.article_id, c.start""", (reach, reach, reach, reach, reach))
 
-    def match_articles(self) -> dict[int, tuple[str | None, str | None]]:
-        """article id -> (published, title), for every article with an active incident."""
-        return {row[0]: (row[1], row[2]) for row in self.db.conn.execute(
-            f"""SELECT id, published, title FROM articles WHERE id IN
-                (SELECT c.article_id FROM claims c JOIN incidents i ON i.id = c.incident_id WHERE i.{ACTIVE})""")}
+    LEAD = 600  # characters of an article's opening read as its lead
+
+    def match_articles(self) -> dict[int, tuple[str | None, str | None, str]]:
+        """article id -> (published, title, lead), for every article with an active incident."""
+        return {row[0]: (row[1], row[2], row[3] or "") for row in self.db.conn.execute(
+            f"""SELECT id, published, title, substr(body, 1, ?) FROM articles WHERE id IN
+                (SELECT c.article_id FROM claims c JOIN incidents i ON i.id = c.incident_id WHERE i.{ACTIVE})""",
+            (self.LEAD,))}
 
     def match_judgements(self) -> list[tuple[str, dict]]:
         """(decision, breakdown) of every match / no_match judgement that kept the parts of the
