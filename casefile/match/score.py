@@ -1,9 +1,17 @@
-"""Scoring a pair: one number and the per-field reasons behind it.
+"""Scoring a pair: one number and the reasons behind it.
 
-Each field gives 0..1 (0.5 when one side does not say): place (names, distance, weighted down
-when coarse), date (overlap, days apart), actors (shared armed groups), event type, counts
-(overlapping low–high ranges) and the text of the quotes. Two reports dated days apart are
-different events, whatever else they share: the score is halved, and the reason says so.
+Each part gives 0..1 (0.5 when one side does not say): from the extracted fields, place (names,
+distance; a province or country on one side is weak evidence either way), date (overlap, days
+apart, stated weekdays), event type, tolls (overlapping ranges) and armed groups; from the
+sources' own words, the TF-IDF cosine of the claim sentences and titles (`words`), the names both
+use (`names`) and how close the publication dates are (`published`). The hand-set score is the
+better of two weighted views (the fields agree, or the words do); casefile.match.learn replaces it
+with weights fitted to the curator's judgements.
+
+A contradiction needs two firm statements: two exact dates three or more days apart (or stated
+weekdays two apart), two towns each placed in its province, two sets of exact tolls far apart.
+Then the pair is different events, whatever else it shares: its score is capped below the line
+and the first reason says so.
 """
 
 from __future__ import annotations
