@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import signal
 import sqlite3
@@ -28,9 +27,9 @@ BENCH = REPO / "bench"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH))
 
-from casefile.ingest import Failure, discover, read_file  # noqa: E402
+from casefile.ingest import discover, read_file  # noqa: E402
 from casefile.model import ArticleDraft  # noqa: E402
-from casefile.pipeline import import_paths, match_records  # noqa: E402
+from casefile.pipeline import match_records  # noqa: E402
 from casefile.store import CaseFile  # noqa: E402
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
@@ -130,15 +129,20 @@ def bench_extraction(drafts: list[ArticleDraft], folder: Path, tmp: Path, size: 
     one_core = len(sample) / (time.perf_counter() - t)
     row(f"extraction, articles/s on one core ({mean_kb:.1f} KB mean, {len(sample):,} articles)",
         f"{one_core:,.0f}", "—", "target ≥ 500")
+    # What the user runs: the whole command, with 2 workers and (up to 10k articles) with 1.
     db = tmp / "case.db"
+    elapsed, peak = run_process([*casefile_cmd(), "--db", str(db), "import", "--jobs", "2", str(folder / "articles")])
+    one = None
+    if size <= 10_000:
+        one = run_process([*casefile_cmd(), "--db", str(tmp / "case-jobs1.db"), "import", "--jobs", "1",
+                           str(folder / "articles")])[0]
     case = CaseFile(db)
-    t = time.perf_counter()
-    report = import_paths(case, [folder / "articles"], jobs=2)
-    elapsed = time.perf_counter() - t
+    candidates, suggestions = case.incident_count("all"), case.suggestion_count(cap=None)
     case.close()
-    row(f"import end to end with extraction and suggestions, 2 processes ({size:,} articles)",
-        f"{report.imported / elapsed:,.0f} articles/s ({elapsed:.0f} s)", "—",
-        f"{len(report.incident_ids):,} candidates, {report.suggestions:,} suggestions")
+    row(f"`casefile import --jobs 2`, end to end with extraction and suggestions ({size:,} articles)",
+        f"{size / elapsed:,.0f} articles/s ({elapsed:.0f} s, {peak:.0f} MB peak RSS)",
+        f"{size / one:,.0f} articles/s with --jobs 1 ({one:.0f} s)" if one else "—",
+        f"{candidates:,} candidates, {suggestions:,} suggestions (target ≥ 500 articles/s, --jobs 2 faster than 1)")
     return db
 
 

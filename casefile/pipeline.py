@@ -60,6 +60,7 @@ def import_paths(
         else:
             files.append(item)
     pending: list[ArticleDraft] = []
+    started = None  # the batch being extracted in workers while the next one is read
     for number, path in enumerate(files, start=1):
         for outcome in read_file(path, max_bytes):
             if isinstance(outcome, Failure):
@@ -67,11 +68,16 @@ def import_paths(
             elif isinstance(outcome, ArticleDraft):
                 pending.append(outcome)
         if len(pending) >= BATCH:
-            _store(case, pending, report, extractor)
-            pending = []
+            following = _start(case, pending, extractor)
+            if started:
+                _commit(case, started, report)
+            started, pending = following, []
         if on_file:
             on_file(number, len(files), str(path))
-    _store(case, pending, report, extractor)
+    following = _start(case, pending, extractor)
+    if started:
+        _commit(case, started, report)
+    _commit(case, following, report)
     if extractor:
         extractor.close()
         if report.imported:
@@ -92,18 +98,29 @@ class Extractor:
         if jobs > 1:
             import multiprocessing
 
-            self.pool = multiprocessing.get_context("spawn").Pool(jobs, _init_worker, (self.extra,))
+            # A fork server loads the extractor and the gazetteer once and forks the workers from
+            # it (a spawned worker loads its own); it is a fresh single-threaded process, so this
+            # is safe from the app's threads too.
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["casefile.pipeline_worker"])
+            else:
+                context = multiprocessing.get_context("spawn")
+            self.pool = context.Pool(jobs, _init_worker, (self.extra,))
 
     def __call__(self, body: str, published: str | None, excluded) -> list[CandidateIncident]:
         from casefile.extract import extract
 
         return extract(body, published, excluded, self.gazetteer)
 
-    def many(self, drafts: list[ArticleDraft]) -> list[list[CandidateIncident]]:
+    def submit(self, drafts: list[ArticleDraft]) -> Callable[[], list[list[CandidateIncident]]]:
+        """Start extracting `drafts`; the call returned waits for their candidates. With workers,
+        the caller reads and stores other batches meanwhile."""
         jobs = [(d.body, d.published, d.excluded) for d in drafts]
         if self.pool is None:
-            return [self(*job) for job in jobs]
-        return self.pool.starmap(_extract_in_worker, jobs, chunksize=8)
+            results = [self(*job) for job in jobs]
+            return lambda: results
+        return self.pool.starmap_async(_extract_in_worker, jobs, chunksize=8).get
 
     def close(self) -> None:
         if self.pool is not None:
@@ -130,12 +147,27 @@ def _extract_in_worker(body, published, excluded):
 
 def _store(case: CaseFile, drafts: list[ArticleDraft], report: ImportReport,
            extractor: Extractor | None = None) -> None:
+    _commit(case, _start(case, drafts, extractor), report)
+
+
+Started = tuple[list[ArticleDraft], list[ArticleDraft], Callable[[], list[list[CandidateIncident]]]]
+
+
+def _start(case: CaseFile, drafts: list[ArticleDraft], extractor: Extractor | None) -> Started:
+    """Begin extracting a batch (before taking the write lock, so other curators are not kept
+    waiting); duplicates of stored articles are not extracted."""
+    fresh = [d for d in drafts if not case.has_article(d.sha256, d.body)]
+    wait = extractor.submit(fresh) if extractor else (lambda: [[] for _ in fresh])
+    return drafts, fresh, wait
+
+
+def _commit(case: CaseFile, started: Started, report: ImportReport) -> None:
+    """Store a batch and its candidates: one transaction, a savepoint per article."""
+    drafts, fresh, wait = started
     if not drafts:
         return
     now = utc_now()
-    # Extract before taking the write lock, so other curators are not kept waiting.
-    fresh = [d for d in drafts if not case.has_article(d.sha256, d.body)]  # no work on duplicates
-    found = iter(extractor.many(fresh) if extractor else [[] for _ in fresh])
+    found = iter(wait())
     by_draft = {id(d): next(found) for d in fresh}
     candidates = [by_draft.get(id(d), []) for d in drafts]
     with case.tx.write():

@@ -161,7 +161,8 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     # A headline repeated in the body (as on many pages) is not a second report.
     if title:
         for number, text in lines.items:
-            if number != title_line and one_line(text) == title:
+            # The body is clean already: collapsing its whitespace is all one_line would do.
+            if number != title_line and len(text) >= len(title) and " ".join(text.split()) == title:
                 start = line_offsets[number]
                 if start not in marked:
                     excluded.append(Span(start, start + len(body.split("\n")[number]), "headline"))
