@@ -193,6 +193,10 @@ def main() -> None:
                   f"{m['truth']} | {m['all_pairs']:,} | {m['blocked']:,} | {m['blocking_recall']:.2f} | "
                   f"{m['suggested']} ({m['suggested_unmapped']}) | {m['precision']:.2f} | {m['recall']:.2f} | "
                   f"{m['f1']:.2f} | {m['lookalikes']} |")
+        try:
+            import casefile.match.learn  # noqa: F401
+        except ImportError:  # the matcher before it learned (for the "before" rows)
+            return
         print("\nF1 after simulated curator judgements: the top of dev's queue, answered from dev's truth "
               "(hand weights / learned weights; dev is in-sample, test is held out)\n")
         print("| split | " + " | ".join(f"{n} judgements" for n in DRAWS) + " |")

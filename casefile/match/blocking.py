@@ -107,29 +107,33 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
                     lookup[("pw", w, *key)].append(r.id)
                 lookup[("pm", r.date_start.month, *key)].append(r.id)
         if days:
-            month = r.date_start.strftime("%Y-%m")
-            for d in _own_days(r):
-                for key in _fine_keys(r):
-                    symmetric[key][d.toordinal()].append(r.id)
-            for d in days:
-                if area:
-                    lookup[("d", d, r.event_type, *area)].append(r.id)
+            month = (r.date_start.year, r.date_start.month)
+            own = _own_days(r)
+            fine = _fine_keys(r)
+            for d in own:
+                day = d.toordinal()
+                for key in fine:
+                    symmetric[key][day].append(r.id)
+            if area:
+                kind = (r.event_type, *area)
+                for d in days:
+                    lookup[("d", d, *kind)].append(r.id)
             if area:
                 lookup[("m", month, *area)].append(r.id)
             searches = []
             if not _precise(r):
                 # its own days against the others' widened ones: ±2 days, as between towns
                 # and of its kind of event: a province's every report of those days is a crowd
-                searches = [("d", d, r.event_type, *area) for d in _own_days(r)] if area else []
+                searches = [("d", d, r.event_type, *area) for d in own] if area else []
                 for a in r.actors - GENERIC_ACTORS if not area else ():
-                    searches += [("da", d, a) for d in _own_days(r)]
+                    searches += [("da", d, a) for d in own]
             for a in r.actors - GENERIC_ACTORS:
                 for d in days:
                     lookup[("da", d, a)].append(r.id)
             if searches:
                 coarse.append((r.id, searches))
         else:
-            month = r.date_start.strftime("%Y-%m") if r.date_start and r.date_precision == "month" else None
+            month = (r.date_start.year, r.date_start.month) if r.date_start and r.date_precision == "month" else None
             if month and area:
                 coarse.append((r.id, [("m", month, *area)]))
             elif r.weekdays and r.place_names:  # without a town: the weekday, region and toll rule
