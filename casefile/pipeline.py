@@ -239,17 +239,23 @@ def reextract(case: CaseFile, article_ids: Iterable[int],
 
 
 def match_records(case: CaseFile):
-    """The matcher's view of every active incident, read in two passes over the store."""
+    """The matcher's view of every active incident, read in a few passes over the store:
+    its fields, its claims, the sentences those claims stand in, its articles' titles and dates."""
     import datetime as dt
     import json
 
     from casefile.extract.gazetteer import normalise
     from casefile.match import MatchRecord
+    from casefile.match.words import proper_names, sentence_around, tokens
 
     extra: dict[int, dict] = {}
+
+    def entry(incident_id: int) -> dict:
+        return extra.setdefault(incident_id, {"actors": set(), "weekdays": set(), "months": set(),
+                                              "text": [], "articles": set(), "sentences": {}})
+
     for incident_id, field_name, value, quote, detail, article_id in case.match_claims():
-        e = extra.setdefault(incident_id, {"actors": set(), "weekdays": set(), "months": set(),
-                                           "text": [], "articles": set()})
+        e = entry(incident_id)
         if article_id:
             e["articles"].add(article_id)
         if field_name == "actor" and value:
@@ -263,6 +269,19 @@ def match_records(case: CaseFile):
                 e["months"].add(partial["month"])
         elif quote and len(e["text"]) < 8:
             e["text"].append(quote)
+    for incident_id, article_id, start, end, window in case.match_sentences():
+        e = entry(incident_id)
+        e["articles"].add(article_id)
+        sentence = sentence_around(window or "", start, end)
+        if sentence and len(e["sentences"]) < 12:
+            e["sentences"][sentence] = None  # ordered, each once
+    articles = case.match_articles()
+    # An article that yields a single incident speaks of it throughout: its lead is that
+    # incident's too (an article of many incidents lends each only its own sentences).
+    yields: dict[int, int] = {}
+    for e in extra.values():
+        for a in e["articles"]:
+            yields[a] = yields.get(a, 0) + 1
     records = []
     for row in case.match_incidents():
         (incident_id, start, end, precision, location, admin1, country, lat, lon, geo, actor1,
@@ -271,6 +290,16 @@ def match_records(case: CaseFile):
         names = frozenset(normalise(n) for n in (location or "").split(", ") if n and n != country)
         counts = {name: (low, high) for name, low, high in
                   (("killed", kl, kh), ("wounded", wl, wh), ("arrested", al, ah)) if low is not None}
+        sentences = list(e.get("sentences", {}))
+        sentences += [articles[a][2] for a in e.get("articles", ()) if a in articles and yields.get(a) == 1]
+        titles = [articles[a][1] for a in e.get("articles", ()) if a in articles and articles[a][1]]
+        published = frozenset(dt.date.fromisoformat(articles[a][0][:10]) for a in e.get("articles", ())
+                              if a in articles and articles[a][0])
+        words, proper = set(), set()
+        for text in sentences + titles:
+            words |= tokens(text)
+        for text in sentences:  # a headline capitalises every word: no sign of a name there
+            proper |= proper_names(text)
         records.append(MatchRecord(
             id=incident_id,
             date_start=dt.date.fromisoformat(start) if start else None,
@@ -281,14 +310,23 @@ def match_records(case: CaseFile):
             event_type=event_type, sub_event_type=sub, counts=counts,
             text=" ".join(e.get("text", []))[:400], weekdays=frozenset(e.get("weekdays", ())),
             months=frozenset(e.get("months", ())), article_ids=frozenset(e.get("articles", ())),
+            published=published, words=frozenset(words), names=frozenset(proper),
         ))
     return records
+
+
+def learned_model(case: CaseFile):
+    """Weights fitted to the case file's own match / no_match judgements, or None while
+    there are too few of either."""
+    from casefile.match.learn import fit
+
+    return fit((breakdown, decision == "match") for decision, breakdown in case.match_judgements())
 
 
 def refresh_suggestions(case: CaseFile) -> int:
     """Recompute every duplicate suggestion; returns how many there are."""
     from casefile.match import suggest
 
-    found = suggest(match_records(case), case.no_match_pairs())
+    found = suggest(match_records(case), case.no_match_pairs(), model=learned_model(case))
     case.replace_suggestions(found, utc_now())
     return len(found)

@@ -8,16 +8,21 @@ from collections.abc import Iterable
 
 from casefile.match.blocking import candidate_pairs
 from casefile.match.records import MatchRecord, Suggestion
-from casefile.match.score import THRESHOLD, score, thin
+from casefile.match.score import THRESHOLD, evidence, score, thin
+from casefile.match.words import Rarity
 
 __all__ = ["MatchRecord", "Suggestion", "suggest", "score", "THRESHOLD", "clusters"]
 
 
 def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = frozenset(),
-            threshold: float = THRESHOLD) -> list[Suggestion]:
+            threshold: float | None = None, model=None) -> list[Suggestion]:
     """Scored pairs above the threshold, best first, with cluster ids; pairs judged
-    no_match are never suggested again."""
+    no_match are never suggested again. `model` (casefile.match.learn.Model): weights
+    learned from the curator's judgements, with its own threshold."""
     by_id = {r.id: r for r in records}
+    if threshold is None:
+        threshold = model.threshold if model is not None else THRESHOLD
+    rarity = Rarity(r.words for r in by_id.values())
     crowds = Counter((name, r.sub_event_type) for r in by_id.values() for name in r.place_names)
 
     def crowd(r: MatchRecord) -> int:
@@ -29,13 +34,15 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for a, b in candidate_pairs(by_id.values()):
+        for a, b in candidate_pairs(by_id.values(), rarity):
             if (a, b) in no_match:
                 continue
             left, right = by_id[a], by_id[b]
-            s = score(left, right, max(crowd(r) for r in (left, right) if thin(r)) if thin(left) or thin(right) else 0)
-            if s.score >= threshold:
-                found.append(s)
+            crowded = max(crowd(r) for r in (left, right) if thin(r)) if thin(left) or thin(right) else 0
+            s = score(left, right, crowded, rarity, model, explain=False)
+            if s.score >= threshold:  # only a kept pair is told what both sources share
+                found.append(Suggestion(s.left, s.right, s.score, s.breakdown,
+                                        (*evidence(left, right, rarity), *s.reasons)))
     finally:
         if collecting:
             gc.enable()

@@ -28,10 +28,37 @@ class MatchRecord:
     weekdays: frozenset[int] = frozenset()  # stated but unresolved weekdays (0 = Monday)
     months: frozenset[int] = frozenset()  # stated but unresolved months
     article_ids: frozenset[int] = frozenset()
+    published: frozenset[dt.date] = frozenset()  # publication dates of its articles
+    words: frozenset[str] = frozenset()  # content words of its claim sentences and titles
+    names: frozenset[str] = frozenset()  # proper names in those sentences (people, sites)
+
+    def __post_init__(self):
+        if not self.words and self.text:  # built from quotes alone (tests, benchmarks)
+            from casefile.match.words import tokens
+
+            object.__setattr__(self, "words", frozenset(tokens(self.text)))
 
     @property
     def dated(self) -> bool:
         return self.date_start is not None
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """The words of its place names ("kurram's bagan" -> kurram, bagan)."""
+        import re
+
+        return frozenset(w for name in self.place_names for w in re.findall(r"[^\W\d_][\w'’-]*", name))
+
+    @cached_property
+    def first_published(self) -> dt.date | None:
+        return min(self.published) if self.published else None
+
+    @cached_property
+    def when(self) -> int | None:
+        """A day number for windows: the event's own day, else the publication day."""
+        if self.date_start is not None and self.date_precision in ("day", "week"):
+            return self.date_start.toordinal()
+        return self.first_published.toordinal() if self.first_published else None
 
     @cached_property
     def armed(self) -> frozenset[str]:

@@ -1,23 +1,43 @@
-"""Scoring a pair: one number and the per-field reasons behind it.
+"""Scoring a pair: one number and the reasons behind it.
 
-Each field gives 0..1 (0.5 when one side does not say): place (names, distance, weighted down
-when coarse), date (overlap, days apart), actors (shared armed groups), event type, counts
-(overlapping low–high ranges) and the text of the quotes. Two reports dated days apart are
-different events, whatever else they share: the score is halved, and the reason says so.
+Each part gives 0..1 (0.5 when one side does not say): from the extracted fields, place (names,
+distance; a province or country on one side is weak evidence either way), date (overlap, days
+apart, stated weekdays), event type, tolls (overlapping ranges) and armed groups; from the
+sources' own words, the TF-IDF cosine of the claim sentences and titles (`words`), the names both
+use (`names`) and how close the publication dates are (`published`). The hand-set score is the
+better of two weighted views (the fields agree, or the words do); casefile.match.learn replaces it
+with weights fitted to the curator's judgements.
+
+A contradiction needs two firm statements: two exact dates three or more days apart (or stated
+weekdays two apart), two towns each placed in its province, two sets of exact tolls far apart.
+Then the pair is different events, whatever else it shares: its score is capped below the line
+and the first reason says so.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 from rapidfuzz import fuzz
 
 from casefile.match.records import MatchRecord, Suggestion
+from casefile.match.words import Rarity
 
-WEIGHTS = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "actors": 0.10, "text": 0.10}
-THRESHOLD = 0.65
+# The parts of a pair's score. Two views, the better of which counts until the case file holds
+# enough of the curator's judgements to learn its own weights (casefile.match.learn): the
+# extracted fields agree, or the sources' own words do (a twin whose place came out as the
+# country, or whose date is missing, still tells the same story).
+FIELDS_VIEW = {"place": 0.25, "date": 0.25, "event": 0.15, "counts": 0.15, "actors": 0.10, "words": 0.10}
+WORDS_VIEW = {"words": 0.40, "names": 0.15, "published": 0.10, "place": 0.10, "date": 0.10, "counts": 0.05,
+              "actors": 0.10}
+WEIGHTS = {k: max(FIELDS_VIEW.get(k, 0), WORDS_VIEW.get(k, 0)) for k in (*FIELDS_VIEW, *WORDS_VIEW)}
+THRESHOLD = 0.6
+VETOED = 0.3  # the most a pair with a firm contradiction may score
+NAMED = 0.6  # names part from which both sources name the same people and sites
+WORDS_FULL = 0.3  # a TF-IDF cosine of the sentences at which two reports read as one story
 NEUTRAL = 0.5
-UNDATED = 0.3
+UNDATED = 0.4
 FAMILIES = {"Battles": "violent", "Explosions/Remote violence": "violent",
             "Violence against civilians": "violent", "Strategic developments": "strategic",
             "Protests": "civil", "Riots": "civil"}
@@ -34,30 +54,54 @@ def _km(a: MatchRecord, b: MatchRecord) -> float | None:
 COARSE = {"province", "country"}
 
 
-def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
+TOWNS = {"town", "neighbourhood"}
+
+
+def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]:
+    """(score, reason, firmly apart). Only two towns named firmly can contradict each other;
+    a province or a country on one side is weak evidence either way."""
     if not (a.place_names or a.admin1 or a.country) or not (b.place_names or b.admin1 or b.country):
-        return NEUTRAL, None
+        return NEUTRAL, None, False
     if a.country and b.country and a.country != b.country:
-        return 0.0, f"different countries ({a.country} / {b.country})"
-    if a.geo_precision in COARSE or b.geo_precision in COARSE:
-        # Only a province or a country is known on one side: weak evidence either way.
+        # A country is often the one an article mentions, not the one the event was in.
+        return 0.1, f"different countries ({a.country} / {b.country})", False
+    if a.geo_precision in COARSE or b.geo_precision in COARSE or not (a.place_names and b.place_names):
         if a.admin1 and b.admin1:
-            return (0.6, None) if a.admin1 == b.admin1 else (0.1, f"different provinces ({a.admin1} / {b.admin1})")
-        return 0.4, None
+            return (0.6, None, False) if a.admin1 == b.admin1 else (0.1, f"different provinces ({a.admin1} / {b.admin1})", False)
+        return 0.4, None, False
     if a.place_names & b.place_names:
-        return 1.0, None
+        return 1.0, None, False
+    if _words_within(a.place_names, b.place_names):
+        return 0.9, None, False  # "Kurram's Bagan" and "Bagan"
     names = max((fuzz.ratio(x, y) / 100 for x in a.place_names for y in b.place_names), default=0.0)
     km = _km(a, b)
+    # Firm: both towns were placed in their province. A name that was not may be a misread
+    # village or a dateline.
+    # Alike names in one province may be one town spelled twice; in two provinces they are two towns.
+    towns = a.geo_precision in TOWNS and b.geo_precision in TOWNS and bool(a.admin1 and b.admin1)
+    firm = towns and (names < 0.85 or a.admin1 != b.admin1)
     # Different provinces, or far apart: another place, however alike the names.
     if (a.admin1 and b.admin1 and a.admin1 != b.admin1) or (km is not None and km > 60):
         where = f"{km:.0f} km apart" if km is not None else f"{a.admin1} / {b.admin1}"
-        return 0.0, f"different places ({a.location} / {b.location}, {where})"
+        return 0.0, f"different places ({a.location} / {b.location}, {where})", firm
     near = 0.0 if km is None else max(0.0, 1 - km / 50)
     score = max(names if names >= 0.85 else names * 0.5, near)
     reason = None
     if score < 0.5:
         reason = f"different places ({a.location} / {b.location}" + (f", {km:.0f} km apart)" if km is not None else ")")
-    return score, reason
+    # Two towns of one province a few km apart may be a town and its suburb: not firm.
+    return score, reason, firm and score < 0.3
+
+
+def _words_within(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One place name holds the other as whole words."""
+    split = lambda name: set(re.findall(r"\w+", name.replace("’s", "").replace("'s", "")))  # noqa: E731
+    for x in a:
+        for y in b:
+            wx, wy = split(x), split(y)
+            if wx and wy and (wx <= wy or wy <= wx):
+                return True
+    return False
 
 
 def date_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]:
@@ -139,12 +183,54 @@ def count_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
             else:
                 low, high = sorted((ah, bh))
                 ratio = low / high if high else 1.0
-                scores.append(ratio * 0.8)
-                if ratio < 0.6:
+                # Small figures a count or two apart ("no one" / "two") are near, whatever the ratio.
+                scores.append(0.8 if high - low <= 2 else ratio * 0.8)
+                if ratio < 0.6 and high - low > 2:
                     reasons.append(f"{name} {al}–{ah} / {bl}–{bh}")
     if not scores:
         return NEUTRAL, None
     return sum(scores) / len(scores), ("; ".join(reasons) or None)
+
+
+def count_contradiction(a: MatchRecord, b: MatchRecord) -> bool:
+    """Two exact tolls that cannot both be true: every figure both give is exact, and two or
+    more fields are far apart (one field far apart may be a toll that rose overnight)."""
+    apart = 0
+    for name in a.counts.keys() & b.counts.keys():
+        (al, ah), (bl, bh) = a.counts[name], b.counts[name]
+        if al != ah or bl != bh:
+            return False
+        if min(ah, bh) < 0.5 * max(ah, bh) and abs(ah - bh) >= 2:
+            apart += 1
+    return apart >= 2
+
+
+def words_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
+    """TF-IDF cosine of the words of the claim sentences and titles."""
+    if not a.words or not b.words:
+        return NEUTRAL
+    # A town both records are placed in is the place part's evidence; counted once. When one
+    # side's place came out as the province, the town in its sentences still counts here.
+    return min(1.0, rarity.cosine(a.words, b.words, a.place_words & b.place_words) / WORDS_FULL)
+
+
+def names_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
+    """The share of the smaller side's names (by rarity) that the other side names too."""
+    if not a.names or not b.names:
+        return NEUTRAL
+    shared = a.names & b.names
+    if not shared:
+        return 0.0
+    idf = rarity.idf
+    return sum(idf(t) for t in shared) / min(sum(idf(t) for t in a.names), sum(idf(t) for t in b.names))
+
+
+def published_score(a: MatchRecord, b: MatchRecord) -> float:
+    """Reports of one event appear within days of each other."""
+    if not a.published or not b.published:
+        return NEUTRAL
+    gap = min(abs((x - y).days) for x in a.published for y in b.published)
+    return 1.0 if gap <= 1 else 0.8 if gap <= 3 else 0.5 if gap <= 7 else 0.2 if gap <= 30 else 0.0
 
 
 def text_score(a: MatchRecord, b: MatchRecord) -> float:
@@ -161,38 +247,78 @@ def thin(r: MatchRecord) -> bool:
 # How many reports of the same kind in the same place make a bare "same place, same kind"
 # worthless as evidence (a busy front line has dozens of undated "clashes in X").
 CROWDED = 3
+UNIFORM = Rarity(())  # every word equally rare: scoring two records outside a matching run
 
 
-def score(a: MatchRecord, b: MatchRecord, crowd: int = 0) -> Suggestion:
-    """`crowd`: how many records share the thinner side's place and kind of event."""
-    place, place_reason = place_score(a, b)
-    far = place == 0.0 and place_reason is not None and "different places" in place_reason
+def _listed(words: list[str]) -> str:
+    words = [w.title() if w.islower() else w for w in words]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
+def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
+    """What a reader would point at: the rare words and names both use, and what one side
+    leaves out (absence of evidence, said as such)."""
+    out = []
+    common = max(2.0, min(40.0, rarity.n * 0.2))
+    key = lambda t: (-rarity.idf(t), t)  # noqa: E731
+    names = sorted((t for t in a.names & b.names if rarity.df.get(t, 0) <= common), key=key)[:3]
+    words = sorted((t for t in (a.words & b.words) - a.names - b.names
+                    if rarity.df.get(t, 0) <= common), key=key)[:3]
+    if names and words:
+        out.append(f"both name {_listed(names)} and speak of {_listed(words).lower()}")
+    elif names:
+        out.append(f"both name {_listed(names)}")
+    elif words:
+        out.append(f"both speak of {_listed(words).lower()}")
+    for r in (a, b):
+        if r.geo_precision in COARSE and not r.place_names:
+            out.append(f"one gives only the {'province' if r.geo_precision == 'province' else 'country'}")
+            break
+    if (a.date_start is None) != (b.date_start is None):
+        out.append("one gives no date")
+    return out
+
+
+def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFORM, model=None,
+          explain: bool = True) -> Suggestion:
+    """`crowd`: how many records share the thinner side's place and kind of event; `rarity`:
+    the document frequencies of the run; `model`: weights learned from the curator's
+    judgements (else the hand-set WEIGHTS); `explain`: False leaves out what both share
+    (the score is the same; a run explains only the pairs it keeps)."""
+    place, place_reason, elsewhere = place_score(a, b)
     date, date_reason, apart = date_score(a, b)
     event, event_reason, other_family = event_score(a, b)
     counts, count_reason = count_score(a, b)
     actors, actor_reason = actor_score(a, b)
-    breakdown = {"place": place, "date": date, "event": event, "counts": counts, "actors": actors}
-    partial = sum(WEIGHTS[k] * v for k, v in breakdown.items())
-    # The text is the slowest part: skip it when it could not lift the pair over the line.
-    if partial + WEIGHTS["text"] >= THRESHOLD:
-        breakdown["text"] = text_score(a, b)
+    breakdown = {"place": place, "date": date, "event": event, "counts": counts, "actors": actors,
+                 "words": words_score(a, b, rarity), "names": names_score(a, b, rarity),
+                 "published": published_score(a, b)}
+    if model is not None:
+        total = model.probability(breakdown)
     else:
-        breakdown["text"] = 0.0
-    total = partial + WEIGHTS["text"] * breakdown["text"]
-    reasons = [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
-    if apart or far:
-        total *= 0.5
+        fields, words = (sum(w * breakdown[k] for k, w in view.items()) for view in (FIELDS_VIEW, WORDS_VIEW))
+        # Soft contradictions: tolls far apart (a toll may rise, so never a veto), two different
+        # armed groups named (one outlet's "IS" is another's "ISWAP"), publication dates a month
+        # apart (a look-back is possible). They weigh on the fields'
+        # view; on the words' view only when the sources do not name the same people and sites,
+        # which outweigh a toll or a group the extractor may have misread.
+        soft = ((0.7 + 0.6 * counts if counts < 0.5 else 1.0) * (0.8 if actors < 0.35 else 1.0)
+                * (0.8 if breakdown["published"] == 0.0 else 1.0))  # published a month or more apart
+        total = max(fields * soft, words * (soft if breakdown["names"] < NAMED else 1.0))
+    reasons = evidence(a, b, rarity) if explain else []
+    reasons += [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
+    tolls = count_contradiction(a, b)
+    # A contradiction needs two firm statements: two exact dates (or weekdays) days apart, two
+    # towns, two sets of exact tolls. Then they are different events, however alike the words.
+    if apart or elsewhere or tolls:
+        total = min(total * 0.5, VETOED)
         reasons.insert(0, "reported on different dates: different events" if apart
-                       else "reported in different places: different events")
+                       else "reported in different places: different events" if elsewhere
+                       else "exact tolls that cannot both be true: different events")
     if other_family:
         total *= 0.8
     if (thin(a) or thin(b)) and crowd > CROWDED:
         total *= 0.75
         reasons.append(f"little to go on: no date or figure, and {crowd} reports of this kind there")
-    # Two independent contradictions (another kind of event and another toll, say) are
-    # stronger than the sum of their weights: a follow-up is not a duplicate.
-    contradictions = sum(v < 0.35 for k, v in breakdown.items() if k != "text")
-    if contradictions >= 2:
-        total *= 0.75
     left, right = sorted((a.id, b.id))
     return Suggestion(left, right, total, breakdown, tuple(reasons))

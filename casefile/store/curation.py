@@ -201,7 +201,17 @@ class CurationStore:
     def set_judgement(self, left: int, right: int, decision: str, author: str, now: str,
                       score: float | None = None, breakdown: dict | None = None) -> int:
         existing = self.judgement_id(left, right)
-        values = (decision, score, json.dumps(breakdown) if breakdown else None, author, now)
+        stored = None
+        if breakdown is None:
+            # A merge from the queue or the desk: the pair's suggested score is the curator's
+            # example for learning, as if it had been passed.
+            stored = self.db.conn.execute(
+                "SELECT score, breakdown FROM suggestions WHERE left_id = ? AND right_id = ?", (left, right)).fetchone()
+        if stored:
+            score, breakdown_json = (score if score is not None else stored[0]), stored[1]
+        else:
+            breakdown_json = json.dumps(breakdown) if breakdown else None
+        values = (decision, score, breakdown_json, author, now)
         if existing:
             self.db.conn.execute(
                 "UPDATE judgements SET decision = ?, score = ?, breakdown = ?, author = ?, decided_at = ? WHERE id = ?",

@@ -27,6 +27,48 @@ class SuggestionStore:
                 WHERE i.{ACTIVE} AND c.field IN ('actor', 'date', 'killed', 'wounded', 'arrested', 'event_type')
                 ORDER BY c.incident_id""")
 
+    # Characters either side of a claim read to find its sentence (a sentence is rarely longer).
+    SENTENCE_REACH = 300
+
+    def match_sentences(self) -> Iterator[tuple]:
+        """(incident_id, article_id, start within the window, end within the window, window of
+        the body around the claim) for every anchored claim of active incidents, by incident."""
+        reach = self.SENTENCE_REACH
+        return self.db.conn.execute(
+            f"""SELECT c.incident_id, c.article_id, c.start - max(0, c.start - ?), c."end" - max(0, c.start - ?),
+                       substr(a.body, max(0, c.start - ?) + 1, c."end" - max(0, c.start - ?) + ?)
+                FROM claims c JOIN incidents i ON i.id = c.incident_id JOIN articles a ON a.id = c.article_id
+                WHERE i.{ACTIVE} AND c.start IS NOT NULL AND c."end" IS NOT NULL
+                ORDER BY c.incident_id, c.article_id, c.start""", (reach, reach, reach, reach, reach))
+
+    LEAD = 600  # characters of an article's opening read as its lead
+
+    def match_articles(self) -> dict[int, tuple[str | None, str | None, str]]:
+        """article id -> (published, title, lead), for every article with an active incident."""
+        return {row[0]: (row[1], row[2], row[3] or "") for row in self.db.conn.execute(
+            f"""SELECT id, published, title, substr(body, 1, ?) FROM articles WHERE id IN
+                (SELECT c.article_id FROM claims c JOIN incidents i ON i.id = c.incident_id WHERE i.{ACTIVE})""",
+            (self.LEAD,))}
+
+    def match_judgements(self) -> list[tuple[str, dict]]:
+        """(decision, breakdown) of every match / no_match judgement that kept the parts of the
+        score the pair had: the curator's examples for learning the weights."""
+        return [(decision, json.loads(breakdown)) for decision, breakdown in self.db.conn.execute(
+            "SELECT decision, breakdown FROM judgements WHERE decision IN ('match', 'no_match') "
+            "AND breakdown IS NOT NULL ORDER BY id")]
+
+    def judgements_before_suggestions(self) -> tuple[int, int, int]:
+        """(match, no_match, newer): judgements with a breakdown made before the suggestions
+        were last computed (what their order learned from), and how many came after. Times are
+        to the second: a decision in the second of a recomputation counts as before it."""
+        row = self.db.conn.execute(
+            """SELECT coalesce(sum(decision = 'match' AND decided_at <= t.at), 0),
+                      coalesce(sum(decision = 'no_match' AND decided_at <= t.at), 0),
+                      coalesce(sum(t.at IS NULL OR decided_at > t.at), 0)
+               FROM judgements, (SELECT max(computed_at) AS at FROM suggestions) t
+               WHERE decision IN ('match', 'no_match') AND breakdown IS NOT NULL""").fetchone()
+        return row[0], row[1], row[2]
+
     def no_match_pairs(self) -> set[tuple[int, int]]:
         return {(a, b) for a, b in self.db.conn.execute(
             "SELECT left_id, right_id FROM judgements WHERE decision = 'no_match'")}

@@ -291,3 +291,34 @@ async def test_history_u_undoes_the_highlighted_change_and_says_whose(make_app):
             assert case.incident(second).status == "confirmed"
             assert case.history()[0]["undo_of"] == case.history()[2]["id"]
         assert any("a change by bob" in n.message for n in app._notifications)
+
+
+async def test_duplicates_screen_says_why_and_whether_its_order_was_learned(make_app, app_db):
+    from casefile.curate import Curator
+    from casefile.match.learn import MIN_EACH
+    from casefile.pipeline import refresh_suggestions
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        order = str(app.screen.query_one("#pairs-order")._content)
+        assert "order by hand-set weights" in order and f"{MIN_EACH} match" in order
+        pair = app.screen.query_one("#pairs").current
+        shown = str(app.screen.query_one("#pair")._content)
+        assert "why" in shown and all(reason in shown for reason in pair["reasons"])
+    # The curator's own decisions, MIN_EACH of each, recorded with the parts of their scores.
+    with CaseFile(app_db) as case:
+        curator = Curator(case, "tester")
+        incidents = [i.id for i in case.incidents("all")]
+        pairs = [(a, b) for i, a in enumerate(incidents) for b in incidents[i + 1:]]
+        for n, (a, b) in enumerate(pairs[:2 * MIN_EACH]):
+            parts = {"place": 1.0, "date": 1.0, "words": 0.9} if n % 2 else {"place": 0.1, "date": 0.0, "words": 0.1}
+            curator.judge(a, b, "match" if n % 2 else "no_match", 0.5, parts)
+        refresh_suggestions(case)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        order = str(app.screen.query_one("#pairs-order")._content)
+        assert f"order learned from {2 * MIN_EACH} decisions ({MIN_EACH} match, {MIN_EACH} no match)" in order

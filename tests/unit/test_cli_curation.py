@@ -10,7 +10,7 @@ def test_merge_the_aleppo_reports_and_undo(seeds_dir, cli):
     suggestions = cli.json("suggestions")
     for s in suggestions:
         assert set(s) == {"left", "right", "score", "breakdown", "reasons", "cluster"}
-        assert set(s["breakdown"]) == {"place", "date", "event", "counts", "actors", "text"}
+        assert set(s["breakdown"]) == {"place", "date", "event", "counts", "actors", "words", "names", "published"}
     assert [s["score"] for s in suggestions] == sorted((s["score"] for s in suggestions), reverse=True)
     cluster = [s for s in suggestions if s["cluster"] == suggestions[0]["cluster"]]
     target, *rest = aleppo_pair_ids(cluster)

@@ -39,6 +39,7 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
         yield Header(show_clock=False, icon="▣")
         with Vertical():
             yield ContentView(id="pairs-title")
+            yield ContentView(id="pairs-order")
             yield WindowedList(lambda o, n: self.case.suggestions(limit=n, offset=o), self.case.suggestion_count,
                                self._row, empty="No duplicate suggestions. (R recomputes them.)", id="pairs")
             yield ContentView(id="pair")
@@ -58,6 +59,7 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
                                 right.date_start or "undated", unsure)
 
     def on_mount(self) -> None:
+        self.query_one("#pairs-order").styles.height = 1  # one line, whatever the stylesheet says of views
         self.reload()
         self.query_one("#pairs").focus()
 
@@ -72,7 +74,22 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
             (" Duplicate suggestions ", "bold reverse"),
             f"  {pairs.total:,}{'+' if pairs.total >= self.case.SUGGESTION_COUNT_CAP else ''} open  ",
             (f"✓ {said}", "$success") if said else ("m match · x no match · s unsure · space next", "$text-muted")))
+        self.query_one("#pairs-order", ContentView).update(self._order())
         self.loaded()  # the list's Highlighted message shows its current row
+
+    def _order(self) -> Content:
+        """Whether the queue's order comes from the curator's own decisions (see match.learn)."""
+        from casefile.match.learn import MIN_EACH
+
+        matches, no_matches, newer = self.case.judgements_before_suggestions()
+        fresh = f" · {newer} newer decision{'s' if newer != 1 else ''}: R relearns" if newer else ""
+        if matches >= MIN_EACH and no_matches >= MIN_EACH:
+            return Content.assemble((f" order learned from {matches + no_matches} decisions", "$accent"),
+                                    (f" ({matches} match, {no_matches} no match){fresh}", "$text-muted"))
+        return Content.assemble(
+            (" order by hand-set weights", "$text-muted"),
+            (f"; learned once there are {MIN_EACH} match and {MIN_EACH} no-match decisions "
+             f"({matches} and {no_matches} so far){fresh}", "$text-muted"))
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
         self.show(event.row)
@@ -115,15 +132,26 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
         ]
         width = max(20, (self.size.width - 9 - 2 - 2 - 1) // 2)  # label, padding, scrollbar: no wrapping
         parts: list = []
-        for label, x, y in rows:
+        for n, (label, x, y) in enumerate(rows):
             same = x == y
             parts += [(f"{label:9}", "$text-secondary"), (f"{one_line(x, width - 1):{width}}", "" if same else "bold"),
                       (one_line(y, width), "" if same else "bold"), "\n"]
+            if n == 0:
+                parts += self._why(s)  # first, where the pane never hides it
         parts += [(f"{'score':9}", "$text-secondary"), (f"{s['score']:.2f}  ", "bold")]
         parts += ["  ".join(f"{k} {v:.2f}" for k, v in s["breakdown"].items()), "\n"]
-        for reason in s["reasons"]:
-            parts += [("  ⚠ ", "$warning"), one_line(reason), "\n"]
         return Content.assemble(*parts)
+
+    @staticmethod
+    def _why(s: dict) -> list:
+        """One line that says why: what both sources share, what one leaves out, what differs."""
+        if not s["reasons"]:
+            return []
+        parts: list = [(f"{'why':9}", "$text-secondary")]
+        for i, reason in enumerate(s["reasons"]):
+            against = "different events" in reason
+            parts += ["; " if i else "", (one_line(reason), "$warning" if against else "")]
+        return parts + ["\n"]
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("match", "no_match", "unsure", "next_pair") and getattr(self, "pair", None) is None:

@@ -1,0 +1,138 @@
+"""The sources' own words, as the matcher reads them: content words, proper names, and how
+rare each is in the case file (inverse document frequency).
+
+A person deciding whether two reports describe one event looks first at the words that only
+a few reports share: "church", a small town's name, "funeral", the commander's name. Those
+are the tokens with a low document frequency across the case file; words every report uses
+("killed", "security", "forces") say nothing. The vocabulary below only removes function
+words and newsroom furniture; everything else is weighed by its rarity.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+# Function words, reporting verbs and calendar words: never evidence of the same event.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves
+said says say told according reported reports report added statement statements spokesman
+spokesperson official officials source sources news agency local state media newspaper
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+today yesterday tonight morning evening afternoon night week weeks month months year years day days
+one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds several least
+mr mrs ms dr
+""".split())
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…]\s|[\n\r]")
+MIN_LENGTH = 3
+
+
+def fold(word: str) -> str:
+    """Lower case, accents removed, possessives dropped: "Zeinab's" and "zeinab" are one token."""
+    word = unicodedata.normalize("NFKD", word)
+    word = "".join(c for c in word if not unicodedata.combining(c)).lower()
+    return re.sub(r"['’]s$", "", word).replace("’", "'")
+
+
+def tokens(text: str) -> set[str]:
+    """Content words of a text, folded."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = fold(m.group())
+        if len(w) >= MIN_LENGTH and w not in STOPWORDS:
+            out.add(w)
+    return out
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised words that do not open a sentence: people, sites, towns, units.
+
+    Without a tagger, a capital in mid-sentence is the best cheap sign of a name; words that
+    are capitalised for other reasons (weekdays, months, "The") are in STOPWORDS."""
+    out = set()
+    starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not word[0].isupper() or m.start() in starts or word.isupper() and len(word) <= 4:
+            continue  # acronyms (IS, SDF, US) are group or country names, the actor field's job
+        prefix = text[max(0, m.start() - 2):m.start()]
+        if prefix.strip() in ("“", '"', "‘", "'", "(") and m.start() - 2 in starts:
+            continue
+        w = fold(word)
+        if len(w) >= MIN_LENGTH and w not in STOPWORDS:
+            out.add(w)
+    return out
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding [start, end) (the claim's quote)."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() + 1 if m else len(text)
+    return text[left:right].strip()
+
+
+class Rarity:
+    """Document frequencies of tokens over the records of one matching run."""
+
+    def __init__(self, documents: Iterable[Iterable[str]]):
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for doc in documents:
+            self.n += 1
+            self.df.update(set(doc))
+        self._idf: dict[str, float] = {}
+        self._norms: dict[frozenset[str], float] = {}
+        self._square: dict[str, float] = {}
+
+    def idf(self, token: str) -> float:
+        value = self._idf.get(token)
+        if value is None:
+            value = self._idf[token] = math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1.0
+        return value
+
+    def rare(self, token: str, cap: int) -> bool:
+        """Shared by at least two records and at most `cap`."""
+        return 2 <= self.df.get(token, 0) <= cap
+
+    def square(self, token: str) -> float:
+        value = self._square.get(token)
+        if value is None:
+            value = self._square[token] = self.idf(token) ** 2
+        return value
+
+    def _square_norm(self, tokens: frozenset[str]) -> float:
+        norm = self._norms.get(tokens)
+        if norm is None:
+            norm = self._norms[tokens] = sum(map(self.square, tokens))
+        return norm
+
+    def cosine(self, a: frozenset[str], b: frozenset[str], leave_out: frozenset[str] = frozenset()) -> float:
+        """TF-IDF cosine of two token sets (binary term frequency), without the `leave_out`
+        words on either side. A record's norm is computed once per run (its set is the key)."""
+        if not a or not b:
+            return 0.0
+        shared = (a & b) - leave_out if leave_out else a & b
+        if not shared:
+            return 0.0
+        w2 = self.square
+        num = sum(map(w2, shared))
+        na, nb = self._square_norm(a), self._square_norm(b)
+        if leave_out:
+            na -= sum(map(w2, leave_out & a))
+            nb -= sum(map(w2, leave_out & b))
+        return num / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0

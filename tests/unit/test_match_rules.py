@@ -1,0 +1,206 @@
+"""Each blocking rule, each scoring rule and the learner, on hand-made records (no Textual)."""
+
+import datetime as dt
+import random
+
+from casefile.curate import Curator
+from casefile.match import MatchRecord, THRESHOLD, score, suggest
+from casefile.match.blocking import (RARE_CAP, RULES, WORD_WINDOW, candidate_pairs, date_place, shared_words,
+                                     weekday_region_toll)
+from casefile.match.learn import MIN_EACH, fit
+from casefile.match.words import Rarity, proper_names, sentence_around, tokens
+from casefile.pipeline import learned_model, refresh_suggestions
+
+DAY = dt.date(2024, 3, 4)  # a Monday
+
+
+def rec(i, day=0, place="gwoza", admin1="Borno", country="Nigeria", geo="town", killed=(5, 5), text="",
+        names=(), published=None, weekdays=(), undated=False, actors=("Boko Haram (JAS)",), sub="Armed clash"):
+    date = None if undated else DAY + dt.timedelta(days=day)
+    pub = frozenset() if published is None else frozenset({DAY + dt.timedelta(days=published)})
+    return MatchRecord(i, date, date, "unknown" if undated else "day", place.title() if place else admin1,
+                       frozenset({place}) if place else frozenset(), admin1, country, None, None, geo,
+                       frozenset(actors), "Battles", sub, {"killed": killed} if killed else {}, text,
+                       frozenset(weekdays), published=pub, names=frozenset(names))
+
+
+# -- the sources' words --------------------------------------------------------------------------
+
+def test_tokens_drop_function_words_and_fold_accents():
+    assert tokens("The bombing of Mar Élias church, officials said on Sunday") == {"bombing", "mar", "elias", "church"}
+
+
+def test_proper_names_are_capitals_inside_a_sentence():
+    assert proper_names("Gunmen attacked the Mar Elias church. Commander Abu Bakr said. IS claimed it.") == {
+        "mar", "elias", "abu", "bakr"}
+
+
+def test_sentence_around_a_quote():
+    text = "First sentence here. Gunmen killed five soldiers in Gwoza. Last one."
+    start = text.index("killed")
+    assert sentence_around(text, start, start + 6) == "Gunmen killed five soldiers in Gwoza."
+
+
+def test_rarity_weighs_rare_words_over_common_ones():
+    rarity = Rarity([{"killed", "church"}, {"killed", "church"}, {"killed"}, {"killed"}])
+    assert rarity.idf("church") > rarity.idf("killed")
+    assert rarity.rare("church", cap=2) and not rarity.rare("killed", cap=2)
+
+
+# -- blocking rules ------------------------------------------------------------------------------
+
+def test_the_rules_are_a_plain_list_any_of_which_proposes_a_pair():
+    assert [r.name for r in RULES] == ["date and place", "shared rare words", "weekday, region and toll"]
+    records = [rec(1, 0), rec(2, 1), rec(3, 60, place=None, geo="country", admin1=None, text="church funeral"),
+               rec(4, 61, place="bama", text="church funeral")]
+    tally = {}
+    assert set(candidate_pairs(records, tally=tally)) == {(1, 2), (3, 4)}
+    assert tally == {"date and place": 1, "shared rare words": 1}
+
+
+def test_date_and_place_rule():
+    def placed(r, lat=11.0, lon=13.7):  # a town the gazetteer placed: blocked on its own name and cell
+        return MatchRecord(**{**r.__dict__, "latitude": lat, "longitude": lon})
+
+    records = [placed(rec(1, 0)), placed(rec(2, 2)), placed(rec(3, 5)), placed(rec(4, 0, place="bama"), 11.8, 13.3)]
+    assert {tuple(sorted(p)) for p in date_place(records)} == {(1, 2)}  # two days apart at most, one town
+
+
+def background(n=60):
+    """Reports elsewhere and later, so that the words under test are rare."""
+    rng = random.Random(1)
+    return [rec(100 + i, 200 + i, place=f"town{i}", text=f"soldiers killed attack town{i} {rng.random():.3f}")
+            for i in range(n)]
+
+
+def test_shared_rare_words_find_a_twin_whose_place_came_out_as_the_country():
+    twin = rec(1, 0, place="gwoza", text="militants stormed the Mar Elias church during a funeral")
+    coarse = rec(2, 0, place=None, admin1=None, geo="country", undated=True, published=1,
+                 text="attack on Mar Elias church funeral in Borno")
+    records = [twin, coarse, *background()]
+    assert (1, 2) in set(shared_words(records))
+    assert (1, 2) not in {tuple(sorted(p)) for p in date_place(records)}  # the old rule alone missed it
+
+
+def test_shared_words_stay_within_the_window_and_ignore_common_words():
+    far = [rec(1, 0, text="Mar Elias church funeral"), rec(2, WORD_WINDOW + 3, place="bama", text="Mar Elias church funeral")]
+    assert list(shared_words(far + background())) == []
+    # a word in more than RARE_CAP records is common speech: "attack" and "soldiers" never block
+    crowd = [rec(i, 0, place=f"p{i}", text="attack soldiers") for i in range(RARE_CAP + 5)]
+    assert list(shared_words(crowd)) == []
+
+
+def test_weekday_region_and_toll_rule_for_undated_reports():
+    dated = rec(1, 0, place="bama", killed=(5, 5))  # a Monday
+    undated = rec(2, place=None, geo="province", undated=True, weekdays={0}, killed=(4, 6))
+    other_day = rec(3, place=None, geo="province", undated=True, weekdays={3}, killed=(5, 5))
+    other_toll = rec(4, place=None, geo="province", undated=True, weekdays={0}, killed=(40, 40))
+    elsewhere = rec(5, place=None, admin1="Yobe", geo="province", undated=True, weekdays={0}, killed=(5, 5))
+    found = set(weekday_region_toll([dated, undated, other_day, other_toll, elsewhere]))
+    assert (1, 2) in found
+    assert not found & {(1, 3), (1, 4), (1, 5)}
+
+
+# -- scoring rules -------------------------------------------------------------------------------
+
+def test_a_coarse_place_is_absence_of_evidence_not_a_contradiction():
+    town = rec(1, 0, text="gunmen killed five soldiers")
+    province = rec(2, 0, place=None, geo="province", text="five soldiers were killed by gunmen")
+    s = score(town, province)
+    assert s.score >= THRESHOLD
+    assert "one gives only the province" in s.reasons and not any("different" in r for r in s.reasons)
+
+
+def test_two_towns_of_one_province_are_a_firm_contradiction():
+    s = score(rec(1, 0, place="gwoza", text="church funeral"), rec(2, 0, place="bama", text="church funeral"))
+    assert s.score < THRESHOLD and s.reasons[0] == "reported in different places: different events"
+
+
+def test_two_exact_dates_days_apart_are_a_firm_contradiction_but_one_missing_date_is_not():
+    words = "Mar Elias church funeral bombing"
+    assert score(rec(1, 0, text=words), rec(2, 4, text=words)).score < THRESHOLD
+    s = score(rec(1, 0, text=words), rec(2, undated=True, text=words))
+    assert s.score >= THRESHOLD and "one gives no date" in s.reasons
+
+
+def test_two_sets_of_exact_tolls_that_cannot_both_be_true():
+    def both(i, killed, wounded):
+        r = rec(i, 0, text="church funeral")
+        return MatchRecord(**{**r.__dict__, "counts": {"killed": killed, "wounded": wounded}})
+
+    s = score(both(1, (5, 5), (2, 2)), both(2, (30, 30), (40, 40)))
+    assert s.score < THRESHOLD and "exact tolls" in s.reasons[0]
+    risen = score(both(1, (5, 5), (2, 2)), both(2, (30, 30), (2, 2)))  # one toll rose: not a veto
+    assert not any("exact tolls" in r for r in risen.reasons)
+
+
+def test_reasons_say_what_both_sources_share():
+    a = rec(1, 0, text="stormed the Mar Elias church", names={"elias"})
+    b = rec(2, 0, place=None, geo="province", text="attack on Mar Elias church", names={"elias"})
+    rarity = Rarity([a.words, b.words] + [r.words for r in background()])
+    s = score(a, b, rarity=rarity)
+    assert s.reasons[0].startswith("both name Elias and speak of ") and "church" in s.reasons[0]
+    assert "one gives only the province" in s.reasons
+
+
+def test_words_outweigh_fields_only_when_they_are_rare():
+    rarity = Rarity([{"attack", "soldiers"}] * 50 + [{"church", "funeral"}] * 2)
+    common = score(rec(1, 0, text="attack soldiers"), rec(2, 0, text="attack soldiers"), rarity=rarity)
+    rare = score(rec(1, 0, text="church funeral"), rec(2, 0, text="church funeral"), rarity=rarity)
+    assert rare.breakdown["words"] == common.breakdown["words"] == 1.0  # the same words on both sides
+    rare_vs_common = score(rec(1, 0, text="church funeral attack"), rec(2, 0, text="attack soldiers"), rarity=rarity)
+    assert rare_vs_common.breakdown["words"] < 0.5
+
+
+def test_lookalikes_same_group_place_and_toll_on_another_day_are_never_suggested():
+    words = "Boko Haram killed five soldiers in Gwoza"
+    records = [rec(1, 0, text=words), rec(2, 0, text=words), rec(3, 20, text=words), rec(4, 45, text=words)]
+    assert [(s.left, s.right) for s in suggest(records)] == [(1, 2)]
+
+
+# -- learning from the curator -------------------------------------------------------------------
+
+def examples(n_match, n_no, rng=None):
+    rng = rng or random.Random(3)
+    out = []
+    for _ in range(n_match):
+        out.append(({"words": rng.uniform(0.5, 1), "place": rng.uniform(0, 1), "date": rng.uniform(0.3, 1)}, True))
+    for _ in range(n_no):
+        out.append(({"words": rng.uniform(0, 0.5), "place": rng.uniform(0, 1), "date": rng.uniform(0.3, 1)}, False))
+    return out
+
+
+def test_learner_waits_for_enough_of_each_decision():
+    assert fit(examples(MIN_EACH - 1, 40)) is None
+    assert fit(examples(40, MIN_EACH - 1)) is None
+    assert fit(examples(MIN_EACH, MIN_EACH)) is not None
+
+
+def test_learner_weighs_the_part_that_separates_the_curator_s_answers():
+    model = fit(examples(30, 60))
+    assert model.weights["words"] > 2 * max(abs(model.weights["place"]), abs(model.weights["date"]))
+    assert model.probability({"words": 0.9}) > 0.5 > model.probability({"words": 0.1})
+    assert (model.matches, model.no_matches, model.decisions) == (30, 60, 90)
+    assert model.describe().startswith("order learned from 90 decisions")
+
+
+def test_a_learned_model_orders_pairs_but_cannot_overrule_a_firm_contradiction():
+    model = fit(examples(30, 30))
+    words = "Mar Elias church funeral"
+    found = suggest([rec(1, 0, text=words), rec(2, 0, text=words), rec(3, 10, text=words)], model=model)
+    assert [(s.left, s.right) for s in found] == [(1, 2)]
+    assert found[0].score == model.probability(found[0].breakdown)
+
+
+def test_every_decision_keeps_the_parts_of_its_score_for_learning(seeded):
+    refresh_suggestions(seeded)
+    curator = Curator(seeded, "tester")
+    first, second = seeded.suggestions()[:2]
+    curator.judge(first["left"], first["right"], "no_match", first["score"], first["breakdown"])
+    left, right = seeded.incident(second["left"]), seeded.incident(second["right"])
+    curator.merge(left.id, [right.id])  # from the desk: no breakdown passed, the suggestion's is kept
+    assert sorted(d for d, _ in seeded.match_judgements()) == ["match", "no_match"]
+    assert all(b == s["breakdown"] for (d, b), s in zip(sorted(seeded.match_judgements()), (second, first)))
+    assert learned_model(seeded) is None  # two decisions are not enough to learn from
+    refresh_suggestions(seeded)
+    assert seeded.judgements_before_suggestions() == (1, 1, 0)  # what the new order learned from
