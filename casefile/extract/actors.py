@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from casefile.extract.anchors import AnchoredPattern
+from casefile.extract.spans import SpanSet
 
 GOVERNMENT_FORCES = {
     "SY": "Syrian government security forces", "IQ": "Iraqi security forces",
@@ -108,19 +109,19 @@ _FAST = {id(p): AnchoredPattern(p) for p in (_NAMED, _GENERIC_FORCES, _GENERIC_M
 
 def find_actors(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for m in _FAST[id(_NAMED)].finditer(text):
         name = _NAMES[int(m.lastgroup[1:])]
         found.append(ActorMention(m.start(), m.end(), name))
-        taken.append(m.span())
+        taken.add(m.start(), m.end())
     for m in _FAST[id(_GENERIC_FORCES)].finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         demonym = (m["demonym"] or "").lower()
         country = _DEMONYMS.get(demonym)
         found.append(ActorMention(m.start(), m.end(), GOVERNMENT_FORCES.get(country, ""), "forces", country))
     for m in _FAST[id(_GENERIC_MILITANTS)].finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         found.append(ActorMention(m.start(), m.end(), "Unidentified armed group", "militants"))
     found.sort(key=lambda a: a.start)

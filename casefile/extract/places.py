@@ -8,6 +8,7 @@ import re
 
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.gazetteer import Place, PlaceMention
+from casefile.extract.spans import Overlaps, SpanSet
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)){0,3}"
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
@@ -27,7 +28,8 @@ _NOT_NAMES = re.compile(
 
 
 def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]:
-    taken = [(p.start, p.end) for p in known]
+    known_spans = Overlaps((p.start, p.end) for p in known)
+    taken = SpanSet()
     found: list[PlaceMention] = []
     for matches in (_BEFORE_SCAN.finditer(text), _after_matches(text)):
         for m in matches:
@@ -40,13 +42,13 @@ def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention
             name = " ".join(words)
             start = m.start("name") + m["name"].find(name)
             end = start + len(name)
-            if any(a < end and start < b for a, b in taken):
+            if known_spans.any(start, end) or taken.overlaps(start, end):
                 continue
             precision = "neighbourhood" if m["kind"].lower().startswith(("neighbo", "quarter", "district", "suburb")) else "town"
             place = Place(name=name, admin1=None, country="", country_code="", latitude=None,
                           longitude=None, geo_precision=precision)
             found.append(PlaceMention(start, end, name, place, 0.0))
-            taken.append((start, end))
+            taken.add(start, end)
     return found
 
 
