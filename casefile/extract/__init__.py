@@ -34,6 +34,7 @@ from casefile.extract.segment import (
     shift_day_after,
 )
 from casefile.extract.sentences import split_sentences
+from casefile.extract.spans import Overlaps
 from casefile.summary import summarise
 from casefile.figures import Evidence, derive
 from casefile.model import CandidateIncident, ClaimDraft, Span
@@ -57,17 +58,18 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     all_dates = find_dates(body, published)
     all_actors = find_actors(body)
     all_triggers = find_triggers(body)
-    actor_spans = [(a.start, a.end) for a in all_actors]
-    all_places = [p for p in gazetteer.find_in_text(body)
-                  if not any(s < p.end and p.start < e for s, e in actor_spans)]
+    actor_spans = Overlaps((a.start, a.end) for a in all_actors)
+    all_places = [p for p in gazetteer.find_in_text(body) if not actor_spans.any(p.start, p.end)]
     all_places = sorted(all_places + unresolved_places(body, all_places), key=lambda p: p.start)
     article_country = _main_country(all_places)
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
     latest_year = max(years) if years and not published else None
 
     date_spans = [(d.start, d.end) for d in all_dates]
+    date_starts = [d.start for d in all_dates]
     datelines = dateline_spans(body)
-    in_dateline = lambda x: any(a <= x.start < b for a, b in datelines)  # noqa: E731
+    dateline_index = Overlaps(datelines)
+    in_dateline = lambda x: dateline_index.any(x.start, x.start + 1)  # noqa: E731
     sides = [Side(a.start, a.end, _side(a)) for a in all_actors]
     # Each list is in text order: a sentence's items are one slice of it.
     quantities_in, dates_in, places_in, triggers_in, actors_in, sides_in = (
@@ -76,7 +78,10 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     previous_source = previous_person = None
     context: list = []
     for s in sentences:
-        counts = find_counts(body, s.start, s.end, quantities_in(s), date_spans, sides_in(s), context)
+        # Only the dates that can touch the sentence: a scan of every date per sentence would
+        # make the cost grow with the square of the text's size.
+        near_dates = date_spans[max(0, bisect_left(date_starts, s.start) - 1):bisect_left(date_starts, s.end)]
+        counts = find_counts(body, s.start, s.end, quantities_in(s), near_dates, sides_in(s), context)
         context = (context + counts)[-6:]
         dates, report_dates = [], []
         for d in dates_in(s):
