@@ -8,7 +8,7 @@ share of single-article .txt, .md and .html pages and one .csv export) and OUT/t
 true incidents and which articles report which incident. Import with
 `casefile import OUT/articles` (truth.json is kept outside that folder so it is never read as
 an article file). Output is byte-identical for a given seed and size. Stdlib only; the places
-come from casefile's shipped gazetteer (casefile/data/gazetteer.tsv).
+come from casefile's shipped gazetteer (casefile/data/gazetteer.sqlite).
 
 How the corpus is built (see the module constants for the shares):
   * a set of true incidents (date, town, ACLED type, actors, killed / wounded / arrested /
@@ -57,7 +57,7 @@ import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-GAZETTEER = REPO / "casefile" / "data" / "gazetteer.tsv"
+GAZETTEER = REPO / "casefile" / "data" / "gazetteer.sqlite"
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 YEAR = 2024
@@ -600,37 +600,39 @@ class Town:
 
 
 def load_towns():
-    """Focus-country towns of the gazetteer, grouped by (country code, admin1)."""
+    """The towns of the corpus's countries in the gazetteer, grouped by (country code, admin1)."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from casefile.extract.gazetteer import generated_rows
+
     by_admin: dict[tuple[str, str], list[Town]] = {}
-    with open(GAZETTEER, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t")
-        for row in reader:
-            cc = row["country_code"]
-            if cc not in COUNTRY or row["geo_precision"] != "town" or not row["admin1"]:
+    for row in generated_rows(GAZETTEER):
+        cc = row["country_code"]
+        if cc not in COUNTRY or row["geo_precision"] != "town" or not row["admin1"]:
+            continue
+        t = Town()
+        t.name, t.admin1, t.cc = row["name"], row["admin1"], cc
+        t.pop = int(row["population"] or 0)
+        t.geonameid = row["geonameid"]
+        t.lat, t.lon = row["latitude"], row["longitude"]
+        aliases = []
+        for raw in row["aliases"].split("|"):
+            if raw.startswith("~="):
                 continue
-            t = Town()
-            t.name, t.admin1, t.cc = row["name"], row["admin1"], cc
-            t.pop = int(row["population"] or 0)
-            t.geonameid = row["geonameid"]
-            t.lat, t.lon = row["latitude"], row["longitude"]
-            aliases = []
-            for raw in row["aliases"].split("|"):
-                if raw.startswith("~="):
-                    continue
-                aliases.append(raw.lstrip("~=%"))
-            if t.name in PREFERRED_VARIANTS:
-                variants = [v for v in PREFERRED_VARIANTS[t.name]
-                            if v == t.name or v in aliases or fold(v) == fold(t.name)]
-            else:
-                variants = [t.name]
-                if fold(t.name) != t.name:
-                    variants.append(fold(t.name))
-                if t.pop < 400_000:
-                    for a in aliases:
-                        if a not in variants and len(variants) < 4 and _plausible_alias(t.name, a, cc):
-                            variants.append(a)
-            t.variants = variants or [t.name]
-            by_admin.setdefault((cc, t.admin1), []).append(t)
+            aliases.append(raw.lstrip("~=%"))
+        if t.name in PREFERRED_VARIANTS:
+            variants = [v for v in PREFERRED_VARIANTS[t.name]
+                        if v == t.name or v in aliases or fold(v) == fold(t.name)]
+        else:
+            variants = [t.name]
+            if fold(t.name) != t.name:
+                variants.append(fold(t.name))
+            if t.pop < 400_000:
+                for a in aliases:
+                    if a not in variants and len(variants) < 4 and _plausible_alias(t.name, a, cc):
+                        variants.append(a)
+        t.variants = variants or [t.name]
+        by_admin.setdefault((cc, t.admin1), []).append(t)
     for towns in by_admin.values():
         towns.sort(key=lambda t: (-t.pop, t.name))
     return by_admin

@@ -19,7 +19,7 @@ from casefile.extract.dates import DateMention, find_dates
 from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
-from casefile.extract.places import unresolved_places
+from casefile.extract.places import adjectival, non_event_spans, possessed_places, situate, unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
     Draft,
@@ -35,6 +35,7 @@ from casefile.extract.segment import (
     shift_day_after,
 )
 from casefile.extract.sentences import split_sentences
+from casefile.extract.spans import Overlaps
 from casefile.summary import summarise
 from casefile.figures import Evidence, derive
 from casefile.model import CandidateIncident, ClaimDraft, Span
@@ -58,17 +59,23 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     all_dates = find_dates(body, published)
     all_actors = find_actors(body)
     all_triggers = find_triggers(body)
-    actor_spans = [(a.start, a.end) for a in all_actors]
-    all_places = [p for p in gazetteer.find_in_text(body)
-                  if not any(s < p.end and p.start < e for s, e in actor_spans)]
+    actor_spans = Overlaps((a.start, a.end) for a in all_actors)
+    all_places = [p for p in gazetteer.find_in_text(body) if not actor_spans.any(p.start, p.end)]
     all_places = sorted(all_places + unresolved_places(body, all_places), key=lambda p: p.start)
+    all_places = situate(body, sorted(all_places + possessed_places(body, all_places),
+                                      key=lambda p: p.start), gazetteer.lookup)
+    # Datelines, outlets' names and countries used as adjectives count for the article's
+    # country, never as the place of an event.
+    not_event = Overlaps(non_event_spans(body))
     article_country = _main_country(all_places)
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
     latest_year = max(years) if years and not published else None
 
     date_spans = [(d.start, d.end) for d in all_dates]
+    date_starts = [d.start for d in all_dates]
     datelines = dateline_spans(body)
-    in_dateline = lambda x: any(a <= x.start < b for a, b in datelines)  # noqa: E731
+    dateline_index = Overlaps(datelines)
+    in_dateline = lambda x: dateline_index.any(x.start, x.start + 1)  # noqa: E731
     sides = [Side(a.start, a.end, _side(a)) for a in all_actors]
     # Each list is in text order: a sentence's items are one slice of it.
     quantities_in, dates_in, places_in, triggers_in, actors_in, sides_in = (
@@ -77,7 +84,10 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     previous_source = previous_person = None
     context: list = []
     for s in sentences:
-        counts = find_counts(body, s.start, s.end, quantities_in(s), date_spans, sides_in(s), context)
+        # Only the dates that can touch the sentence: a scan of every date per sentence would
+        # make the cost grow with the square of the text's size.
+        near_dates = date_spans[max(0, bisect_left(date_starts, s.start) - 1):bisect_left(date_starts, s.end)]
+        counts = find_counts(body, s.start, s.end, quantities_in(s), near_dates, sides_in(s), context)
         context = (context + counts)[-6:]
         dates, report_dates = [], []
         for d in dates_in(s):
@@ -91,6 +101,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
         source, source_span = attribution_of(s.text, previous_source, previous_person, body, s.start)
         said_by = (s.start + source_span[0], s.start + source_span[1]) if source_span else (0, 0)
         places = [p for p in places_in(s) if not in_dateline(p)
+                  and not not_event.any(p.start, p.end) and not adjectival(body, p)
                   and not (said_by[0] <= p.start < said_by[1])  # "Kirkuk police said"
                   and not is_reference_place(body, s.start, p)]
         triggers = [t for t in triggers_in(s) if not hypothetical(body, t)]
@@ -129,6 +140,8 @@ def _main_country(places: list[PlaceMention]) -> tuple[str | None, str | None]:
     weights: Counter = Counter()
     names = {}
     for p in places:
+        if not p.place.country_code:
+            continue   # a place the gazetteer lacks, not yet situated
         weights[p.place.country_code] += PRECISION_RANK.get(p.place.geo_precision, 1)
         names[p.place.country_code] = p.place.country
     if not weights:
@@ -153,13 +166,19 @@ def _choose_place(draft: Draft) -> PlaceMention | None:
     return best
 
 
-def _situate(mention: PlaceMention, draft: Draft) -> PlaceMention:
-    """An unknown village takes admin1 and country from the known places around it."""
+def _situate(mention: PlaceMention, draft: Draft,
+             article_country: tuple[str | None, str | None] = (None, None)) -> PlaceMention:
+    """An unknown village takes admin1 and country from the known places around it, else
+    the article's country."""
     if mention.place.country_code:
         return mention
     known = [p for p in draft.places if p.place.country_code]
     if not known:
-        return mention
+        code, name = article_country
+        if not code:
+            return mention
+        place = replace(mention.place, country=name, country_code=code)
+        return PlaceMention(mention.start, mention.end, mention.surface, place, mention.score)
     # The country most of the incident's places are in (not a dateline's "Nairobi"), then
     # the nearest, more precise place.
     mentions = Counter(p.place.country_code for p in known)
@@ -191,7 +210,7 @@ def _resolve_actor(a: ActorMention, country: str | None, country_name: str | Non
 def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str | None]) -> CandidateIncident:
     claims: list[ClaimDraft] = []
     place = _choose_place(draft)
-    place = _situate(place, draft) if place is not None else None
+    place = _situate(place, draft, article_country) if place is not None else None
     countries = {p.place.country_code: p.place.country for p in draft.places if p.place.country_code}
     if place is not None:
         country_code, country = place.place.country_code, place.place.country

@@ -1,15 +1,19 @@
 """Actors: armed groups and state forces under one normalised name each, as ACLED names them.
 
 ISIL / ISIS / IS / Islamic State / Daesh are one actor. "security forces" without a name
-becomes the government forces of the country the incident happened in.
+becomes the government forces of the country the incident happened in; "Somali troops" or
+"Pakistan's army" are that country's forces, whatever the place (any country: the adjectives
+and country names come from casefile/data/demonyms.tsv).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from casefile.extract.anchors import AnchoredPattern
+from casefile.extract.spans import SpanSet
 
 GOVERNMENT_FORCES = {
     "SY": "Syrian government security forces", "IQ": "Iraqi security forces",
@@ -20,12 +24,45 @@ GOVERNMENT_FORCES = {
     "SO": "Somali security forces", "LB": "Lebanese security forces", "JO": "Jordanian security forces",
     "MR": "Mauritanian security forces", "SD": "Sudanese security forces",
 }
-_DEMONYMS = {
-    "syrian": "SY", "iraqi": "IQ", "nigerian": "NG", "nigerien": "NE", "malian": "ML",
-    "burkinabe": "BF", "burkinabè": "BF", "chadian": "TD", "cameroonian": "CM", "turkish": "TR",
-    "israeli": "IL", "american": "US", "us": "US", "u.s.": "US", "somali": "SO", "lebanese": "LB",
-    "jordanian": "JO", "mauritanian": "MR", "sudanese": "SD",
-}
+_DEMONYMS_TSV = Path(__file__).resolve().parent.parent / "data" / "demonyms.tsv"
+
+
+def _read_demonyms() -> tuple[dict[str, str | None], dict[str, str], dict[str, str], list[str], list[str]]:
+    """From casefile/data/demonyms.tsv: adjective (lower case) -> country code, or None when
+    it names several ("Congolese"); country name (lower case) -> code; code -> its first
+    adjective; the adjectives and the country names as written."""
+    by_word: dict[str, set[str]] = {}
+    by_name: dict[str, str] = {}
+    first: dict[str, str] = {}
+    words_cased: list[str] = []
+    names_cased: list[str] = []
+    for line in _DEMONYMS_TSV.read_text(encoding="utf-8").splitlines()[1:]:
+        cc, name, words = (line.split("\t") + ["", ""])[:3]
+        by_name[name.lower()] = cc
+        names_cased.append(name)
+        for w in words.split("|"):
+            if w:
+                by_word.setdefault(w.lower(), set()).add(cc)
+                first.setdefault(cc, w)
+                words_cased.append(w)
+    return ({w: (next(iter(c)) if len(c) == 1 else None) for w, c in by_word.items()},
+            by_name, first, words_cased, names_cased)
+
+
+_DEMONYMS, _COUNTRY_NAMES, _ADJECTIVE, _ADJECTIVES_CASED, _NAMES_CASED = _read_demonyms()
+# Short names news use for a country's forces ("Congo's army", "Burkina's army").
+for _name, _cc in {"DR Congo": "CD", "DRC": "CD", "Congo": "CD", "Burkina": "BF",
+                   "Ivory Coast": "CI", "Syria": "SY"}.items():
+    _COUNTRY_NAMES.setdefault(_name.lower(), _cc)
+    _NAMES_CASED.append(_name)
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first, spaces as any white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
 CIVILIANS = "Civilians"
 
 # canonical name: alias patterns (case-insensitive unless wrapped in (?-i:...))
@@ -70,10 +107,14 @@ CATALOG: dict[str, list[str]] = {
         r"General\s+Intelligence\s+(?:Service|Directorate)",
         r"Interior\s+Ministry\s+forces", r"Ministry\s+of\s+Interior\s+forces"],
 }
-# Government forces without a name: resolved by country.
+# Government forces without a name: resolved by country. The adjective ("Somali troops") or
+# the country's name ("Somalia's army") names the country; else the incident's country.
+_FORCE_NOUNS = (r"(?:government\s+|security\s+|armed\s+|special\s+|military\s+|national\s+)?"
+                r"(?:forces|troops|army|military|soldiers|police|units|personnel|authorities|"
+                r"gendarmes|air\s+force|security)")
 _GENERIC_FORCES = re.compile(
-    r"\b(?:(?P<demonym>Syrian|Iraqi|Nigerian|Nigerien|Malian|Burkinab[eè]|Chadian|Cameroonian|Somali|Lebanese|Jordanian|Mauritanian|Sudanese)\s+"
-    r"(?:government\s+|security\s+|armed\s+|special\s+|military\s+)?(?:forces|troops|army|military|soldiers|police|units|personnel|authorities|gendarmes|air\s+force|security)"
+    rf"(?<![\w.])(?:(?P<demonym>(?-i:{_alternation(_ADJECTIVES_CASED)}))\s+{_FORCE_NOUNS}"
+    rf"|(?P<country>(?-i:{_alternation(_NAMES_CASED)}))['’]s\s+{_FORCE_NOUNS}"
     r"|(?:security|government|state|armed|counter-?terrorism)\s+(?:forces|troops|units|personnel)"
     r"|(?:the\s+)?(?:army|military|troops|soldiers|police|gendarmerie|gendarmes|air\s+force))\b",
     re.IGNORECASE,
@@ -108,19 +149,21 @@ _FAST = {id(p): AnchoredPattern(p) for p in (_NAMED, _GENERIC_FORCES, _GENERIC_M
 
 def find_actors(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for m in _FAST[id(_NAMED)].finditer(text):
         name = _NAMES[int(m.lastgroup[1:])]
         found.append(ActorMention(m.start(), m.end(), name))
-        taken.append(m.span())
+        taken.add(m.start(), m.end())
     for m in _FAST[id(_GENERIC_FORCES)].finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
-        demonym = (m["demonym"] or "").lower()
-        country = _DEMONYMS.get(demonym)
-        found.append(ActorMention(m.start(), m.end(), GOVERNMENT_FORCES.get(country, ""), "forces", country))
+        if m["demonym"]:
+            country = _DEMONYMS.get(m["demonym"].lower())
+        else:
+            country = _COUNTRY_NAMES.get(" ".join((m["country"] or "").lower().split()))
+        found.append(ActorMention(m.start(), m.end(), forces_of(country) or "", "forces", country))
     for m in _FAST[id(_GENERIC_MILITANTS)].finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         found.append(ActorMention(m.start(), m.end(), "Unidentified armed group", "militants"))
     found.sort(key=lambda a: a.start)
@@ -128,8 +171,11 @@ def find_actors(text: str) -> list[ActorMention]:
 
 
 def forces_of(country_code: str | None, country_name: str | None = None) -> str | None:
+    """The name of a country's government forces ("Somali security forces")."""
     if country_code in GOVERNMENT_FORCES:
         return GOVERNMENT_FORCES[country_code]
+    if country_code in _ADJECTIVE:
+        return f"{_ADJECTIVE[country_code]} security forces"
     if country_name:
         return f"{country_name} security forces"
     return None

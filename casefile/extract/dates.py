@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from casefile.extract.anchors import AnchoredPattern
+from casefile.extract.spans import SpanSet
 
 from casefile.datetext import MONTH_RE, WEEKDAYS, month_number, parse_date, safe_date
 
@@ -100,10 +101,10 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     pub = parse_date(published) if published else None
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for kind, pattern in _PATTERNS:
         for m in _FAST[kind].finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             mention = _resolve(kind, m, pub)
             if mention is not None and mention.kind == "event" and _SINCE_BEFORE.search(
@@ -112,7 +113,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                                       mention.date_end, mention.precision, "since", mention.partial)
             if mention is not None:
                 found.append(mention)
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     found.sort(key=lambda d: d.start)
     return found
 

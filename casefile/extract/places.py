@@ -8,6 +8,7 @@ import re
 
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.gazetteer import Place, PlaceMention
+from casefile.extract.spans import Overlaps, SpanSet
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)){0,3}"
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
@@ -27,7 +28,8 @@ _NOT_NAMES = re.compile(
 
 
 def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]:
-    taken = [(p.start, p.end) for p in known]
+    known_spans = Overlaps((p.start, p.end) for p in known)
+    taken = SpanSet()
     found: list[PlaceMention] = []
     for matches in (_BEFORE_SCAN.finditer(text), _after_matches(text)):
         for m in matches:
@@ -40,13 +42,13 @@ def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention
             name = " ".join(words)
             start = m.start("name") + m["name"].find(name)
             end = start + len(name)
-            if any(a < end and start < b for a, b in taken):
+            if known_spans.any(start, end) or taken.overlaps(start, end):
                 continue
             precision = "neighbourhood" if m["kind"].lower().startswith(("neighbo", "quarter", "district", "suburb")) else "town"
             place = Place(name=name, admin1=None, country="", country_code="", latitude=None,
                           longitude=None, geo_precision=precision)
             found.append(PlaceMention(start, end, name, place, 0.0))
-            taken.append((start, end))
+            taken.add(start, end)
     return found
 
 
@@ -72,3 +74,178 @@ def _after_matches(text: str):
 def _is_name_char(char: str) -> bool:
     """What a name and the white space after it are made of (\\w, ' ’ - and \\s)."""
     return char.isalnum() or char in "_'’-" or char.isspace()
+
+
+# --------------------------------------------------------------------------------------------
+# Places in context: "Kurram district of Khyber Pakhtunkhwa", "Hiiraan's Bulo Burto",
+# "Kasur, Punjab"; datelines, outlets and adjectives that are never event places.
+# --------------------------------------------------------------------------------------------
+
+_KIND_OF = re.compile(
+    r"^[ \t]+(?P<kind>district|territory|county|sub-?district|region|province|state|governorate|"
+    r"department|prefecture|village|town|city|area|locality|commune)[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+_POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+$")
+_APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
+_PARENT_PRECISIONS = ("province", "country", "district")
+_RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "neighbourhood": 4}
+
+
+def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMention]:
+    """Places named with their province or country take their admin1 and country from it.
+
+    "X district of Y", "Y's X" and "X, Y" (Y a province or a country): X is in Y. A known X
+    in another country is looked up again in Y's ("Bara, Khyber" is not Bara in Nigeria);
+    an X the gazetteer lacks keeps its name and takes Y's admin1 and country. `lookup` is
+    ``Gazetteer.lookup`` (name, country code) -> Place | None.
+    """
+    out = list(mentions)
+    for k in range(len(out)):
+        child = out[k]
+        for j, gap_ok in ((k + 1, _KIND_OF), (k - 1, _POSSESSIVE_GAP), (k + 1, _APPOSITION_GAP)):
+            if not 0 <= j < len(out):
+                continue
+            parent = out[j]
+            gap = text[child.end:parent.start] if j > k else text[parent.end:child.start]
+            m = gap_ok.match(gap)
+            if m is None or parent.place.geo_precision not in _PARENT_PRECISIONS \
+                    or not parent.place.country_code:
+                continue
+            if _RANK.get(child.place.geo_precision, 3) <= _RANK[parent.place.geo_precision] \
+                    and child.place.country_code:
+                continue          # "Punjab, Pakistan" is already as precise as it gets
+            if gap_ok is _APPOSITION_GAP and child.place.country_code == parent.place.country_code:
+                continue          # consistent already
+            kind = m.groupdict().get("kind")
+            if kind:
+                # "the Zorbaq district of Y": the span takes the kind word, so that the name
+                # reads as the place, not as a landmark of Y ("the Damascus suburb of X").
+                end = child.end + m.end("kind")
+                child = PlaceMention(child.start, end, text[child.start:end], child.place, child.score)
+            out[k] = _inside(child, parent.place, lookup, kind)
+            break
+    return out
+
+
+def _inside(child: PlaceMention, parent: Place, lookup, kind: str | None) -> PlaceMention:
+    p = child.place
+    if p.country_code == parent.country_code and (parent.geo_precision == "country"
+                                                  or p.admin1 == parent.admin1):
+        return child
+    again = lookup(p.name if not p.country_code else child.surface, parent.country_code) if lookup else None
+    if again is not None and again.country_code == parent.country_code and (
+            parent.geo_precision == "country" or again.admin1 == parent.admin1):
+        return PlaceMention(child.start, child.end, child.surface, again, child.score)
+    precision = p.geo_precision
+    if kind:
+        k = kind.lower()
+        precision = ("district" if k in ("district", "territory", "county", "subdistrict", "sub-district",
+                                          "department", "prefecture", "commune")
+                     else "province" if k in ("region", "province", "state", "governorate") else "town")
+    admin1 = parent.admin1 if parent.geo_precision != "country" else None
+    place = Place(name=p.name, admin1=admin1,
+                  country=parent.country, country_code=parent.country_code, latitude=None,
+                  longitude=None, geo_precision=precision if precision != "country" else "town")
+    return PlaceMention(child.start, child.end, child.surface, place, child.score)
+
+
+# A name right before "'s" that the gazetteer does not know, after a province or country:
+# "Hiiraan's Mataban district", "Cabo Delgado's Macomia".
+_POSSESSED = re.compile(
+    r"['’]s[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t-](?:[A-Z][\w'’-]+)){0,2})"
+    r"(?=[ \t]+(?:district|town|village|area|region|province|territory)\b|[ \t]*[,.;:)]|[ \t]+[a-z])")
+_NOT_PLACE_WORDS = frozenset("""
+president prime minister government army police military forces security national federal
+state governor mayor chief commander minister ministry interior defence defense parliament
+senate assembly council court university hospital airport police-station capital city largest
+second biggest main first new top official officials spokesman authorities leader leaders
+people president's regional provincial local district's special counter-terrorism
+""".split())
+
+
+def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+    """Unknown names possessed by a known province or country ("Cabo Delgado's Macomia"):
+    places of that province and country, without coordinates."""
+    spans = Overlaps((p.start, p.end) for p in known)
+    found = []
+    for parent in known:
+        if parent.place.geo_precision not in ("province", "country") or not parent.place.country_code:
+            continue
+        m = _POSSESSED.match(text, parent.end)
+        if m is None:
+            continue
+        name = m["name"]
+        words = name.replace("-", " ").split()
+        if any(w.lower() in _NOT_PLACE_WORDS or _NOT_NAMES.match(w) for w in words):
+            continue
+        s = m.start("name")
+        if spans.any(s, s + len(name)):
+            continue
+        place = Place(name=name, admin1=parent.place.admin1 if parent.place.geo_precision == "province" else None,
+                      country=parent.place.country, country_code=parent.place.country_code,
+                      latitude=None, longitude=None, geo_precision="town")
+        found.append(PlaceMention(s, s + len(name), name, place, 0.0))
+    return found
+
+
+# Where a story was filed: a place at the start of a line, in capitals or followed by a date
+# or an agency's tag, then a dash or a colon ("MOGADISHU, Somalia (AP) —", "Goma, 3 May
+# (Radio Okapi) -", "PESHAWAR:", "Maiduguri — "). Never the event's place.
+_DATELINE_HEAD = re.compile(
+    r"^[ \t]*(?P<head>[A-Z][A-Za-z'’. -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}){0,2})"
+    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]*\d{4})?)?"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—:]{1,2}|/)[ \t]", re.M)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of datelines (see _DATELINE_HEAD): only the first line of a paragraph that
+    holds one, and only in capitals, or with a date or a tag, or short."""
+    out = []
+    for m in _DATELINE_HEAD.finditer(text):
+        head = m["head"]
+        tagged = "(" in m.group() or any(c.isdigit() for c in m.group())
+        if head.isupper() or tagged or len(head.split()) <= 3 and m.group().rstrip()[-1] in "-–—":
+            out.append((m.start("head"), m.end()))
+    return out
+
+
+# Outlets and agencies whose names hold a place ("Voice of America", "Radio France
+# Internationale", "Garowe Online"): where the story came from, never where it happened.
+OUTLET_NAMES = re.compile(
+    r"\b(?:Voice\s+of\s+America|Radio\s+France\s+Internationale|Agence\s+France[- ]Presse|"
+    r"France\s+24|France\s+Info|Al\s+Arabiya|Anadolu(?:\s+Agency)?|Kurdistan\s*24|"
+    r"Pakistan\s+Today|Dawn\s+News|Express\s+Tribune|Afghanistan\s+International|"
+    r"Deutsche\s+Welle|Radio\s+Free\s+Europe|Radio\s+Liberty|Times\s+of\s+India|"
+    r"News\s+Agency\s+of\s+Nigeria|Daily\s+Nigerian|Premium\s+Times|Daily\s+Trust|"
+    r"Radio\s+[A-Z][a-z]+)\b")
+# "<Name> Online", "<Name> News Agency", "<Name> Times": the outlet's word, then the name
+# before it (found backwards: a scan from every capital would cost more than the rest).
+_OUTLET_WORD = re.compile(r"[ \t]+(?:Online|News\s+Agency|Press\s+Agency|Times|Tribune|Post|"
+                          r"Herald|Observer|Monitor|Standard|Voice|Today)\b")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+$")
+
+
+def non_event_spans(text: str) -> list[tuple[int, int]]:
+    """Datelines and outlet names: their places are not where anything happened."""
+    spans = dateline_spans(text) + [m.span() for m in OUTLET_NAMES.finditer(text)]
+    for m in _OUTLET_WORD.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before:
+            spans.append((before.start(), m.end()))
+    return spans
+
+
+_ADJECTIVAL_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:Army|Police|Forces?|Command|Navy|Air[ \t]+Force|Military|"
+    r"Government|National[ \t]+Army|Armed[ \t]+Forces|Defen[cs]e[ \t]+Forces|Rangers|Frontier[ \t]+Corps|"
+    r"Taliban|Embassy|Ministry|Red[ \t]+Crescent|Red[ \t]+Cross|Federal|State[ \t]+Department)\b"
+    r"|[ \t]+(?:and|or)[ \t]+(?:[A-Z][\w.]*[ \t]+)?(?:forces|troops|soldiers|military|army|officials)\b"
+    r"|['’]s[ \t]+(?:\w+[ \t]+)?(?:army|military|forces|troops|government|ambassador|embassy|"
+    r"president|envoy|ministry|officials?|allies|partners)\b")
+
+
+def adjectival(text: str, mention: PlaceMention) -> bool:
+    """A country used as an adjective or an owner, not as the place of the event: "U.S.
+    Africa Command", "Pakistan Army", "Somali and U.S. forces", "Kenya's military"."""
+    if mention.place.geo_precision != "country":
+        return False
+    return bool(_ADJECTIVAL_AFTER.match(text[mention.end:mention.end + 60]))

@@ -296,6 +296,9 @@ def restates(draft: Draft, facts: SentenceFacts, large_only: bool = False) -> bo
                for mine, _ in draft.counts for c in facts.counts)
 
 
+RESTATE_LOOKBACK = 24
+
+
 def group(facts_list: list[SentenceFacts]) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
@@ -322,8 +325,9 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
             if not conflicts and (near or facts.refers_back or restates(current, facts)):
                 target = current
         if target is None and eventful:
-            # A later sentence may come back to an earlier event with the same figure.
-            for draft in reversed(drafts):
+            # A later sentence may come back to an earlier event with the same figure (within
+            # the last few events: a look-back over all of them grows with the text squared).
+            for draft in reversed(drafts[-RESTATE_LOOKBACK:]):
                 if restates(draft, facts, large_only=True) or (
                     restates(draft, facts)
                     and not (dates_conflict(draft, facts) or places_conflict(draft, facts))

@@ -1,0 +1,150 @@
+"""World geography: the article's own places decide between homonyms, in any country.
+
+One test per class of error seen on real articles from outside the old "focus countries"
+(issue 11), written as general cases.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from casefile.extract import extract
+from casefile.extract.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def found(gaz, text):
+    return [(m.surface, m.place.name, m.place.country_code) for m in gaz.find_in_text(text)]
+
+
+# --- town and village level everywhere -----------------------------------------------------
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Fighting was reported in Jilib, Somalia.", "Jilib", "SO"),
+    ("Rebels attacked Macomia in Mozambique.", "Macomia", "MZ"),
+    ("Militants stormed Datta Khel in Pakistan.", "Datta Khel", "PK"),
+    ("The army retook Masisi, in Congo's North Kivu.", "Masisi", "CD"),
+])
+def test_villages_of_any_country(gaz, text, name, cc):
+    assert (name, cc) in [(n, c) for _s, n, c in found(gaz, text)]
+
+
+# --- homonyms: the article's geography decides -----------------------------------------------
+
+def test_a_homonym_takes_the_country_the_article_names(gaz):
+    sudan = found(gaz, "Paramilitaries shelled Bara in Sudan's North Kordofan state.")
+    nigeria = found(gaz, "Bandits attacked Bara in Bauchi State, Nigeria.")
+    assert ("Bara", "SD") in [(n, c) for _s, n, c in sudan]
+    assert ("Bara", "NG") in [(n, c) for _s, n, c in nigeria]
+
+
+def test_a_transliteration_never_crosses_into_a_country_the_article_does_not_name(gaz):
+    # "Hiiraan" (a Somali region) and "Hiran" (an Iraqi village) share a normalised key.
+    text = "Somali troops clashed with al-Shabaab fighters in Hiiraan on Sunday."
+    places = [(m.place.name, m.place.country_code, m.place.geo_precision) for m in gaz.find_in_text(text)]
+    assert places == [("Hiiraan", "SO", "province")]
+    assert all(m.place.country_code != "IQ" for m in gaz.find_in_text(
+        "Hiran was quiet, a Somali official said."))
+
+
+def test_a_surname_is_not_a_town_of_a_country_the_article_never_names(gaz):
+    # Mori is a town in Japan and Italy; here it is a person.
+    text = "Mori told reporters the attack near Maiduguri killed 10 people."
+    assert found(gaz, text) == [("Maiduguri", "Maiduguri", "NG")]
+
+
+def test_a_unique_village_after_in_needs_no_country(gaz):
+    assert found(gaz, "Gunmen killed 12 villagers in Gwoza on Monday.") == [("Gwoza", "Gwoza", "NG")]
+
+
+# --- "X district of Y", "Y's X", "X, Y" -------------------------------------------------------
+
+def test_x_district_of_y_resolves_in_y():
+    [inc] = extract("Gunmen killed seven people in the Kurram district of Khyber Pakhtunkhwa on "
+                    "Monday, officials said.", "2024-05-08")
+    assert (inc.location, inc.admin1, inc.country) == ("Kurram", "Khyber Pakhtunkhwa", "Pakistan")
+    assert inc.geo_precision == "district"
+
+
+def test_an_unknown_place_possessed_by_a_province_takes_its_province_and_country():
+    [inc] = extract("Militants killed four soldiers in Hiiraan's Buq Aqable on Monday, a local "
+                    "official said.", "2024-05-08")
+    assert (inc.location, inc.admin1, inc.country) == ("Buq Aqable", "Hiiraan", "Somalia")
+
+
+def test_an_unknown_x_district_of_y_keeps_its_name_and_takes_y():
+    [inc] = extract("A bomb killed three people in the Zorbaq district of Khyber Pakhtunkhwa "
+                    "on Monday, police said.", "2024-05-08")
+    assert (inc.location, inc.admin1, inc.country) == ("Zorbaq", "Khyber Pakhtunkhwa", "Pakistan")
+
+
+def test_an_unknown_village_takes_the_article_country():
+    text = ("Jihadists attacked a military post in Burkina Faso on Sunday, the army said.\n\n"
+            "Gunmen killed 15 civilians in the village of Tandiakoro on Monday, residents said.")
+    incidents = extract(text, "2024-05-08")
+    village = [i for i in incidents if i.location == "Tandiakoro"]
+    assert village and village[0].country == "Burkina Faso"
+
+
+# --- datelines, outlets and adjectives are never event places ---------------------------------
+
+@pytest.mark.parametrize("dateline", [
+    "MOGADISHU, Somalia (AP) — ",
+    "Mogadishu, May 6 (Reuters) - ",
+    "MOGADISHU — ",
+    "Mogadishu (Garowe Online) - ",
+])
+def test_a_dateline_city_is_not_the_event_place(dateline):
+    [inc] = extract(dateline + "Al-Shabaab fighters killed nine soldiers in an attack on a base "
+                    "in Jowhar on Monday, officials said.", "2024-05-08")
+    assert inc.location == "Jowhar" and inc.country == "Somalia"
+
+
+@pytest.mark.parametrize("sentence", [
+    "U.S. Africa Command said an air strike killed five al-Shabaab fighters near Jilib on Monday.",
+    "Kenya's military said its soldiers killed five al-Shabaab fighters near Jilib on Monday.",
+    "Somali and U.S. forces killed five al-Shabaab fighters near Jilib on Monday.",
+])
+def test_a_country_used_as_an_adjective_is_not_the_event_place(sentence):
+    [inc] = extract(sentence, "2024-05-08")
+    assert inc.location == "Jilib" and inc.country == "Somalia"
+
+
+def test_an_outlet_name_is_not_a_place():
+    [inc] = extract("Gunmen killed six people near Bunia on Monday, Radio Okapi and Voice of "
+                    "America reported.", "2024-05-08")
+    assert inc.location == "Bunia" and inc.country == "Democratic Republic of the Congo"
+
+
+# --- government forces take the incident's country or their own adjective --------------------
+
+def test_forces_are_named_after_the_incident_country():
+    [inc] = extract("The army said its troops killed 12 al-Shabaab militants in Hiiraan region "
+                    "on Monday.", "2024-05-08")
+    assert inc.country == "Somalia"
+    assert "Somali security forces" in (inc.actor1, inc.actor2)
+
+
+def test_forces_take_their_own_adjective_or_country():
+    [inc] = extract("Pakistan's army said it killed eight militants in North Waziristan on Monday.",
+                    "2024-05-08")
+    assert "Pakistani security forces" in (inc.actor1, inc.actor2)
+    [inc] = extract("Mozambican soldiers killed six insurgents near Macomia on Monday.", "2024-05-08")
+    assert inc.country == "Mozambique" and "Mozambican security forces" in (inc.actor1, inc.actor2)
+
+
+# --- loaded lazily, never on the app's start-up path ------------------------------------------
+
+def test_the_gazetteer_is_not_opened_at_start_up():
+    code = ("import casefile.cli, casefile.tui.app, sys;"
+            "g = sys.modules.get('casefile.extract.gazetteer');"
+            "print(g is None or g.Gazetteer._default is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
