@@ -857,20 +857,14 @@ class Gazetteer:
         lookup-only alias) and every spelling the gazetteer knows for it, folded and lower
         case (for a search that should find "Qalamon" when asked for "Qalamoun")."""
         name = " ".join(name.split())
-        hits = [(i, f, 0) for i, f in self._exact.get(_exact_key(name), ()) if not f & (_W_WEAK | _W_NEVER)]
+        exact, key = _exact_key(name), normalise(name)
+        hits = [(i, f, 0) for i, f in self._exact_hits(exact, key) if not f & (_W_WEAK | _W_NEVER)]
         if not hits:
-            hits = [(i, f, 1) for i, f in self._norm.get(normalise(name), ()) if not f & _TEXT_BLOCKED]
+            hits = [(i, f, 1) for i, f in self._norm_hits(key) if not f & _TEXT_BLOCKED]
         if not hits:
             return None
-        best = self._rank(hits)[0]
-        index = self.__dict__.get("_spellings_index")
-        if index is None:  # place -> its exact keys, built on first use
-            index = {}
-            for key, entries in self._exact.items():
-                for i, _flags in entries:
-                    index.setdefault(i, []).append(key)
-            self._spellings_index = index
-        return self._places[best], sorted(index.get(best, [_exact_key(name)]), key=len)
+        place, spellings, _norm = self._entry(self._rank(hits)[0])
+        return place, sorted(set(spellings) | {exact}, key=lambda s: (len(s), s))
 
     def candidates(self, name: str) -> list[Place]:
         """All places sharing the name's normalised key (and exact alias), best first."""
