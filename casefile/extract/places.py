@@ -86,6 +86,8 @@ _KIND_OF = re.compile(
     r"department|prefecture|village|town|city|area|locality|commune)[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
 _POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+$")
 _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
+# "Sabon Gari village in Damboa": X is in Y, whatever the gazetteer's namesake of X says.
+_IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
 _PARENT_PRECISIONS = ("province", "country", "district")
 _RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "neighbourhood": 4}
 
@@ -101,22 +103,29 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
     out = list(mentions)
     for k in range(len(out)):
         child = out[k]
-        for j, gap_ok in ((k + 1, _KIND_OF), (k - 1, _POSSESSIVE_GAP), (k + 1, _APPOSITION_GAP)):
+        for j, gap_ok in ((k + 1, _KIND_OF), (k - 1, _POSSESSIVE_GAP), (k + 1, _APPOSITION_GAP), (k + 1, _IN_GAP)):
             if not 0 <= j < len(out):
                 continue
             parent = out[j]
             gap = text[child.end:parent.start] if j > k else text[parent.end:child.start]
             m = gap_ok.match(gap)
-            if m is None or parent.place.geo_precision not in _PARENT_PRECISIONS \
-                    or not parent.place.country_code:
+            parents = _PARENT_PRECISIONS + ("town",) if gap_ok is _IN_GAP else _PARENT_PRECISIONS
+            if m is None or parent.place.geo_precision not in parents or not parent.place.country_code:
                 continue
             if _RANK.get(child.place.geo_precision, 3) <= _RANK[parent.place.geo_precision] \
-                    and child.place.country_code:
+                    and child.place.country_code and gap_ok is not _IN_GAP:
                 continue          # "Punjab, Pakistan" is already as precise as it gets
             if gap_ok is _APPOSITION_GAP and child.place.country_code == parent.place.country_code:
                 continue          # consistent already
+            if gap_ok is _IN_GAP and (child.place.geo_precision not in ("town", "neighbourhood", "district")
+                                      or not child.place.country_code
+                                      or (child.place.country_code == parent.place.country_code
+                                          and child.place.admin1 == parent.place.admin1)):
+                continue          # only a known town the text places elsewhere than its namesake
             kind = m.groupdict().get("kind")
-            if kind:
+            if gap_ok is _IN_GAP:
+                kind = kind or "village"  # inside a town or district: a village of it, at most
+            if kind and gap_ok is _KIND_OF:
                 # "the Zorbaq district of Y": the span takes the kind word, so that the name
                 # reads as the place, not as a landmark of Y ("the Damascus suburb of X").
                 end = child.end + m.end("kind")

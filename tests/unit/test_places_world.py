@@ -148,3 +148,16 @@ def test_the_gazetteer_is_not_opened_at_start_up():
             "print(g is None or g.Gazetteer._default is None)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def test_a_town_the_text_places_in_another_town_is_not_its_namesake_elsewhere():
+    # The gazetteer's only Sabon Gari is in Kaduna; the text puts this one in Damboa (Borno).
+    [inc] = extract("Gunmen killed five people in Sabon Gari in Damboa on Monday, the army said.",
+                    "2024-05-08")
+    assert (inc.location, inc.admin1, inc.country) == ("Sabon Gari", "Borno", "Nigeria")
+
+
+def test_a_village_named_in_its_own_district_stays_as_it_is():
+    [inc] = extract("Gunmen killed five people in Mirali village in Kurram district on Monday, "
+                    "police said.", "2024-05-08")
+    assert (inc.location, inc.country) == ("Mirali", "Pakistan")
