@@ -21,6 +21,13 @@ def dump(case, skip=("audit_log",)) -> dict:
     return out
 
 
+def select_words(text_area, words: str) -> None:
+    """Select the first occurrence of `words` in a TextArea, as shift+arrows would."""
+    start = text_area.text.index(words)
+    locate = text_area.document.get_location_from_index
+    text_area.selection = type(text_area.selection)(locate(start), locate(start + len(words)))
+
+
 class ReadOnly:
     """Make a path read-only to this process too (root ignores modes: a read-only bind mount)."""
 

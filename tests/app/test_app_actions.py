@@ -1,6 +1,7 @@
 """Pilot tests: the real app, driven by keys, checked against the database afterwards."""
 
 from casefile.store import CaseFile
+from helpers import select_words
 
 SIZE = (120, 40)
 
@@ -141,10 +142,7 @@ async def test_search_and_attach_a_span(make_app):
         assert articles.total == 1 and articles.current.article_id == 1
         text = app.screen.query_one("#article-text")
         text.focus()
-        body = text.text
-        start = body.index("three ISIL")
-        text.selection = type(text.selection)(text.document.get_location_from_index(start),
-                                             text.document.get_location_from_index(start + len("three ISIL")))
+        select_words(text, "three ISIL")
         await pilot.press("t")
         await pilot.pause()
         dialog = app.screen

@@ -3,6 +3,7 @@ database then holds."""
 
 from casefile.store import CaseFile
 from casefile.tui.widgets.footer import Footer
+from helpers import select_words
 
 BIG, SMALL = (120, 40), (80, 24)
 
@@ -177,9 +178,7 @@ async def test_attach_dialog_is_labelled_and_not_prefilled_with_an_unrelated_inc
         await pilot.pause(0.5)
         text = app.screen.query_one("#article-text")
         text.focus()
-        start = text.text.index("three ISIL")
-        locate = text.document.get_location_from_index
-        text.selection = type(text.selection)(locate(start), locate(start + 10))
+        select_words(text, "three ISIL")
         await pilot.press("t")
         await pilot.pause()
         dialog = app.screen
@@ -196,9 +195,7 @@ async def test_attach_after_opening_the_source_offers_that_incident(make_app):
         await pilot.press("o")
         await pilot.pause()
         text = app.screen.query_one("#article-text")
-        start = text.text.index("three ISIL")
-        locate = text.document.get_location_from_index
-        text.selection = type(text.selection)(locate(start), locate(start + 10))
+        select_words(text, "three ISIL")
         await pilot.press("t")
         await pilot.pause()
         app.screen.query_one("#value").value = "3"

@@ -1,5 +1,7 @@
 """Snapshots of the key screens and dialogs (fixed size, fixed theme, no clock, no blinking)."""
 
+from helpers import select_words
+
 SIZE = (120, 40)
 
 
@@ -56,18 +58,18 @@ def test_link_dialog(snap_compare, snapshot_app):
     assert snap_compare(snapshot_app, press=["j", "l"], terminal_size=SIZE)
 
 
-def test_attach_dialog(snap_compare, snapshot_app):
-    async def select_words(pilot):
-        await pilot.press("slash", *"Haidariya", "enter")
-        await settled(pilot)
-        text = pilot.app.screen.query_one("#article-text")
-        text.focus()
-        start = text.text.index("three ISIL")
-        locate = text.document.get_location_from_index
-        text.selection = type(text.selection)(locate(start), locate(start + 10))
-        await pilot.press("t")
+async def _attach_three_isil(pilot):
+    """Search Haidariya, select "three ISIL" in the article, open the attach dialog."""
+    await pilot.press("slash", *"Haidariya", "enter")
+    await settled(pilot)
+    text = pilot.app.screen.query_one("#article-text")
+    text.focus()
+    select_words(text, "three ISIL")
+    await pilot.press("t")
 
-    assert snap_compare(snapshot_app, run_before=select_words, terminal_size=SIZE)
+
+def test_attach_dialog(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, run_before=_attach_three_isil, terminal_size=SIZE)
 
 
 def test_export_dialog(snap_compare, snapshot_app, monkeypatch):
@@ -136,17 +138,7 @@ def test_edit_dialog_on_a_place(snap_compare, snapshot_app, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_attach_dialog_labelled(snap_compare, snapshot_app, size):
-    async def run_before(pilot):
-        await pilot.press("slash", *"Haidariya", "enter")
-        await settled(pilot)
-        text = pilot.app.screen.query_one("#article-text")
-        text.focus()
-        start = text.text.index("three ISIL")
-        locate = text.document.get_location_from_index
-        text.selection = type(text.selection)(locate(start), locate(start + 10))
-        await pilot.press("t")
-
-    assert snap_compare(snapshot_app, run_before=run_before, terminal_size=SIZES[size])
+    assert snap_compare(snapshot_app, run_before=_attach_three_isil, terminal_size=SIZES[size])
 
 
 @pytest.mark.parametrize("size", SIZES)
