@@ -407,12 +407,10 @@ def show_cmd(ctx: click.Context, incident_id: int, as_json: bool) -> None:
                + (f", {one_line(incident.country)}" if incident.country and incident.country != incident.location else "")
                + f" · {incident.event_type or '?'} / {incident.sub_event_type or '?'}")
     say(f"actors: {one_line(incident.actor1) or '—'} vs {one_line(incident.actor2) or '—'}")
-    from casefile.figures import Evidence, derive, role_of
+    from casefile.figures import Evidence, derive
     from casefile.summary import QUALIFIER_WORDS, best_qualifier
 
-    figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin,
-                              role=role_of(c.detail))
-                     for c in claims if c.value_num is not None)
+    figures = derive(Evidence.of_claim(c) for c in claims if c.value_num is not None)
     for name in ("killed", "wounded", "arrested"):
         r = getattr(incident, name)
         if r.best is not None:

@@ -161,11 +161,10 @@ class Curator:
         if "summary" in case.analyst_fields(incident_id):
             return
         row = case.incident_row(incident_id)
-        from casefile.figures import Evidence, derive, role_of
+        from casefile.figures import Evidence, derive
 
         claims = case.claims(incident_id)
-        figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id,
-                                  c.attributed_to, c.origin, role=role_of(c.detail)) for c in claims)
+        figures = derive(Evidence.of_claim(c) for c in claims)
         released = max((int(c.value_num) for c in claims if c.field == "released" and c.value_num), default=None)
         known = any(row[k] for k in ("sub_event_type", "actor1", "actor2", "location", "country"))
         if not known and not released and all(f.best is None for f in figures.counts.values()):

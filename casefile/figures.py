@@ -38,6 +38,12 @@ class Evidence:
     source_label: str | None = None  # outlet or title, for the dispute note
     role: str | None = None  # "update" (a toll statement) | "other" (additional people) | None
 
+    @classmethod
+    def of_claim(cls, c) -> "Evidence":
+        """A stored claim's figure (casefile.model.Claim)."""
+        return cls(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin,
+                   role=role_of(c.detail))
+
 
 def role_of(detail) -> str | None:
     """The role a stored claim's detail (a dict or its JSON text) gives its figure."""

@@ -40,7 +40,7 @@ from casefile.brief.words import (
 from casefile import disputes as field_disputes
 from casefile.curate import EVENT_TYPES
 from casefile.errors import CasefileError
-from casefile.figures import COUNT_FIELDS, Evidence, derive, role_of
+from casefile.figures import COUNT_FIELDS, Evidence, derive
 from casefile.summary import QUALIFIER_WORDS, best_qualifier
 from casefile.figures import _generic as generic_source  # one rule for "authorities", "officials"…
 from casefile.figures import _voice as voice
@@ -554,9 +554,7 @@ def _accounts(i: Incident, claims: list[Claim]) -> list[tuple[str, list[tuple[li
     evidence: dict[str, list[Evidence]] = {}
     for c in claims:
         if c.field in COUNT_FIELDS and c.value_num is not None:
-            evidence.setdefault(c.field, []).append(
-                Evidence(c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to, c.origin,
-                         role=role_of(c.detail)))
+            evidence.setdefault(c.field, []).append(Evidence.of_claim(c))
     out = []
     for name in COUNT_FIELDS:
         if len(evidence.get(name, ())) < 2:  # one report cannot disagree with itself

@@ -123,13 +123,13 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
                                           and child.place.admin1 == parent.place.admin1)):
                 continue          # only a known town the text places elsewhere than its namesake
             kind = m.groupdict().get("kind")
-            if gap_ok is _IN_GAP:
-                kind = kind or "village"  # inside a town or district: a village of it, at most
             if kind and gap_ok is _KIND_OF:
                 # "the Zorbaq district of Y": the span takes the kind word, so that the name
                 # reads as the place, not as a landmark of Y ("the Damascus suburb of X").
                 end = child.end + m.end("kind")
                 child = PlaceMention(child.start, end, text[child.start:end], child.place, child.score)
+            if gap_ok is _IN_GAP:
+                kind = kind or "village"  # inside a town or district: a village of it, at most
             out[k] = _inside(child, parent.place, lookup, kind)
             break
     return out
