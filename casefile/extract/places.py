@@ -12,9 +12,11 @@ from casefile.extract.spans import Overlaps, SpanSet
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)){0,3}"
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
-_BEFORE = re.compile(rf"\b(?P<kind>{_TYPE})\s+of\s+(?P<name>{_NAME})")
-_AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter"
-_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<kind>{_AFTER_KIND})\b")
+# "the village of X"; "Barangay X" (the Philippines' village, named before its name).
+_BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+of|(?P<barangay>[Bb]arangay|Brgy\.?))\s+(?P<name>{_NAME})")
+# A military base or camp is where a raid happens ("the El Salini base").
+_AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks"
+_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|police)\s+)?(?P<kind>{_AFTER_KIND})\b")
 _BEFORE_SCAN = AnchoredPattern(_BEFORE)
 _KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND})")  # in the case-folded text
 _CAPITAL = re.compile(r"\b[A-Z]")
@@ -44,7 +46,8 @@ def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention
             end = start + len(name)
             if known_spans.any(start, end) or taken.overlaps(start, end):
                 continue
-            precision = "neighbourhood" if m["kind"].lower().startswith(("neighbo", "quarter", "district", "suburb")) else "town"
+            kind = (m["kind"] or "village").lower()
+            precision = "neighbourhood" if kind.startswith(("neighbo", "quarter", "district", "suburb")) else "town"
             place = Place(name=name, admin1=None, country="", country_code="", latitude=None,
                           longitude=None, geo_precision=precision)
             found.append(PlaceMention(start, end, name, place, 0.0))
@@ -83,12 +86,16 @@ def _is_name_char(char: str) -> bool:
 
 _KIND_OF = re.compile(
     r"^[ \t]+(?P<kind>district|territory|county|sub-?district|region|province|state|governorate|"
-    r"department|prefecture|village|town|city|area|locality|commune)[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+    r"department|prefecture|village|town|city|area|locality|commune)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:[a-z][a-z-]+[ \t]+){0,2}$")   # "the Bagan town of the restive Kurram district"
 _POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+$")
 _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
 # "Sabon Gari village in Damboa": X is in Y, whatever the gazetteer's namesake of X says.
 _IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
 _PARENT_PRECISIONS = ("province", "country", "district")
+# A district's own word after a town's name makes the town the district's seat.
+_DISTRICT_AFTER = re.compile(r"[ \t]+(?:Local[ \t]+Government(?:[ \t]+Area)?|LGA|[Dd]istrict|[Tt]ehsil|"
+                             r"[Tt]erritory|[Cc]ounty|[Mm]unicipality|[Cc]ommune)\b")
 _RANK = {"country": 0, "province": 1, "district": 2, "town": 3, "neighbourhood": 4}
 
 
@@ -109,14 +116,23 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
             parent = out[j]
             gap = text[child.end:parent.start] if j > k else text[parent.end:child.start]
             m = gap_ok.match(gap)
-            parents = _PARENT_PRECISIONS + ("town",) if gap_ok is _IN_GAP else _PARENT_PRECISIONS
+            parents = _PARENT_PRECISIONS
+            if gap_ok is _IN_GAP or (gap_ok is _APPOSITION_GAP and _DISTRICT_AFTER.match(text, parent.end)):
+                parents += ("town",)   # "Sabon Gari, Damboa Local Government Area"
             if m is None or parent.place.geo_precision not in parents or not parent.place.country_code:
                 continue
-            if _RANK.get(child.place.geo_precision, 3) <= _RANK[parent.place.geo_precision] \
-                    and child.place.country_code and gap_ok is not _IN_GAP:
+            consistent = child.place.country_code == parent.place.country_code and (
+                parent.place.geo_precision == "country" or child.place.admin1 == parent.place.admin1)
+            if _RANK.get(child.place.geo_precision, 3) < _RANK[parent.place.geo_precision] \
+                    and child.place.country_code and gap_ok is not _IN_GAP \
+                    and (consistent or gap_ok is not _APPOSITION_GAP):
                 continue          # "Punjab, Pakistan" is already as precise as it gets
-            if gap_ok is _APPOSITION_GAP and child.place.country_code == parent.place.country_code:
-                continue          # consistent already
+            if gap_ok is _APPOSITION_GAP and consistent:
+                continue
+            if _RANK.get(child.place.geo_precision, 3) == _RANK[parent.place.geo_precision] \
+                    and child.place.country_code and gap_ok is not _IN_GAP \
+                    and (consistent or parent.place.geo_precision != "district" and not _DISTRICT_AFTER.match(text, parent.end)):
+                continue          # "Bannu, Lakki Marwat": a list of equals
             if gap_ok is _IN_GAP and (child.place.geo_precision not in ("town", "neighbourhood", "district")
                                       or not child.place.country_code
                                       or (child.place.country_code == parent.place.country_code
@@ -150,6 +166,8 @@ def _inside(child: PlaceMention, parent: Place, lookup, kind: str | None) -> Pla
         precision = ("district" if k in ("district", "territory", "county", "subdistrict", "sub-district",
                                           "department", "prefecture", "commune")
                      else "province" if k in ("region", "province", "state", "governorate") else "town")
+    if _RANK.get(precision, 3) <= _RANK.get(parent.geo_precision, 3) and parent.geo_precision != "country":
+        precision = "town"   # inside a district, a place is a town of it at most
     admin1 = parent.admin1 if parent.geo_precision != "country" else None
     place = Place(name=p.name, admin1=admin1,
                   country=parent.country, country_code=parent.country_code, latitude=None,

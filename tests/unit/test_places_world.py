@@ -161,3 +161,41 @@ def test_a_village_named_in_its_own_district_stays_as_it_is():
     [inc] = extract("Gunmen killed five people in Mirali village in Kurram district on Monday, "
                     "police said.", "2024-05-08")
     assert (inc.location, inc.country) == ("Mirali", "Pakistan")
+
+
+# --- the article's geography over a namesake abroad (real dev set, round 3) ------------------
+
+def test_a_compass_word_before_a_named_country_is_a_part_of_it(gaz):
+    # "North Syria" and "South Lebanon" are also small towns in the United States.
+    assert ("South Lebanon", "South Lebanon", "LB") in found(
+        gaz, "A drone strike hit a car in South Lebanon, officials in Lebanon said.")
+
+
+def test_a_place_whose_namesakes_are_all_abroad_keeps_its_name_and_takes_the_texts_country():
+    # Every "Bagan" of the gazetteer is in Russia, China or the Philippines.
+    [inc] = extract("Gunmen ambushed a convoy in the Bagan town of the restive Kurram district on "
+                    "Thursday, killing four soldiers, Pakistani officials said.", "2025-01-17")
+    assert (inc.location, inc.country) == ("Bagan", "Pakistan")
+
+
+def test_a_town_named_with_its_local_government_area_is_a_town_of_it():
+    [inc] = extract("Insurgents killed seven soldiers in an attack on a military base in Sabon Gari, "
+                    "Gwoza Local Government Area of Borno State, on Monday.", "2026-01-05")
+    assert (inc.location, inc.admin1, inc.country) == ("Sabon Gari", "Borno", "Nigeria")
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Militants stormed the Tawakal military base on Sunday, killing nine soldiers in Somalia.", "Tawakal"),
+    ("Soldiers killed four rebels in Barangay Dimapatoy in Datu Piang, Philippines, on Monday.", "Dimapatoy"),
+])
+def test_a_base_or_a_barangay_the_gazetteer_lacks_is_the_place(sentence, place):
+    [inc] = extract(sentence, "2025-08-11")
+    assert inc.location == place
+
+
+def test_ground_captured_is_a_battle_not_an_arrest():
+    [inc] = extract("Al-Shabaab fighters killed six soldiers and briefly captured a military base in "
+                    "Somalia on Monday. A suicide bomber had blown himself up at the gate of the "
+                    "base before gunmen stormed in.", "2025-08-11")
+    assert inc.event_type == "Battles"
+    assert [c.value for c in inc.claims if c.field == "killed"] == ["6"]
