@@ -10,15 +10,16 @@ from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.gazetteer import Place, PlaceMention
 from casefile.extract.spans import Overlaps, SpanSet
 
-_NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)){0,3}"
+_NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)\b)){0,3}"
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
 # "the village of X"; "Barangay X" (the Philippines' village, named before its name).
 _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+of|(?P<barangay>[Bb]arangay|Brgy\.?))\s+(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
 _AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks"
-_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|police)\s+)?(?P<kind>{_AFTER_KIND})\b")
+_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|police)\s+)?"
+                    rf"(?P<kind>{_AFTER_KIND}|National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary)\b")
 _BEFORE_SCAN = AnchoredPattern(_BEFORE)
-_KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND})")  # in the case-folded text
+_KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|national\s+park|forest|game\s+reserve|wildlife\s+sanctuary)")  # in the case-folded text
 _CAPITAL = re.compile(r"\b[A-Z]")
 _NOT_NAMES = re.compile(
     r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|In|On|At|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -33,17 +34,25 @@ def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention
     known_spans = Overlaps((p.start, p.end) for p in known)
     taken = SpanSet()
     found: list[PlaceMention] = []
-    for matches in (_BEFORE_SCAN.finditer(text), _after_matches(text)):
+    after = list(_after_matches(text))
+    # "Gouz Al-Naqa village of Abu Gouta area": the village is the name before its word.
+    kinds_after = {m.span("kind") for m in after}
+    for matches in (_BEFORE_SCAN.finditer(text), after):
         for m in matches:
+            if matches is not after and m["kind"] and m.span("kind") in kinds_after:
+                continue
             name = m["name"].strip()
             words = name.split()
             while words and _NOT_NAMES.match(words[0]):
                 words = words[1:]
-            if not words:
-                continue
+            if not words or all(w.isupper() for w in words):
+                continue   # "the SNA base": an army's initials, not a place
             name = " ".join(words)
             start = m.start("name") + m["name"].find(name)
             end = start + len(name)
+            if m["kind"] and m["kind"][0].isupper():   # "Indravati National Park" is its name
+                end = m.end("kind")
+                name = text[start:end]
             if known_spans.any(start, end) or taken.overlaps(start, end):
                 continue
             kind = (m["kind"] or "village").lower()
@@ -230,7 +239,10 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     for m in _DATELINE_HEAD.finditer(text):
         head = m["head"]
         tagged = "(" in m.group() or any(c.isdigit() for c in m.group())
-        if head.isupper() or tagged or len(head.split()) <= 3 and m.group().rstrip()[-1] in "-–—":
+        short = len(head.split()) <= 3
+        # "Bangkok : Myanmar's junta ...": a short name then a colon set apart from it.
+        spaced_colon = re.search(r"[ \t]:[ \t]*$", m.group()) is not None
+        if head.isupper() or tagged or short and (m.group().rstrip()[-1] in "-–—" or spaced_colon):
             out.append((m.start("head"), m.end()))
     return out
 

@@ -78,6 +78,9 @@ _REFERENCE_PLACE_HEADS = (
     r"\bborder\s+with|\b(?:meeting|summit|conference|talks|visit|trip|travel|flew|headquarters)\s+"
     r"(?:\w+\s+){0,3}?(?:in|to)|", r"-based|",  # "-based" starts inside a word ("UK-based")
     r"\bbased\s+in|\bnear\s+the\s+border\s+with|\bfled\s+to|"
+    # Where a convoy or a patrol was going is not where it was hit.
+    r"\bbound\s+for|\b(?:on|along)\s+(?:its|their|the)\s+way\s+to|\bheading\s+(?:to|towards?|for)|"
+    r"\bheaded\s+(?:to|towards?|for)|\ben\s+route\s+to|\btravell?ing\s+(?:to|towards?)|"
     r"\bfrom|\bacross|\bsecond\s+city\s+of|\bin\s+(?:the\s+)?(?:capital|city)\s+of\s+\w+\s+in")
 _REFERENCE_PLACE = re.compile(rf"(?:{''.join(_REFERENCE_PLACE_HEADS)})\s*(?:the\s+)?$", re.IGNORECASE)
 _REFERENCE_PLACE_SCAN = AnchoredPattern(
@@ -402,6 +405,18 @@ _ATTRIBUTIVE = re.compile(
     r"administration|officer|drones?|warplanes|air\s+force|intelligence|Treasury|State\s+Department|"
     r"Congress|Senate|dollars?|sanctions|policy|citizens?|nationals?|national|media|press|state\s+media))\b"
 )
+# "Um Sunut village of Wad Rawah area": the name after "of" is the container, not the place.
+_CONTAINER_AFTER = re.compile(
+    r"\s+(?:village|town|area|locality)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}"
+    r"(?:area|district|region|province|state|State|county|locality|municipality|Local\s+Government)\b")
+# An official's area is named in the title, not as the place of the event.
+_JURISDICTION = re.compile(
+    r"^\s+(?:[Rr]ange|(?:district\s+|provincial\s+)?police\s+(?:chief|superintendent|commissioner|spokes\w+|head)|"
+    r"superintendent|deputy\s+commissioner|(?:district\s+)?collector|inspector|governor|mayor|"
+    r"[Ss]uperintendent\s+of\s+[Pp]olice|SP|SSP|DIG|IGP?)\b")
+_OFFICE_OF = re.compile(
+    r"\b(?:inspector[- ]general|superintendent|commissioner|governor|mayor|(?:IGP?|DIG|SSP|SP))"
+    r"(?:\s+of\s+police)?(?:\s*\([A-Z]+\))?\s*(?:of|,|for)\s*(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'’/-]*)?$")
 # "N'DJAMENA, Oct 28 (Reuters) -", "Niamey (AFP) -", "BEIRUT (AP) —": where the story was filed.
 _WIRE_DATELINE = re.compile(
@@ -421,8 +436,13 @@ def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) ->
     if _REFERENCE_PLACE_SCAN.search_in(body, max(sentence_start, mention.start - 60), mention.start):
         return True
     after = body[mention.end:mention.end + 30]
-    if _ATTRIBUTIVE.match(after) and (mention.place.geo_precision == "country" or " of" in after[:25]):
+    if _ATTRIBUTIVE.match(after) and (mention.place.geo_precision == "country" or " of" in after[:25]) \
+            and not _CONTAINER_AFTER.match(body, mention.end):
         return True  # "US forces", "UK-based", "the Damascus suburb of …"
+    if _JURISDICTION.match(after):
+        return True  # "Bastar Range inspector general", "Kirkuk police chief": an office's area
+    if _OFFICE_OF.search(body, max(sentence_start, mention.start - 40), mention.start):
+        return True  # "the inspector general of police, Bastar Range"
     # A dateline ("DAMASCUS/ ALEPPO:") names where the story was filed.
     if mention.surface.isupper() and len(mention.surface) > 3:
         line_start = body.rfind("\n", 0, mention.start) + 1

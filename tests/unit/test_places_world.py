@@ -199,3 +199,25 @@ def test_ground_captured_is_a_battle_not_an_arrest():
                     "base before gunmen stormed in.", "2025-08-11")
     assert inc.event_type == "Battles"
     assert [c.value for c in inc.claims if c.field == "killed"] == ["6"]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # Where a convoy was going is not where it was hit.
+    ("Gunmen ambushed a convoy bound for Wana near Spinkai village on Monday, killing three.", "Spinkai"),
+    # An official's area is in the title, not the place of the event.
+    ("Three rebels were killed in Sukma district on Monday, Bastar Range inspector general said.", "Sukma"),
+    # "X village of Y area": X is the village, Y its area.
+    ("An attack on Um Sunut village of Wad Rawah area killed at least 12 civilians on Monday.", "Um Sunut"),
+    # An army's initials before "base" are not a place.
+    ("Militants attacked the SNA base in Qoryoley village on Monday, killing four soldiers.", "Qoryoley"),
+    ("Six rebels were killed on Monday in the Kanger Valley National Park, police said.", "Kanger Valley National Park"),
+])
+def test_the_event_place_is_where_it_happened(sentence, place):
+    [inc] = extract(sentence, "2025-08-11")
+    assert inc.location == place
+
+
+def test_a_short_dateline_set_apart_by_a_colon_is_not_the_event_place():
+    [inc] = extract("Air strike in Sagaing region\nBangkok : An air strike killed 20 people at Letyet "
+                    "Kone village on Tuesday, the junta confirmed.", "2025-08-13")
+    assert inc.location == "Letyet Kone"
