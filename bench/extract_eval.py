@@ -25,7 +25,8 @@ import os
 import sys
 import tempfile
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from datetime import date
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -250,7 +251,8 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
     present = [(lp, rec) for lp, rec in present if rec is not None]
     t: dict[str, Tally] = defaultdict(Tally)
     per_article: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # field -> [right, of]
-    info = {"labels": len(labels), "missing": missing, "no_incident_articles": 0, "no_incident_candidates": 0}
+    info = {"labels": len(labels), "missing": missing, "no_incident_articles": 0, "no_incident_candidates": 0,
+            "classes": Counter()}
     if not present:
         return t, per_article, info
     with tempfile.TemporaryDirectory() as tmp:
@@ -273,6 +275,10 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
                 info["no_incident_articles"] += 1
                 info["no_incident_candidates"] += len(candidates)
             pairs = pair_incidents(body, gold, candidates, gazetteer)
+            if gold and not candidates:
+                info["classes"][("articles", "with incidents, no candidate")] += 1
+            elif len(candidates) < len(gold):
+                info["classes"][("articles", f"fewer candidates than incidents ({len(gold)} labelled)")] += 1
             t["incidents"].add(tp=len(pairs), fp=len(candidates) - len(pairs), fn=len(gold) - len(pairs))
             found = dict(pairs)
             right = {"killed": True, "place with country": True, "date": True}
@@ -287,6 +293,12 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
                 for name, ok in checks.items():
                     t["per incident: " + name].add(tp=int(ok), fn=int(not ok))
                     right[name] = right[name] and ok
+                    if not ok:
+                        kind = error_class(name, g, c)
+                        if c is None:
+                            kind += " (a candidate of the article is unpaired)" if len(found) < len(candidates) \
+                                else " (no candidate left)"
+                        info["classes"][(name, kind)] += 1
                 if details:
                     if c is None:
                         print(f"  MISSED  {label_path.name}: {g['summary']}")
@@ -312,6 +324,33 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
     return t, per_article, info
 
 
+def error_class(name: str, g: dict, c) -> str:
+    """What kind of wrong: counted per split, so that the held-out split can guide the work
+    without its articles being read."""
+    if c is None:
+        return "incident missed"
+    if name == "killed":
+        gold = best_of(g.get("best"), "killed")
+        return ("none given" if c.killed.best is None else "given, none stated" if gold is None
+                else "too low" if c.killed.best < gold else "too high")
+    if name == "date":
+        if not c.date_start:
+            return "none given"
+        if not g["date_start"]:
+            return "given, none stated"
+        if c.date_precision != g["date_precision"]:
+            return "other precision"
+        days = (date.fromisoformat(c.date_start) - date.fromisoformat(g["date_start"])).days
+        return "1 day late" if days == 1 else "later" if days > 0 else "earlier"
+    if not c.country:
+        return "no country"
+    if fold(c.country) != fold(g.get("country")):
+        return "wrong country"
+    if fold(c.location) == fold(c.country):
+        return "country only"
+    return "right country, other place"
+
+
 def print_real(split: str, gazetteer: Gazetteer, details: bool) -> None:
     t, per_article, info = evaluate_real(split, gazetteer, details and split not in REAL_HELD_OUT)
     scored = info["labels"] - len(info["missing"])
@@ -331,6 +370,9 @@ def print_real(split: str, gazetteer: Gazetteer, details: bool) -> None:
     print("|----------------------------|-----------|--------|-------|------|------|------|")
     for key in ("incidents", "published (ingest)"):
         print(t[key].row(key))
+    if info["classes"]:
+        print("\nWrong incidents by kind of error: " + "; ".join(
+            f"{name} {kind} {n}" for (name, kind), n in sorted(info["classes"].items())))
 
 
 def main() -> None:

@@ -31,6 +31,7 @@ from casefile.extract.segment import (
     group,
     is_reference_place,
     is_report_date,
+    lead_event,
     passing_mentions,
     shift_day_after,
 )
@@ -119,6 +120,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
         ))
     passing_mentions(facts_list)
+    lead_event(facts_list)
     return [_candidate(body, draft, article_country) for draft in group(facts_list)]
 
 

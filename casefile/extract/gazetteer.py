@@ -1065,11 +1065,13 @@ class Gazetteer:
                 j -= 1
         return pending
 
-    def _named_countries(self, text: str, picks: list) -> frozenset[str]:
+    def _named_countries(self, text: str, picks: list, demonyms: bool = True) -> frozenset[str]:
         """The countries an article names: those of its stand-alone places (countries,
         provinces, cities, exact names of several words) and of its nationality adjectives
         ("Somali troops")."""
-        named = {p.country_code for p, standalone, _q in picks if standalone} | self._demonym_countries(text)
+        named = {p.country_code for p, standalone, _q in picks if standalone}
+        if demonyms:
+            named |= self._demonym_countries(text)
         # Without a country named outright, qualified small places ("Bagan town", "Kurram
         # district") name the country most of them are in.
         qualified = Counter(p.country_code for p, standalone, q in picks if q and not standalone)
@@ -1143,6 +1145,12 @@ class Gazetteer:
             idx = self._rank(hits, country_hint, precision, named=named, surface=_exact_key(text[s:e]))[0]
             first.append((idx, self._standalone(idx, text[s:e], _tier_of(hits, idx), False), q))
         named = self._named_countries(text, [(self._places[i], st, q) for i, st, q in first])
+        # "U.S. Africa Command", "Kenya's military": a country named only as an owner may be
+        # where the article's places are, or not.
+        firm = self._named_countries(text, [
+            (self._places[i], st and not (self._places[i].geo_precision == "country"
+                                          and _ADJECTIVAL_AFTER.match(text, e, e + 60)), q)
+            for (_s, e, *_rest), (i, st, q) in zip(pending, first)], demonyms=False)
         if country_hint:
             named |= {country_hint}
         places = [self._places[i] for i, _st, _q in first]
@@ -1167,10 +1175,10 @@ class Gazetteer:
                     continue
                 said = q or _PLACE_CONTEXT.search(text, max(0, s - 20), s)
                 one_country = len({self._places[h[0]].country_code for h in hits}) == 1
-                if named and not one_country and not (_tier_of(hits, idx) == 0 and _several_words(surface)):
-                    # The article's geography is elsewhere: one of several namesakes abroad
-                    # is not this place. A name the text calls a place ("Bagan town", "in
-                    # Marawi") keeps its name and takes its country from the text (situate).
+                if (firm if one_country else named) and not (_tier_of(hits, idx) == 0 and _several_words(surface)):
+                    # The article's geography is elsewhere: a namesake abroad is not this
+                    # place. A name the text calls a place ("Bagan town", "in Marawi") keeps
+                    # its name and takes its country from the text (situate).
                     if said:
                         out.append(PlaceMention(s, e, surface, _unplaced(p, surface), 0.0))
                     continue
@@ -1482,6 +1490,23 @@ def _unplaced(p: Place, surface: str) -> Place:
     name = _TRAILING_QUALIFIER.sub("", surface).strip() or p.name
     return Place(name=name, admin1=None, country="", country_code="", latitude=None, longitude=None,
                  geo_precision=p.geo_precision if p.geo_precision in ("district", "neighbourhood") else "town")
+
+
+_ADJECTIVAL_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:Army|Police|Forces?|Command|Navy|Air[ \t]+Force|Military|"
+    r"Government|National[ \t]+Army|Armed[ \t]+Forces|Defen[cs]e[ \t]+Forces|Rangers|Frontier[ \t]+Corps|"
+    r"Taliban|Embassy|Ministry|Red[ \t]+Crescent|Red[ \t]+Cross|Federal|State[ \t]+Department)\b"
+    r"|[ \t]+(?:and|or)[ \t]+(?:[A-Z][\w.]*[ \t]+)?(?:forces|troops|soldiers|military|army|officials)\b"
+    r"|['’]s[ \t]+(?:\w+[ \t]+)?(?:army|military|forces|troops|government|ambassador|embassy|"
+    r"president|envoy|ministry|officials?|allies|partners)\b")
+
+
+def adjectival(text: str, mention: PlaceMention) -> bool:
+    """A country used as an adjective or an owner, not as the place of the event: "U.S.
+    Africa Command", "Pakistan Army", "Somali and U.S. forces", "Kenya's military"."""
+    if mention.place.geo_precision != "country":
+        return False
+    return bool(_ADJECTIVAL_AFTER.match(text[mention.end:mention.end + 60]))
 
 
 def _tier_of(hits: tuple, idx: int) -> int:

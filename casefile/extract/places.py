@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from casefile.extract.anchors import AnchoredPattern, WordIndex
-from casefile.extract.gazetteer import Place, PlaceMention
+from casefile.extract.gazetteer import Place, PlaceMention, adjectival  # noqa: F401 (re-exported)
 from casefile.extract.spans import Overlaps, SpanSet
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)\b)){0,3}"
@@ -271,20 +271,3 @@ def non_event_spans(text: str) -> list[tuple[int, int]]:
         if before:
             spans.append((before.start(), m.end()))
     return spans
-
-
-_ADJECTIVAL_AFTER = re.compile(
-    r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:Army|Police|Forces?|Command|Navy|Air[ \t]+Force|Military|"
-    r"Government|National[ \t]+Army|Armed[ \t]+Forces|Defen[cs]e[ \t]+Forces|Rangers|Frontier[ \t]+Corps|"
-    r"Taliban|Embassy|Ministry|Red[ \t]+Crescent|Red[ \t]+Cross|Federal|State[ \t]+Department)\b"
-    r"|[ \t]+(?:and|or)[ \t]+(?:[A-Z][\w.]*[ \t]+)?(?:forces|troops|soldiers|military|army|officials)\b"
-    r"|['’]s[ \t]+(?:\w+[ \t]+)?(?:army|military|forces|troops|government|ambassador|embassy|"
-    r"president|envoy|ministry|officials?|allies|partners)\b")
-
-
-def adjectival(text: str, mention: PlaceMention) -> bool:
-    """A country used as an adjective or an owner, not as the place of the event: "U.S.
-    Africa Command", "Pakistan Army", "Somali and U.S. forces", "Kenya's military"."""
-    if mention.place.geo_precision != "country":
-        return False
-    return bool(_ADJECTIVAL_AFTER.match(text[mention.end:mention.end + 60]))

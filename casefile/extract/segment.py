@@ -523,6 +523,35 @@ def earlier_than(dates: list[DateMention], reference: str | None, days: int = 30
     return True
 
 
+LEAD_SENTENCES = 3
+
+
+def lead_event(facts_list: list[SentenceFacts]) -> bool:
+    """An article none of whose sentences anchors an event by itself may still report one in
+    its lead ("The junta confirmed a deadly air strike on a village in Sagaing region"): the
+    first of its opening sentences with a strong trigger, a place or a date, and no sign of
+    background is the event. Says whether it found one."""
+    if any(f.eventful for f in facts_list):
+        return False
+    lead = facts_list[:LEAD_SENTENCES]
+    for i, f in enumerate(lead):
+        if f.background or not f.strong_kinds - {"release"}:
+            continue
+        # Its place or date may be in the sentence before ("Gunmen in X on Monday. They
+        # attacked ..."); a plural with a date of its own is one event ("missile strikes").
+        anchor = next((a for a in (f, *reversed(lead[:i])) if a.places or a.dates or a.report_dates), None)
+        if anchor is None or anchor.background:
+            continue
+        dated = bool(f.dates or f.report_dates)
+        if not dated and all(generic_plural(f.sentence.text, t.start - f.sentence.start, t.text)
+                             for t in f.triggers if t.kind in f.strong_kinds):
+            continue
+        for g in lead[lead.index(anchor):i + 1]:
+            g.__dict__["eventful"] = True
+        return True
+    return False
+
+
 def passing_mentions(facts_list: list[SentenceFacts]) -> None:
     """Earlier events mentioned in passing: after the article's first event, a sentence whose
     dates all end a month or more before it is background ("Last month, 12 soldiers were

@@ -221,3 +221,19 @@ def test_a_short_dateline_set_apart_by_a_colon_is_not_the_event_place():
     [inc] = extract("Air strike in Sagaing region\nBangkok : An air strike killed 20 people at Letyet "
                     "Kone village on Tuesday, the junta confirmed.", "2025-08-13")
     assert inc.location == "Letyet Kone"
+
+
+# --- an article whose only event is in its lead ----------------------------------------------
+
+def test_a_lead_without_figures_is_still_the_articles_event():
+    # No publication date, so "Tuesday" anchors nothing by itself; the place is a region.
+    text = ("Sagaing region, Tuesday.\n\nGunmen attacked a convoy near the river, residents said.\n\n"
+            "Residents said the area had been emptied in recent weeks.")
+    [inc] = extract(text, None)
+    assert inc.location == "Sagaing" and inc.event_type
+
+
+def test_an_article_about_policy_still_yields_nothing():
+    text = ("The ministry said on Tuesday that it would review its policy on cross-border attacks.\n\n"
+            "Officials in Islamabad said talks would resume next month.")
+    assert extract(text, "2025-08-13") == []
