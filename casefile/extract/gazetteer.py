@@ -1003,6 +1003,22 @@ class Gazetteer:
         self._surface_cache[ck] = result
         return result
 
+    def _names_country(self, idx: int, hits: tuple, surface: str) -> bool:
+        """Does this match tell which country the article is about? A country, or a
+        stand-alone place whose name no district, province or city of another country
+        shares ("Hangu" is a city in China and a district in Pakistan, "Susa" a province of
+        Azerbaijan and a district of Colombia: they tell neither)."""
+        if not self._standalone(idx, surface, _tier_of(hits, idx), False):
+            return False
+        p = self._places[idx]
+        if p.geo_precision == "country" or _several_words(surface):
+            return True
+        # Shared with a town abroad is fine ("Borno" is a village in Italy too); shared with
+        # a district, a province or a city abroad is not.
+        return not any(self._places[h[0]].country_code != p.country_code
+                       and (self._is_major(h[0]) or self._places[h[0]].geo_precision == "district")
+                       for h in hits)
+
     def _standalone(self, idx: int, surface: str, tier: int, qualified: bool) -> bool:
         """Can this match name a place in a country the article does not otherwise name?
         A country, a province, a city of 100,000+, a curated or analyst's place, an exact
@@ -1107,7 +1123,7 @@ class Gazetteer:
                         continue
                     idx = self._best(hits, country_hint, None)
                     surface = " ".join(t[2] for t in toks[i:i + size])
-                    if self._standalone(idx, surface, _tier_of(hits, idx), False):
+                    if self._names_country(idx, hits, surface):
                         named.add(self._places[idx].country_code)
         return frozenset(named) | self._demonym_countries(text)
 
@@ -1143,7 +1159,9 @@ class Gazetteer:
         first = []
         for s, e, _score, hits, precision, q in pending:
             idx = self._rank(hits, country_hint, precision, named=named, surface=_exact_key(text[s:e]))[0]
-            first.append((idx, self._standalone(idx, text[s:e], _tier_of(hits, idx), False), q))
+            # "Kurram district", "Idlib province": an administrative name with its word.
+            official = q and precision in ("district", "province")
+            first.append((idx, official or self._names_country(idx, hits, text[s:e]), q))
         named = self._named_countries(text, [(self._places[i], st, q) for i, st, q in first])
         # "U.S. Africa Command", "Kenya's military": a country named only as an owner may be
         # where the article's places are, or not.
@@ -1168,13 +1186,16 @@ class Gazetteer:
                                  _exact_key(text[s:e]))[0]
             p = self._places[idx]
             surface = text[s:e]
-            if p.country_code not in named and not self._is_major(idx) and not self._is_memory(idx):
+            one_country = len({self._places[h[0]].country_code for h in hits}) == 1
+            # A big place abroad stands on its own ("Nairobi" in a story about Somalia), unless
+            # its name is shared by places of other countries ("Susa": a Syrian village too).
+            big = self._is_major(idx) and (one_country or not named or p.geo_precision == "country")
+            if p.country_code not in named and not big and not self._is_memory(idx):
                 part = self._compass_part(surface, named)
                 if part is not None:       # "South Lebanon" in an article about Lebanon
                     out.append(PlaceMention(s, e, surface, part, abs(score)))
                     continue
                 said = q or _PLACE_CONTEXT.search(text, max(0, s - 20), s)
-                one_country = len({self._places[h[0]].country_code for h in hits}) == 1
                 if (firm if one_country else named) and not (_tier_of(hits, idx) == 0 and _several_words(surface)):
                     # The article's geography is elsewhere: a namesake abroad is not this
                     # place. A name the text calls a place ("Bagan town", "in Marawi") keeps

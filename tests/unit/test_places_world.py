@@ -237,3 +237,12 @@ def test_an_article_about_policy_still_yields_nothing():
     text = ("The ministry said on Tuesday that it would review its policy on cross-border attacks.\n\n"
             "Officials in Islamabad said talks would resume next month.")
     assert extract(text, "2025-08-13") == []
+
+
+def test_a_name_shared_with_a_city_abroad_does_not_name_that_country(gaz):
+    # "Hangu" is a district of Khyber Pakhtunkhwa and a district city of Tianjin; "Bagan" is a
+    # town in China too. The article's districts, not the bigger namesake, decide.
+    text = ("PARACHINAR: Gunmen ambushed a convoy in the Bagan town of Kurram district on Thursday. "
+            "The vehicles had left Thall in Hangu district for Kurram. Hangu officials said ...")
+    places = {m.surface: (m.place.name, m.place.country_code) for m in gaz.find_in_text(text)}
+    assert places["Hangu"][1] != "CN" and places["Bagan town"][1] != "CN"
