@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from casefile.match.blocking import candidate_pairs
 from casefile.match.records import MatchRecord, Suggestion
-from casefile.match.score import THRESHOLD, evidence, score, thin
+from casefile.match.score import THRESHOLD, calibrate, evidence, score, thin
 from casefile.match.words import Rarity
 
 __all__ = ["MatchRecord", "Suggestion", "suggest", "score", "THRESHOLD", "clusters"]
@@ -23,6 +23,7 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
     if threshold is None:
         threshold = model.threshold if model is not None else THRESHOLD
     rarity = Rarity(r.words for r in by_id.values())
+    calibrate(rarity, list(by_id.values()))
     crowds = Counter((name, r.sub_event_type) for r in by_id.values() for name in r.place_names)
 
     def crowd(r: MatchRecord) -> int:

@@ -206,12 +206,53 @@ def count_contradiction(a: MatchRecord, b: MatchRecord) -> bool:
 
 
 def words_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
-    """TF-IDF cosine of the words of the claim sentences and titles."""
+    """TF-IDF cosine of the words of the claim sentences and titles, above what two reports of
+    different events in this case file share anyway (`rarity.background`, see `calibrate`)."""
     if not a.words or not b.words:
         return NEUTRAL
     # A town both records are placed in is the place part's evidence; counted once. When one
     # side's place came out as the province, the town in its sentences still counts here.
-    return min(1.0, rarity.cosine(a.words, b.words, a.place_words & b.place_words) / WORDS_FULL)
+    cosine = rarity.cosine(a.words, b.words, a.place_words & b.place_words)
+    return min(1.0, max(0.0, cosine - rarity.background) / WORDS_FULL)
+
+
+APART = 30  # days: two reports of one region this far apart are different events
+NEGATIVES = 3000  # such pairs sampled to measure the background
+MIN_NEGATIVES = 20  # fewer: no background (a small case file is scored on the plain cosine)
+
+
+def calibrate(rarity: Rarity, records: list[MatchRecord]) -> float:
+    """Set `rarity.background`: the median TF-IDF cosine of pairs that are known to be different
+    events (reports of one province, else country, dated more than APART days apart).
+
+    How alike two reports read depends on the case file: one outlet's stock phrases, a
+    front line's names, a generator's templates make every pair of its reports look alike,
+    while reports of many conflicts share little. A cosine counts as evidence of one event
+    only above what the case file's own different events reach. Deterministic, and linear:
+    each record is paired with the reports APART and 2×APART days after it in its region."""
+    import bisect
+
+    by_area: dict[tuple, list[tuple[int, int]]] = {}
+    for i, r in enumerate(records):
+        if r.words and r.when is not None and (r.admin1 or r.country):
+            by_area.setdefault((r.country, r.admin1), []).append((r.when, i))
+    pairs = []
+    for items in by_area.values():
+        items.sort()
+        days = [d for d, _ in items]
+        for d, i in items:
+            for gap in (APART, 2 * APART):
+                k = bisect.bisect_left(days, d + gap)
+                if k < len(items):
+                    pairs.append((i, items[k][1]))
+    if len(pairs) < MIN_NEGATIVES:
+        rarity.background = 0.0
+        return 0.0
+    step = max(1, len(pairs) // NEGATIVES)
+    cosines = sorted(rarity.cosine(records[i].words, records[j].words,
+                                   records[i].place_words & records[j].place_words) for i, j in pairs[::step])
+    rarity.background = cosines[len(cosines) // 2]
+    return rarity.background
 
 
 def names_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
