@@ -285,6 +285,12 @@ def thin(r: MatchRecord) -> bool:
     return not (r.date_start or r.weekdays or r.months or r.counts)
 
 
+def vague(r: MatchRecord) -> bool:
+    """Says too little of when to tell one of its place's reports of its kind from another:
+    no date to the day or week (a weekday, a month or a year at most)."""
+    return r.date_start is None or r.date_precision not in ("day", "week")
+
+
 # How many reports of the same kind in the same place make a bare "same place, same kind"
 # worthless as evidence (a busy front line has dozens of undated "clashes in X").
 CROWDED = 3
@@ -317,6 +323,28 @@ def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
             break
     if (a.date_start is None) != (b.date_start is None):
         out.append("one gives no date")
+    return out
+
+
+AGAINST = 0.75  # a pair whose reports disagree on two parts or more
+
+
+def disagreements(breakdown: dict[str, float], date_reason: str | None, event_reason: str | None,
+                  actor_reason: str | None, place_reason: str | None) -> list[str]:
+    """The parts on which the two reports say different things (not those one leaves out)."""
+    out = []
+    if breakdown["date"] < 0.5 and date_reason and not date_reason.startswith("no date"):
+        out.append("the date")
+    if breakdown["place"] < 0.35 and place_reason:
+        out.append("the place")
+    if breakdown["event"] < 0.35 and event_reason:
+        out.append("the kind of event")
+    if breakdown["counts"] < 0.35:
+        out.append("the toll")
+    if actor_reason:
+        out.append("the armed group")
+    if breakdown.get("published", NEUTRAL) == 0.0:
+        out.append("when they were published")
     return out
 
 
@@ -358,8 +386,17 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
                        else "exact tolls that cannot both be true: different events")
     if other_family:
         total *= 0.8
-    if (thin(a) or thin(b)) and crowd > CROWDED:
+    # Each soft disagreement alone may be an outlet's error (a day off, another toll, the
+    # group misnamed); two independent ones are another event: a follow-up, a look-alike.
+    against = disagreements(breakdown, date_reason, event_reason, actor_reason, place_reason)
+    if len(against) >= 2:
+        total *= AGAINST
+        reasons.append("disagree on " + " and ".join(against))
+    if (vague(a) or vague(b)) and crowd > CROWDED:
+        # Absence of a date is no contradiction, but then the same place and kind of event is
+        # shared by every report of that kind there that what it says could be.
         total *= 0.75
-        reasons.append(f"little to go on: no date or figure, and {crowd} reports of this kind there")
+        reasons.append(f"little to go on: {'no date or figure' if thin(a) or thin(b) else 'no date'}, "
+                       f"and {crowd} reports of this kind there")
     left, right = sorted((a.id, b.id))
     return Suggestion(left, right, total, breakdown, tuple(reasons))
