@@ -12,7 +12,7 @@ A contradiction needs two firm statements: two exact dates three or more days ap
 weekdays two apart), two towns each placed in its province, two sets of exact tolls far apart.
 Then the pair is different events, whatever else it shares: its score is capped below the line
 and the first reason says so. Softer signs weigh without vetoing: two or more parts on which the
-reports disagree (a day or more apart, another kind of event, tolls far apart, another armed
+reports disagree (two days or more apart, another kind of event, tolls far apart, another armed
 group), and, for a report not dated to the day, a place crowded with reports of its kind.
 Word similarity counts only above the case file's own background (`calibrate`).
 """
