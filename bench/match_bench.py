@@ -162,11 +162,17 @@ def main() -> None:
         return
 
     sample, sample_truth = synthetic(args.sample, seed=2)
-    rarity = Rarity(r.words for r in sample) if Rarity else None
+    try:
+        from casefile.match import Run  # the run's background and crowds, as suggest() scores
+    except ImportError:
+        Run = None
+    run = Run(sample) if Run else None
+    rarity = run.rarity if run else Rarity(r.words for r in sample) if Rarity else None
     extra = (0, rarity) if rarity else ()
+    pair_score = (lambda a, b: run.score(a, b, explain=False)) if run else (lambda a, b: score(a, b, *extra))
     t = time.perf_counter()
     naive = {(a.id, b.id) for i, a in enumerate(sample) for b in sample[i + 1:]
-             if score(a, b, *extra).score >= THRESHOLD}
+             if pair_score(a, b).score >= THRESHOLD}
     naive_time = time.perf_counter() - t
     tally: dict[str, int] = {}
     blocked = set(candidate_pairs(sample, rarity, tally=tally) if rarity else candidate_pairs(sample))

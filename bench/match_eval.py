@@ -102,9 +102,15 @@ class Split:
             from casefile.match.words import Rarity
         except ImportError:  # the matcher before the sources' words were read (for "before" rows)
             return {pair: score(by_id[pair[0]], by_id[pair[1]]) for pair in candidate_pairs(self.records)}
-        rarity = Rarity(r.words for r in self.records)
-        return {pair: score(by_id[pair[0]], by_id[pair[1]], 0, rarity, model)
-                for pair in candidate_pairs(self.records, rarity)}
+        try:
+            from casefile.match import Run  # the run's background and crowds, as suggest() scores
+        except ImportError:
+            rarity = Rarity(r.words for r in self.records)
+            return {pair: score(by_id[pair[0]], by_id[pair[1]], 0, rarity, model)
+                    for pair in candidate_pairs(self.records, rarity)}
+        run = Run(self.records)
+        return {pair: run.score(by_id[pair[0]], by_id[pair[1]], model)
+                for pair in candidate_pairs(self.records, run.rarity)}
 
 
 def prf(predicted: set, truth: set) -> tuple[float, float, float]:

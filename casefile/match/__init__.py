@@ -8,10 +8,55 @@ from collections.abc import Iterable
 
 from casefile.match.blocking import candidate_pairs
 from casefile.match.records import MatchRecord, Suggestion
-from casefile.match.score import THRESHOLD, evidence, score, thin
+from casefile.match.score import THRESHOLD, calibrate, evidence, score, vague
 from casefile.match.words import Rarity
 
-__all__ = ["MatchRecord", "Suggestion", "suggest", "score", "THRESHOLD", "clusters"]
+__all__ = ["MatchRecord", "Suggestion", "Run", "suggest", "score", "THRESHOLD", "clusters"]
+
+
+class Run:
+    """What one matching run knows of the whole case file: how rare each word is, how alike
+    reports of different events read anyway, and how crowded each place is with reports of
+    each kind of event (for the reports that do not say when)."""
+
+    def __init__(self, records: Iterable[MatchRecord]):
+        self.by_id = {r.id: r for r in records}
+        values = list(self.by_id.values())
+        self.rarity = Rarity(r.words for r in values)
+        calibrate(self.rarity, values)
+        self.crowds: Counter[tuple] = Counter()
+        for r in values:
+            kind = r.sub_event_type
+            dated = r.date_start is not None and r.date_precision == "day"
+            for name in r.place_names:
+                self.crowds[(name, kind)] += 1
+                if dated:
+                    self.crowds[(name, kind, "w", r.date_start.weekday())] += 1
+                    self.crowds[(name, kind, "m", r.date_start.month)] += 1
+
+    def crowd(self, r: MatchRecord) -> int:
+        """How many reports of its kind of event its place has that could be the one it tells
+        of, as far as what it says of its date goes (a stated weekday or month narrows them)."""
+        kind, crowds = r.sub_event_type, self.crowds
+        months = r.months or ({r.date_start.month} if r.date_start and r.date_precision == "month" else ())
+        best = 0
+        for name in r.place_names:
+            if r.weekdays:
+                n = sum(crowds[(name, kind, "w", w)] for w in r.weekdays)
+            elif months:
+                n = sum(crowds[(name, kind, "m", m)] for m in months)
+            else:
+                n = crowds[(name, kind)]
+            best = max(best, n)
+        return best
+
+    def crowded(self, a: MatchRecord, b: MatchRecord) -> int:
+        """The crowd of the vaguer side of a pair (a report not dated to the day or week);
+        0 when both are dated."""
+        return max((self.crowd(r) for r in (a, b) if vague(r)), default=0)
+
+    def score(self, a: MatchRecord, b: MatchRecord, model=None, explain: bool = True) -> Suggestion:
+        return score(a, b, self.crowded(a, b), self.rarity, model, explain)
 
 
 def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = frozenset(),
@@ -19,15 +64,10 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
     """Scored pairs above the threshold, best first, with cluster ids; pairs judged
     no_match are never suggested again. `model` (casefile.match.learn.Model): weights
     learned from the curator's judgements, with its own threshold."""
-    by_id = {r.id: r for r in records}
     if threshold is None:
         threshold = model.threshold if model is not None else THRESHOLD
-    rarity = Rarity(r.words for r in by_id.values())
-    crowds = Counter((name, r.sub_event_type) for r in by_id.values() for name in r.place_names)
-
-    def crowd(r: MatchRecord) -> int:
-        return max((crowds[(name, r.sub_event_type)] for name in r.place_names), default=0)
-
+    run = Run(records)
+    by_id, rarity = run.by_id, run.rarity
     found = []
     # Hundreds of thousands of small objects and no cycles: the cycle collector would only
     # rescan them again and again.
@@ -38,8 +78,7 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
             if (a, b) in no_match:
                 continue
             left, right = by_id[a], by_id[b]
-            crowded = max(crowd(r) for r in (left, right) if thin(r)) if thin(left) or thin(right) else 0
-            s = score(left, right, crowded, rarity, model, explain=False)
+            s = run.score(left, right, model, explain=False)
             if s.score >= threshold:  # only a kept pair is told what both sources share
                 found.append(Suggestion(s.left, s.right, s.score, s.breakdown,
                                         (*evidence(left, right, rarity), *s.reasons)))

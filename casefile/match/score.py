@@ -11,7 +11,10 @@ with weights fitted to the curator's judgements.
 A contradiction needs two firm statements: two exact dates three or more days apart (or stated
 weekdays two apart), two towns each placed in its province, two sets of exact tolls far apart.
 Then the pair is different events, whatever else it shares: its score is capped below the line
-and the first reason says so.
+and the first reason says so. Softer signs weigh without vetoing: two or more parts on which the
+reports disagree (two days or more apart, another kind of event, tolls far apart, another armed
+group), and, for a report not dated to the day, a place crowded with reports of its kind.
+Word similarity counts only above the case file's own background (`calibrate`).
 """
 
 from __future__ import annotations
@@ -206,12 +209,53 @@ def count_contradiction(a: MatchRecord, b: MatchRecord) -> bool:
 
 
 def words_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
-    """TF-IDF cosine of the words of the claim sentences and titles."""
+    """TF-IDF cosine of the words of the claim sentences and titles, above what two reports of
+    different events in this case file share anyway (`rarity.background`, see `calibrate`)."""
     if not a.words or not b.words:
         return NEUTRAL
     # A town both records are placed in is the place part's evidence; counted once. When one
     # side's place came out as the province, the town in its sentences still counts here.
-    return min(1.0, rarity.cosine(a.words, b.words, a.place_words & b.place_words) / WORDS_FULL)
+    cosine = rarity.cosine(a.words, b.words, a.place_words & b.place_words)
+    return min(1.0, max(0.0, cosine - rarity.background) / WORDS_FULL)
+
+
+APART = 30  # days: two reports of one region this far apart are different events
+NEGATIVES = 3000  # such pairs sampled to measure the background
+MIN_NEGATIVES = 20  # fewer: no background (a small case file is scored on the plain cosine)
+
+
+def calibrate(rarity: Rarity, records: list[MatchRecord]) -> float:
+    """Set `rarity.background`: the median TF-IDF cosine of pairs that are known to be different
+    events (reports of one province, else country, dated more than APART days apart).
+
+    How alike two reports read depends on the case file: one outlet's stock phrases, a
+    front line's names, a generator's templates make every pair of its reports look alike,
+    while reports of many conflicts share little. A cosine counts as evidence of one event
+    only above what the case file's own different events reach. Deterministic, and linear:
+    each record is paired with the reports APART and 2×APART days after it in its region."""
+    import bisect
+
+    by_area: dict[tuple, list[tuple[int, int]]] = {}
+    for i, r in enumerate(records):
+        if r.words and r.when is not None and (r.admin1 or r.country):
+            by_area.setdefault((r.country, r.admin1), []).append((r.when, i))
+    pairs = []
+    for items in by_area.values():
+        items.sort()
+        days = [d for d, _ in items]
+        for d, i in items:
+            for gap in (APART, 2 * APART):
+                k = bisect.bisect_left(days, d + gap)
+                if k < len(items):
+                    pairs.append((i, items[k][1]))
+    if len(pairs) < MIN_NEGATIVES:
+        rarity.background = 0.0
+        return 0.0
+    step = max(1, len(pairs) // NEGATIVES)
+    cosines = sorted(rarity.cosine(records[i].words, records[j].words,
+                                   records[i].place_words & records[j].place_words) for i, j in pairs[::step])
+    rarity.background = cosines[len(cosines) // 2]
+    return rarity.background
 
 
 def names_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
@@ -242,6 +286,12 @@ def text_score(a: MatchRecord, b: MatchRecord) -> float:
 def thin(r: MatchRecord) -> bool:
     """Nothing but a place and a kind of event: no date of any sort, no figure."""
     return not (r.date_start or r.weekdays or r.months or r.counts)
+
+
+def vague(r: MatchRecord) -> bool:
+    """Says too little of when to tell one of its place's reports of its kind from another:
+    no date to the day or week (a weekday, a month or a year at most)."""
+    return r.date_start is None or r.date_precision not in ("day", "week")
 
 
 # How many reports of the same kind in the same place make a bare "same place, same kind"
@@ -276,6 +326,28 @@ def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
             break
     if (a.date_start is None) != (b.date_start is None):
         out.append("one gives no date")
+    return out
+
+
+AGAINST = 0.75  # a pair whose reports disagree on two parts or more
+
+
+def disagreements(breakdown: dict[str, float], date_reason: str | None, event_reason: str | None,
+                  actor_reason: str | None, place_reason: str | None) -> list[str]:
+    """The parts on which the two reports say different things (not those one leaves out)."""
+    out = []
+    if breakdown["date"] < 0.5 and date_reason and not date_reason.startswith("no date"):
+        out.append("the date")
+    if breakdown["place"] < 0.35 and place_reason:
+        out.append("the place")
+    if breakdown["event"] < 0.35 and event_reason:
+        out.append("the kind of event")
+    if breakdown["counts"] < 0.35:
+        out.append("the toll")
+    if actor_reason:
+        out.append("the armed group")
+    if breakdown.get("published", NEUTRAL) == 0.0:
+        out.append("when they were published")
     return out
 
 
@@ -317,8 +389,17 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
                        else "exact tolls that cannot both be true: different events")
     if other_family:
         total *= 0.8
-    if (thin(a) or thin(b)) and crowd > CROWDED:
+    # Each soft disagreement alone may be an outlet's error (a day off, another toll, the
+    # group misnamed); two independent ones are another event: a follow-up, a look-alike.
+    against = disagreements(breakdown, date_reason, event_reason, actor_reason, place_reason)
+    if len(against) >= 2:
+        total *= AGAINST
+        reasons.append("disagree on " + " and ".join(against))
+    if (vague(a) or vague(b)) and crowd > CROWDED:
+        # Absence of a date is no contradiction, but then the same place and kind of event is
+        # shared by every report of that kind there that what it says could be.
         total *= 0.75
-        reasons.append(f"little to go on: no date or figure, and {crowd} reports of this kind there")
+        reasons.append(f"little to go on: {'no date or figure' if thin(a) or thin(b) else 'no date'}, "
+                       f"and {crowd} reports of this kind there")
     left, right = sorted((a.id, b.id))
     return Suggestion(left, right, total, breakdown, tuple(reasons))

@@ -96,6 +96,9 @@ class Rarity:
             self.n += 1
             self.df.update(set(doc))
         self._idf: dict[str, float] = {}
+        # The cosine two reports of different events typically reach in this case file (its
+        # outlets' stock phrases, a region's names): see casefile.match.score.calibrate.
+        self.background = 0.0
         self._norms: dict[frozenset[str], float] = {}
         self._square: dict[str, float] = {}
 
