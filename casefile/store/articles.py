@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ class AddResult:
 
 
 def body_digest(body: str) -> str:
+    import hashlib  # ~5 ms to load (OpenSSL): not for commands that only read
+
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
