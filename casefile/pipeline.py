@@ -10,6 +10,7 @@ from casefile.errors import StorageFault
 from casefile.ingest import DEFAULT_MAX_BYTES, Failure, Skipped, discover, read_file
 from casefile.model import ArticleDraft, CandidateIncident
 from casefile.store import CaseFile, utc_now
+from casefile.store.articles import body_digest
 
 # Articles stored per transaction; each article still gets its own savepoint, so a failure
 # never leaves half an article and never undoes its neighbours.
@@ -67,7 +68,11 @@ def import_paths(
         else:
             files.append(item)
     pending: list[ArticleDraft] = []
-    queued: list[Started] = []  # batches being extracted while the next one is read, oldest first
+    # Without extraction, batches are stored by a thread of their own while the next ones are
+    # read (SQLite works without the GIL: the full-text index of one batch is built while the
+    # next is cleaned). Storing candidates takes many short statements, each a GIL hand-over
+    # between the threads: with extraction, batches are stored here, one behind the reading.
+    writer = BatchWriter(case, report, threaded=extractor is None)
     path: Path | None = None
     read_here = 0  # articles read from the current file (to count the unread when stopped)
     try:
@@ -80,31 +85,117 @@ def import_paths(
                     pending.append(outcome)
                     read_here += 1
                 if len(pending) >= BATCH:  # within a feed too: a 3,000-record file is 15 commits
-                    queued.append(_start(case, pending, extractor))
+                    writer.put(_start(case, pending, extractor))
                     pending = []
-                    while len(queued) > 1:
-                        _commit(case, queued[0], report)
-                        queued.pop(0)
             if on_file:
                 on_file(number, len(files), str(path))
-        queued.append(_start(case, pending, extractor))
+        writer.put(_start(case, pending, extractor))
         pending = []
-        while queued:
-            _commit(case, queued[0], report)
-            queued.pop(0)
+        writer.finish()
         if extractor and report.imported:
             report.suggestions = refresh_suggestions(case)
     except StorageFault as fault:
         # The file cannot take more (disk full, read-only, damaged, locked): what the report
         # counts is stored; say so, and how much was not.
+        writer.abort()  # the batch in progress ends; those after it stay unstored
         report.stopped = str(fault)
         unread = _drafts_in(path, max_bytes) - read_here if path is not None else 0
-        report.not_stored = (len(pending) + sum(len(batch[0]) for batch in queued) + unread
+        report.not_stored = (len(pending) + writer.unstored() + unread
                              + sum(_drafts_in(p, max_bytes) for p in _after(files, path)))
     finally:
+        writer.abort()  # after an error or an interrupt: the batch being stored ends, no other starts
         if extractor:
             extractor.close()
     return report
+
+
+class BatchWriter:
+    """Stores batches (`_commit`, each its own transaction) in order, in a thread, while the
+    caller reads the next: at most two wait. A fault stops it: the batch that met it and those
+    after it are not stored, and the fault is raised to the caller at its next put or finish.
+
+    Not `threaded`: each batch is stored by the put of the next one (so the extraction of a
+    batch in worker processes goes on while the next is read), the last by finish."""
+
+    WAITING = 2
+
+    def __init__(self, case: CaseFile, report: ImportReport, threaded: bool = True):
+        import collections
+        import threading
+
+        self.case, self.report, self.threaded = case, report, threaded
+        self.batches: collections.deque[Started] = collections.deque()  # handed over, not stored
+        self.fault: BaseException | None = None
+        self.closing = False  # no more batches will come
+        self.stopping = False  # store no more batches
+        self.cond = threading.Condition()
+        self.thread = threading.Thread(target=self._run, name="casefile-store", daemon=True)
+        if threaded:
+            self.thread.start()
+
+    def put(self, started: Started) -> None:
+        if not self.threaded:
+            self.batches.append(started)
+            while len(self.batches) > 1:
+                _commit(self.case, self.batches[0], self.report)
+                self.batches.popleft()
+            return
+        with self.cond:
+            while len(self.batches) >= self.WAITING and self.fault is None:
+                self.cond.wait()
+            self._raise()
+            self.batches.append(started)
+            self.cond.notify_all()
+
+    def finish(self) -> None:
+        """Wait until every batch is stored; raise the fault that stopped it, if one did."""
+        if not self.threaded:
+            while self.batches:
+                _commit(self.case, self.batches[0], self.report)
+                self.batches.popleft()
+            return
+        with self.cond:
+            self.closing = True
+            self.cond.notify_all()
+        self.thread.join()
+        self._raise()
+
+    def abort(self) -> None:
+        """Store nothing more than the batch in progress, and wait for it (the others stay
+        counted as unstored)."""
+        if not self.threaded:
+            return
+        with self.cond:
+            self.closing = self.stopping = True
+            self.cond.notify_all()
+        self.thread.join()
+
+    def unstored(self) -> int:
+        """Articles handed over and not stored."""
+        return sum(len(batch[0]) for batch in self.batches)
+
+    def _raise(self) -> None:
+        if self.fault is not None:
+            raise self.fault
+
+    def _run(self) -> None:
+        while True:
+            with self.cond:
+                while not self.batches and not self.closing:
+                    self.cond.wait()
+                if not self.batches or self.stopping:
+                    return
+                started = self.batches[0]
+            try:
+                _commit(self.case, started, self.report)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                with self.cond:
+                    self.fault = exc
+                    self.cond.notify_all()
+                return
+            with self.cond:
+                self.batches.popleft()  # stored
+                self.cond.notify_all()
 
 
 def _after(files: list[Path], current: Path | None) -> list[Path]:
@@ -181,20 +272,25 @@ def _store(case: CaseFile, drafts: list[ArticleDraft], report: ImportReport,
     _commit(case, _start(case, drafts, extractor), report)
 
 
-Started = tuple[list[ArticleDraft], list[ArticleDraft], Callable[[], list[list[CandidateIncident]]]]
+# A batch begun: its drafts, those being extracted, the call that waits for their candidates,
+# and each draft's body_digest.
+Started = tuple[list[ArticleDraft], list[ArticleDraft], Callable[[], list[list[CandidateIncident]]],
+                list[str]]
 
 
 def _start(case: CaseFile, drafts: list[ArticleDraft], extractor: Extractor | None) -> Started:
     """Begin extracting a batch (before taking the write lock, so other curators are not kept
     waiting); duplicates of stored articles are not extracted."""
-    fresh = [d for d in drafts if not case.has_article(d.sha256, d.body)]
-    wait = extractor.submit(fresh) if extractor else (lambda: [[] for _ in fresh])
-    return drafts, fresh, wait
+    body_shas = [body_digest(d.body) for d in drafts]
+    if extractor is None:
+        return drafts, [], list, body_shas
+    fresh = [d for d, sha in zip(drafts, body_shas) if not case.has_article(d.sha256, d.body, sha)]
+    return drafts, fresh, extractor.submit(fresh), body_shas
 
 
 def _commit(case: CaseFile, started: Started, report: ImportReport) -> None:
-    """Store a batch and its candidates: one transaction, a savepoint per article."""
-    drafts, fresh, wait = started
+    """Store a batch and its candidates: one transaction (a savepoint per article's candidates)."""
+    drafts, fresh, wait, body_shas = started
     if not drafts:
         return
     now = utc_now()
@@ -203,11 +299,11 @@ def _commit(case: CaseFile, started: Started, report: ImportReport) -> None:
     candidates = [by_draft.get(id(d), []) for d in drafts]
     stored: list[tuple[ArticleDraft, object, list[int]]] = []
     with case.tx.write():
-        for draft, found in zip(drafts, candidates):
-            with case.tx.write():
-                result = case.add_article(draft, now)
-                incident_ids = case.store_candidates(result.article_id, found, now) \
-                    if not result.duplicate and found else []
+        # The articles first, in order (one statement each: no savepoint per article), then each
+        # new one's candidates (in a savepoint each, so never half an incident).
+        for draft, found, result in zip(drafts, candidates, case.add_articles(drafts, now, body_shas)):
+            incident_ids = case.store_candidates(result.article_id, found, now) \
+                if not result.duplicate and found else []
             stored.append((draft, result, incident_ids))
     # Counted once committed: a report never counts an article the file does not hold.
     for draft, result, incident_ids in stored:

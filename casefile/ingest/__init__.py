@@ -153,6 +153,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcom
     shown = str(path)
     feed = path.suffix.lower() in FEEDS
     limit = max_bytes * FEED_FACTOR if feed else max_bytes
+    resolved = None
     try:
         data = _read_regular(path, limit, "feed file" if feed else "file")
         reader = READERS[path.suffix.lower()]
@@ -164,7 +165,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcom
                 if feed and (size := len(raw.text.encode("utf-8", "surrogatepass"))) > max_bytes:
                     raise ReadError(f"the text is {_mb(size)}, over the {_mb(max_bytes)} limit "
                                     "for one article (--max-size)")
-                yield build_draft(str(path.resolve()), raw)
+                if resolved is None:
+                    resolved = str(path.resolve())
+                yield build_draft(resolved, raw)
             except ReadError as exc:
                 yield Failure(shown, f"{raw.record}: {exc}" if raw.record else str(exc))
     except ReadError as exc:
@@ -191,14 +194,14 @@ def _mb(size: int) -> str:
 
 def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     """Clean the text and find what the article says about itself."""
-    body = clean_text(raw.text).strip("\n")
-    body = "\n".join(line.rstrip() for line in body.split("\n"))
+    rows = [line.rstrip() for line in clean_text(raw.text).strip("\n").split("\n")]
+    body = "\n".join(rows)  # rows is body.split("\n"): no row holds a newline
     if not body.strip():
         raise ReadError("empty text")
     warnings = list(raw.warnings)
     fields = {k: one_line(v) for k, v in raw.fields.items() if v}
-    lines = Lines.of(body)
-    line_reasons = furniture_lines(body)
+    lines = Lines.of(body, rows)
+    line_reasons = furniture_lines(body, rows)
     furniture = set(line_reasons)
 
     published, date_line = None, None
@@ -225,23 +228,25 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     if title is None:
         title, title_line = title_from_text(lines, metadata_lines | furniture)
 
-    excluded = find_furniture(body, signature_line, line_reasons)
-    line_offsets = _line_offsets(body)
+    excluded = find_furniture(body, signature_line, line_reasons, rows)
+    line_offsets = _line_offsets(rows)
     marked = {span.start for span in excluded}
     for number, reason in [(n, "metadata") for n in sorted(metadata_lines)] + (
         [(title_line, "headline")] if title_line is not None else []
     ):
         start = line_offsets[number]
         if start not in marked:
-            excluded.append(Span(start, start + len(body.split("\n")[number]), reason))
+            excluded.append(Span(start, start + len(rows[number]), reason))
     # A headline repeated in the body (as on many pages) is not a second report.
     if title:
+        first_word = title.split(" ", 1)[0]  # a line that collapses to the title starts with it
         for number, text in lines.items:
             # The body is clean already: collapsing its whitespace is all one_line would do.
-            if number != title_line and len(text) >= len(title) and " ".join(text.split()) == title:
+            if number != title_line and len(text) >= len(title) and text.startswith(first_word) \
+                    and " ".join(text.split()) == title:
                 start = line_offsets[number]
                 if start not in marked:
-                    excluded.append(Span(start, start + len(body.split("\n")[number]), "headline"))
+                    excluded.append(Span(start, start + len(rows[number]), "headline"))
     excluded.sort(key=lambda s: s.start)
     return ArticleDraft(
         body=body,
@@ -263,9 +268,9 @@ def lines_text(lines: Lines, number: int) -> str:
     return next((text for n, text in lines.items if n == number), "")
 
 
-def _line_offsets(body: str) -> list[int]:
+def _line_offsets(rows: list[str]) -> list[int]:
     offsets, start = [], 0
-    for line in body.split("\n"):
+    for line in rows:
         offsets.append(start)
         start += len(line) + 1
     return offsets

@@ -45,8 +45,15 @@ _ANYWHERE_KEYS = ("your email address", "required fields", "newsletter", "sign u
                   "cookie ", "all rights reserved", "©", "copyright", "click here", "click on the icon",
                   "download our", "download the", "join us on", "join our on", "get our", "get the",
                   "journalism", "updated")
+# What is looked for: a part of each key, several keys sharing one ("categor" for three), as
+# each scan of a body costs the same whatever it looks for.
+_ANYWHERE_BYTES = tuple(part.encode("utf-8") for part in (
+    "your email address", "required fields", "newsletter", "sign up", "your news", "categor", "cookie",
+    "all rights reserved", "©", "copyright", "click ", "download ", "join ", "get our", "get the",
+    "journalism", "updated"))
+assert all(any(part.decode() in key for part in _ANYWHERE_BYTES) for key in _ANYWHERE_KEYS)
 # Characters that re.IGNORECASE takes for ASCII letters but str.lower() does not make ASCII.
-_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ODD_LETTERS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _CAPTION_START = re.compile(
     r"^(?:a |an |the )?(?:picture|photo|photograph|image|file photo|handout|screengrab|video)\b",
     re.IGNORECASE,
@@ -62,13 +69,16 @@ def line_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def is_furniture_line(line: str) -> str | None:
+def is_furniture_line(line: str, may_be_anywhere: bool | None = None) -> str | None:
+    """Why a line is page furniture, or None. `may_be_anywhere`: whether the line holds one of
+    _ANYWHERE's keywords, when the caller has looked already (furniture_lines, once per body)."""
     text = line.strip()
     if not text:
         return None
     if _WHOLE_LINE.match(text):
         return "page furniture"
-    if len(text) < 300 and _may_be_anywhere(text) and _ANYWHERE.search(text):
+    if len(text) < 300 and (_may_be_anywhere(text) if may_be_anywhere is None else may_be_anywhere) \
+            and _ANYWHERE.search(text):
         return "page furniture"
     if len(text) < 400 and ("(" in text or ":" in text or "|" in text) and _CAPTION.search(text) and (
         _CAPTION_START.match(text) or re.search(r"\bshows?\b|\bseen\b|\bpictured\b", text)
@@ -77,9 +87,39 @@ def is_furniture_line(line: str) -> str | None:
     return None
 
 
+def _folded(text: str) -> bytes:
+    """The text as UTF-8 with ASCII letters lowered, after the few non-ASCII letters that
+    re.IGNORECASE takes for ASCII ones are made ASCII: every _ANYWHERE_KEYS word a match of
+    _ANYWHERE holds is then a plain substring. (bytes.lower() is one pass in C; a translate
+    table on a str costs ~70 ns per character, and nearly every article has a curly quote.)"""
+    if not text.isascii():
+        for odd in _ODD_LETTERS:
+            if odd in text:
+                text = text.replace(odd, _ODD_LETTERS[odd])
+    return text.encode("utf-8", "surrogatepass").lower()
+
+
 def _may_be_anywhere(text: str) -> bool:
-    folded = (text if text.isascii() else text.translate(_FOLD_TO_ASCII)).lower()
-    return any(map(folded.__contains__, _ANYWHERE_KEYS))
+    folded = _folded(text)
+    return any(map(folded.__contains__, _ANYWHERE_BYTES))
+
+
+def _lines_maybe_anywhere(body: str) -> set[int]:
+    """Numbers of the lines holding a _ANYWHERE_KEYS word: one scan of the whole body per
+    keyword (no keyword spans a newline), instead of every keyword tried on every line."""
+    folded = _folded(body)
+    found: set[int] = set()
+    for key in _ANYWHERE_BYTES:
+        at = folded.find(key)
+        while at >= 0:
+            line = folded.count(b"\n", 0, at)
+            found.add(line)
+            # the rest of this line holds the key already: go on from the next line
+            end = folded.find(b"\n", at)
+            if end < 0:
+                break
+            at = folded.find(key, end)
+    return found
 
 
 def _shouting(text: str) -> bool:
@@ -87,17 +127,24 @@ def _shouting(text: str) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
-def furniture_lines(body: str) -> dict[int, str]:
-    """The reason of each furniture line, by line number."""
-    return {i: reason for i, line in enumerate(body.split("\n")) if (reason := is_furniture_line(line))}
+def furniture_lines(body: str, lines: list[str] | None = None) -> dict[int, str]:
+    """The reason of each furniture line, by line number (`lines`: body.split("\\n"), if known)."""
+    anywhere = _lines_maybe_anywhere(body)
+    return {i: reason for i, line in enumerate(body.split("\n") if lines is None else lines)
+            if (reason := is_furniture_line(line, i in anywhere))}
 
 
 def find_furniture(body: str, signature_line: int | None = None,
-                   line_reasons: dict[int, str] | None = None) -> list[Span]:
-    """Excluded spans of page furniture, by line (`line_reasons`: furniture_lines(body), if known)."""
-    lines = line_spans(body)
-    texts = [body[s:e] for s, e in lines]
-    reasons = dict(furniture_lines(body) if line_reasons is None else line_reasons)
+                   line_reasons: dict[int, str] | None = None, texts: list[str] | None = None) -> list[Span]:
+    """Excluded spans of page furniture, by line (`line_reasons`: furniture_lines(body), and
+    `texts`: body.split("\\n"), if known)."""
+    if texts is None:
+        texts = body.split("\n")
+    lines, start = [], 0
+    for text in texts:
+        lines.append((start, start + len(text)))
+        start += len(text) + 1
+    reasons = dict(furniture_lines(body, texts) if line_reasons is None else line_reasons)
     # The tail after a signature line is page chrome (short promo lines, shouted banners,
     # category prompts); so is a run of furniture and banners that ends the page.
     nonempty = [i for i, t in enumerate(texts) if t.strip()]

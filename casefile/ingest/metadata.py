@@ -37,8 +37,10 @@ class Lines:
     items: list[tuple[int, str]]
 
     @classmethod
-    def of(cls, body: str) -> Lines:
-        return cls([(i, ln.strip()) for i, ln in enumerate(body.split("\n")) if ln.strip()])
+    def of(cls, body: str, split: list[str] | None = None) -> Lines:
+        """`split`: body.split("\\n"), when the caller has it."""
+        return cls([(i, text) for i, ln in enumerate(body.split("\n") if split is None else split)
+                    if (text := ln.strip())])
 
 
 _FULL_DATE = re.compile(

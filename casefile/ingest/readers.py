@@ -141,8 +141,16 @@ def parse_json(text: str):
         raise ValueError(f"malformed JSON ({exc})") from None
 
 
-def _lone_surrogate(record) -> str | None:
-    """A "\\udXXX" escape that is half of a pair is not a character: it cannot be stored."""
+# Decoded text holds no surrogate (the decoders are strict): one can only come from a JSON
+# "\\udXXX" escape, so a text without one needs no check.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(record, source: str | None = None) -> str | None:
+    """A "\\udXXX" escape that is half of a pair is not a character: it cannot be stored.
+    `source`: the JSON text the record was parsed from, if at hand."""
+    if source is not None and not _SURROGATE_ESCAPE.search(source):
+        return None
     try:
         json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -168,7 +176,7 @@ def read_jsonl(data: bytes) -> Iterator[RawRecord | RecordError]:
         if not isinstance(record, dict):
             yield RecordError(label, f"expected a JSON object, found {type(record).__name__}")
             continue
-        if problem := _lone_surrogate(record):
+        if problem := _lone_surrogate(record, line):
             yield RecordError(label, problem)
             continue
         yield _record_from_fields(pick_fields(record), sha256(line.strip().encode("utf-8")),
@@ -191,12 +199,13 @@ def read_json(data: bytes) -> Iterator[RawRecord | RecordError]:
     records = doc if isinstance(doc, list) else [doc]
     if not records:
         raise ReadError("the JSON holds no records")
+    escapes = _SURROGATE_ESCAPE.search(text) is not None  # else no record needs the check
     for number, record in enumerate(records, start=1):
         label = f"item {number}" if isinstance(doc, list) else None
         if not isinstance(record, dict):
             yield RecordError(label, f"expected a JSON object, found {type(record).__name__}")
             continue
-        if problem := _lone_surrogate(record):
+        if escapes and (problem := _lone_surrogate(record)):
             yield RecordError(label, problem)
             continue
         canonical = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ class AddResult:
 
 
 def body_digest(body: str) -> str:
+    import hashlib  # ~5 ms to load (OpenSSL): not for commands that only read
+
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -42,29 +43,75 @@ class ArticleStore:
 
     def add_article(self, draft: ArticleDraft, imported_at: str) -> AddResult:
         """Store one article in its own transaction (or savepoint), or report a duplicate."""
+        return self.add_articles([draft], imported_at)[0]
+
+    def add_articles(self, drafts: list[ArticleDraft], imported_at: str,
+                     body_shas: list[str] | None = None) -> list[AddResult]:
+        """Store articles in one transaction (or savepoint), each in turn as add_article would:
+        a draft is a duplicate of a stored article, or of one earlier in `drafts`, with the same
+        original bytes ("same file") or else the same text ("same text"). `body_shas`: each
+        draft's body_digest, if known.
+
+        A few statements for the whole batch, not several per article: the stored ones are
+        looked up in one query, the new rows go in as one INSERT (from one JSON array), their
+        ids come back in one row. Each statement is one call into SQLite, which runs it without
+        the GIL (the import stores batches in a thread while it reads the next)."""
         conn = self.db.conn
-        body_sha = body_digest(draft.body)
+        if body_shas is None:
+            body_shas = [body_digest(d.body) for d in drafts]
         with self.tx.write():
-            row = conn.execute(
-                "SELECT id, sha256 = ? FROM articles WHERE sha256 = ? OR body_sha256 = ? LIMIT 1",
-                (draft.sha256, draft.sha256, body_sha),
+            # sha → the id of the article stored with it, or the sha256 of a draft above (a str)
+            by_file: dict[str, int | str] = {}
+            by_text: dict[str, int | str] = {}
+            (stored,) = conn.execute(
+                """SELECT json_group_array(json_array(id, sha256, body_sha256)) FROM articles
+                   WHERE sha256 IN (SELECT value FROM json_each(?))
+                      OR body_sha256 IN (SELECT value FROM json_each(?))""",
+                (json.dumps([d.sha256 for d in drafts]), json.dumps(body_shas)),
             ).fetchone()
-            if row:
-                reason = "same file" if row[1] else "same text"
-                return AddResult(row[0], True, reason)
-            cur = conn.execute(
-                """INSERT INTO articles (sha256, body_sha256, path, record, format, url, outlet,
-                   title, published, language, body, excluded, chars, imported_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    draft.sha256, body_sha, draft.path, draft.record, draft.format, draft.url,
-                    draft.outlet, draft.title, draft.published, draft.language, draft.body,
-                    json.dumps([[s.start, s.end, s.reason] for s in draft.excluded]),
-                    len(draft.body), imported_at,
-                ),
-            )
-            self._new_article_ids.add(cur.lastrowid)
-            return AddResult(cur.lastrowid, False)
+            for article_id, sha, body_sha in json.loads(stored):
+                by_file[sha] = by_text[body_sha] = article_id
+            found_in: list[tuple[int | str | None, str | None]] = []  # (article, why duplicate)
+            rows = []
+            for draft, body_sha in zip(drafts, body_shas):
+                if (found := by_file.get(draft.sha256)) is not None:
+                    found_in.append((found, "same file"))
+                elif (found := by_text.get(body_sha)) is not None:
+                    found_in.append((found, "same text"))
+                else:
+                    found_in.append((draft.sha256, None))
+                    by_file[draft.sha256] = by_text[body_sha] = draft.sha256  # its id read back below
+                    rows.append((
+                        draft.sha256, body_sha, draft.path, draft.record, draft.format, draft.url,
+                        draft.outlet, draft.title, draft.published, draft.language, draft.body,
+                        json.dumps([[s.start, s.end, s.reason] for s in draft.excluded]),
+                        len(draft.body), imported_at,
+                    ))
+            new_ids: dict[str, int] = {}
+            if rows:
+                new_ids = self._insert_articles(rows)
+            return [AddResult(new_ids[at] if isinstance(at, str) else at, why is not None, why)
+                    for at, why in found_in]
+
+    def _insert_articles(self, rows: list[tuple]) -> dict[str, int]:
+        """Insert article rows (sha256 first); their ids by sha256."""
+        conn = self.db.conn
+        # In array order, so ids are given in the order of the drafts.
+        conn.execute(
+            f"""INSERT INTO articles (sha256, body_sha256, path, record, format, url, outlet,
+               title, published, language, body, excluded, chars, imported_at)
+               SELECT {", ".join(f"json_extract(value, '$[{k}]')" for k in range(14))}
+               FROM json_each(?) ORDER BY key""",
+            (json.dumps(rows, ensure_ascii=False),),
+        )
+        (ids,) = conn.execute(
+            """SELECT json_group_object(sha256, id) FROM articles
+               WHERE sha256 IN (SELECT value FROM json_each(?))""",
+            (json.dumps([row[0] for row in rows]),),
+        ).fetchone()
+        new_ids = json.loads(ids)
+        self._new_article_ids.update(new_ids.values())
+        return new_ids
 
     def _index_new_articles(self) -> None:
         """Add this transaction's new articles to the full-text index in one statement, so
@@ -78,10 +125,10 @@ class ArticleStore:
             )
             self._new_article_ids.clear()
 
-    def has_article(self, sha256: str, body: str) -> bool:
+    def has_article(self, sha256: str, body: str, body_sha: str | None = None) -> bool:
         return self.db.conn.execute(
             "SELECT 1 FROM articles WHERE sha256 = ? OR body_sha256 = ? LIMIT 1",
-            (sha256, body_digest(body))).fetchone() is not None
+            (sha256, body_sha or body_digest(body))).fetchone() is not None
 
     def article_count(self) -> int:
         return self.db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

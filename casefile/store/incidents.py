@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterable
 
 from casefile.errors import NotFound
-from casefile.figures import Evidence, derive, role_of
 from casefile.model import CandidateIncident, Claim, Incident, Range
 
 INCIDENT_COLUMNS = (
@@ -126,6 +125,8 @@ class IncidentStore:
 
     def refresh_figures(self, incident_id: int) -> None:
         """Re-derive low / best / high, disputed and the dispute note from the claims."""
+        from casefile.figures import Evidence, derive, role_of  # not for commands that only read
+
         conn = self.db.conn
         rows = conn.execute(
             """SELECT c.field, c.value_num, c.party, c.qualifier, c.article_id, c.attributed_to,

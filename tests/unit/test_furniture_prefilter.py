@@ -30,3 +30,15 @@ def test_prefilter_keeps_every_line_the_regex_matches(line):
 def test_furniture_lines_match_the_line_check():
     body = "Attack kills 5\n\nShare this article\nThe army said 5 died.\nWe use cookies to improve"
     assert furniture.furniture_lines(body) == {2: "page furniture", 4: "page furniture"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(furniture_like(), st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
+                          st.sampled_from(["Share this article", "  © 2024 The Outlet  ", "cookie ",
+                                           "Photo: a man seen near the site (AFP)", ""])),
+                max_size=12))
+def test_body_scan_marks_the_lines_the_line_check_marks(lines):
+    """furniture_lines looks for the keywords once per body: the same lines as each line alone."""
+    body = "\n".join(line.replace("\n", " ") for line in lines)
+    expected = {i: r for i, line in enumerate(body.split("\n")) if (r := furniture.is_furniture_line(line))}
+    assert furniture.furniture_lines(body) == expected
