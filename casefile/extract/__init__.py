@@ -19,7 +19,8 @@ from casefile.extract.dates import DateMention, find_dates
 from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
-from casefile.extract.places import adjectival, non_event_spans, possessed_places, situate, unresolved_places
+from casefile.extract.gazetteer import adjectival
+from casefile.extract.places import non_event_spans, possessed_places, situate, unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
     Draft,

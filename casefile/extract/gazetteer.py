@@ -33,12 +33,12 @@ shuffled sentences of the given articles (default: the five seeds):
 from __future__ import annotations
 
 import json
-from collections import Counter
 import re
 import sqlite3
 import sys
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable

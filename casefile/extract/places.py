@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from casefile.extract.anchors import AnchoredPattern, WordIndex
-from casefile.extract.gazetteer import Place, PlaceMention, adjectival  # noqa: F401 (re-exported)
+from casefile.extract.gazetteer import Place, PlaceMention
 from casefile.extract.spans import Overlaps, SpanSet
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)\b)){0,3}"
@@ -16,10 +16,12 @@ _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|n
 _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+of|(?P<barangay>[Bb]arangay|Brgy\.?))\s+(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
 _AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks"
+# Kinds written as part of the name ("Indravati National Park").
+_NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary"
 _AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|police)\s+)?"
-                    rf"(?P<kind>{_AFTER_KIND}|National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary)\b")
+                    rf"(?P<kind>{_AFTER_KIND}|{_NAMED_KIND})\b")
 _BEFORE_SCAN = AnchoredPattern(_BEFORE)
-_KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|national\s+park|forest|game\s+reserve|wildlife\s+sanctuary)")  # in the case-folded text
+_KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|{_NAMED_KIND.lower()})")  # in the case-folded text
 _CAPITAL = re.compile(r"\b[A-Z]")
 _NOT_NAMES = re.compile(
     r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|In|On|At|Monday|Tuesday|Wednesday|Thursday|Friday|"

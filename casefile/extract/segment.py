@@ -412,8 +412,8 @@ _CONTAINER_AFTER = re.compile(
 # An official's area is named in the title, not as the place of the event.
 _JURISDICTION = re.compile(
     r"^\s+(?:[Rr]ange|(?:district\s+|provincial\s+)?police\s+(?:chief|superintendent|commissioner|spokes\w+|head)|"
-    r"superintendent|deputy\s+commissioner|(?:district\s+)?collector|inspector|governor|mayor|"
-    r"[Ss]uperintendent\s+of\s+[Pp]olice|SP|SSP|DIG|IGP?)\b")
+    r"[Ss]uperintendent|deputy\s+commissioner|(?:district\s+)?collector|inspector|governor|mayor|"
+    r"SP|SSP|DIG|IGP?)\b")
 _OFFICE_OF = re.compile(
     r"\b(?:inspector[- ]general|superintendent|commissioner|governor|mayor|(?:IGP?|DIG|SSP|SP))"
     r"(?:\s+of\s+police)?(?:\s*\([A-Z]+\))?\s*(?:of|,|for)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -526,13 +526,13 @@ def earlier_than(dates: list[DateMention], reference: str | None, days: int = 30
 LEAD_SENTENCES = 3
 
 
-def lead_event(facts_list: list[SentenceFacts]) -> bool:
+def lead_event(facts_list: list[SentenceFacts]) -> None:
     """An article none of whose sentences anchors an event by itself may still report one in
     its lead ("The junta confirmed a deadly air strike on a village in Sagaing region"): the
     first of its opening sentences with a strong trigger, a place or a date, and no sign of
-    background is the event. Says whether it found one."""
+    background is the event."""
     if any(f.eventful for f in facts_list):
-        return False
+        return
     lead = facts_list[:LEAD_SENTENCES]
     for i, f in enumerate(lead):
         if f.background or not f.strong_kinds - {"release"}:
@@ -548,8 +548,7 @@ def lead_event(facts_list: list[SentenceFacts]) -> bool:
             continue
         for g in lead[lead.index(anchor):i + 1]:
             g.__dict__["eventful"] = True
-        return True
-    return False
+        return
 
 
 def passing_mentions(facts_list: list[SentenceFacts]) -> None:
