@@ -82,8 +82,9 @@ class ArticleStore:
                     found_in.append((draft.sha256, None))
                     by_file[draft.sha256] = by_text[body_sha] = draft.sha256  # its id read back below
                     rows.append((
-                        draft.sha256, body_sha, draft.path, draft.record, draft.format, draft.url,
-                        draft.outlet, draft.title, draft.published, draft.language, draft.body,
+                        draft.sha256, body_sha, *map(_without_nul, (
+                            draft.path, draft.record, draft.format, draft.url, draft.outlet, draft.title,
+                            draft.published, draft.language)), draft.body,
                         json.dumps([[s.start, s.end, s.reason] for s in draft.excluded]),
                         len(draft.body), imported_at,
                     ))
@@ -224,3 +225,9 @@ def _explain_search_error(query: str, error: str) -> str:
         '("Deir ez-Zor"), use * for prefixes (raid*), AND / OR / NOT in capitals, '
         "or search literally (--literal)."
     )
+
+
+def _without_nul(text: str | None) -> str | None:
+    # SQLite hands text back only up to a NUL: "\x00Reuters" would read as "". (Ingest never
+    # leaves one in a body, whose offsets must not move.)
+    return text.replace("\0", "") if text and "\0" in text else text

@@ -81,6 +81,15 @@ def test_article_bodies_are_frozen_and_search_stays_in_sync(db_path):
     assert case.search("gunm*").total == 1
 
 
+def test_a_nul_in_a_field_does_not_cut_the_field(db_path):
+    # SQLite returns text only up to a NUL, so "\x00|Reuters" would come back as "".
+    case = CaseFile(db_path)
+    draft = ArticleDraft(body="Gunmen attacked Dikwa.", sha256="d" * 64, path="x", format="txt",
+                         title="Dik\x00wa", outlet="\x00|Reuters", url="https://a.example/\x00b")
+    stored = case.article(case.add_article(draft, "2024-01-01T00:00:00+00:00").article_id)
+    assert (stored.title, stored.outlet, stored.url) == ("Dikwa", "|Reuters", "https://a.example/b")
+
+
 def test_index_holds_exactly_the_articles_whose_transaction_committed(db_path):
     case = CaseFile(db_path)
 
