@@ -22,7 +22,9 @@ from casefile.ingest.metadata import (
     Lines,
     outlet_from_fields,
     outlet_from_text,
+    is_date_only,
     published_from_text,
+    split_leading_stamp,
     title_from_text,
 )
 from casefile.ingest.readers import READERS, RawRecord, RecordError
@@ -194,7 +196,7 @@ def _mb(size: int) -> str:
 
 def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
     """Clean the text and find what the article says about itself."""
-    rows = [line.rstrip() for line in clean_text(raw.text).strip("\n").split("\n")]
+    rows = split_leading_stamp([line.rstrip() for line in clean_text(raw.text).strip("\n").split("\n")])
     body = "\n".join(rows)  # rows is body.split("\n"): no row holds a newline
     if not body.strip():
         raise ReadError("empty text")
@@ -210,8 +212,8 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
             published = date.isoformat()
         else:
             warnings.append(f"published {value!r} is not a date casefile reads; stored as unknown")
-    if published is None:
-        published, date_line = published_from_text(lines)
+    text_date, date_line = published_from_text(lines)
+    published = published or text_date
 
     outlet = outlet_from_fields(fields.get("outlet"), fields.get("url"))
     signature_line = None
@@ -221,7 +223,7 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
         outlet = outlet_named_in_text(body)
 
     metadata_lines = {n for n, text in lines.items[:3] if re.fullmatch(r"[\W\d_]*", text)}
-    if date_line is not None and lines_text(lines, date_line) and parse_date(lines_text(lines, date_line)):
+    if date_line is not None and is_date_only(lines_text(lines, date_line)):
         metadata_lines.add(date_line)
     title = one_line(raw.title_hint or fields.get("title"), 300) or None
     title_line = None

@@ -52,6 +52,23 @@ _STAMP = re.compile(r"^(?:[\w\s>|•·/-]{0,40}?[|•·]\s*)?(?:published|posted
                     re.IGNORECASE)
 
 
+# "date 2025-08-10 CAGAYAN DE ORO (MindaNews) — The commander ...": a page's date stamp run
+# into its first line of text.
+_LEADING_STAMP = re.compile(
+    rf"(\s*(?:published|posted|updated|last updated|date|first published)(?: on| at)?\s*[:\-–—]?\s*"
+    rf"{_FULL_DATE.pattern})\s\s*\S", re.IGNORECASE)
+
+
+def split_leading_stamp(rows: list[str]) -> list[str]:
+    """The first row's date stamp on a line of its own, so that what follows it starts a line
+    (a dateline, a headline) as it would on the page. Each character keeps its offset: the
+    space after the stamp becomes the line break."""
+    if rows and (m := _LEADING_STAMP.match(rows[0])):
+        at = m.end(1)
+        return [rows[0][:at], rows[0][at + 1:], *rows[1:]]
+    return rows
+
+
 def date_of_line(line: str) -> str | None:
     """The date a short header line states: "19-05-2025", "Published on Thursday 18 January
     2024 at 16:05", "Burkina Faso | 22 November 2024 | Distribution", a dateline."""
@@ -69,6 +86,11 @@ def date_of_line(line: str) -> str | None:
     if stamp and (d := parse_date(found.group(0))):
         return d.isoformat()
     return None
+
+
+def is_date_only(line: str) -> bool:
+    """A line that is a date and nothing else ("date 2025-08-10", "19 May 2025")."""
+    return bool(line.strip()) and parse_date(_PUBLISHED_PREFIX.sub("", line.strip())) is not None
 
 
 def published_from_text(lines: Lines) -> tuple[str | None, int | None]:

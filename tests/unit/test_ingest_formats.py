@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from casefile.extract import extract
 from casefile.ingest import Failure, read_paths
 from casefile.model import ArticleDraft
 
@@ -206,3 +207,16 @@ def test_html_date_stated_only_in_a_date_line_the_story_leaves_out(tmp_path):
                  "<h1>Boko Haram kills six soldiers</h1><p class='byline'>By A. Reporter</p>"
                  f"<p>Oct. 29, 2024</p>{paragraphs}</article></body></html>")
     assert read_one(f).published == "2024-10-29"
+
+
+def test_a_date_stamp_run_into_the_first_line_is_a_line_of_its_own(tmp_path):
+    # As page text often comes: the page's date, then its dateline, on one line.
+    f = tmp_path / "a.json"
+    text = ("date 2024-01-26 KINSHASA, Congo (AP) — At least 19 people were killed when rebels shelled "
+            "the town of Mweso on Thursday, officials said.")
+    f.write_text(json.dumps([{"published": "2024-01-26", "body": text}]))
+    d = read_one(f)
+    assert len(d.body) == len(text) and d.body.split("\n")[0] == "date 2024-01-26"
+    assert [d.body[s.start:s.end] for s in d.excluded] == ["date 2024-01-26"]
+    (incident,) = extract(d.body, d.published, d.excluded)
+    assert (incident.date_start, incident.location) == ("2024-01-25", "Mweso")
