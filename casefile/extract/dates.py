@@ -98,6 +98,23 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 
 
+# "clashes that started on Thursday and went on until early Friday": the end of the event
+# dated just before, not a background range.
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?(?:early\s+|late\s+)?$", re.IGNORECASE)
+
+
+def _closing_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    out = []
+    for i, d in enumerate(found):
+        if d.kind == "since" and i and _UNTIL_BEFORE.search(text, max(0, d.start - 25), d.start):
+            before = out[-1]
+            if before.kind == "event" and before.precision == "day" and d.start - before.end <= 80 \
+                    and not re.search(r"[.;!?\n]", text[before.end:d.start]):
+                d = DateMention(d.start, d.end, d.text, d.date_start, d.date_end, d.precision, "event", d.partial)
+        out.append(d)
+    return out
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     pub = parse_date(published) if published else None
     found: list[DateMention] = []
@@ -115,7 +132,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 found.append(mention)
                 taken.add(m.start(), m.end())
     found.sort(key=lambda d: d.start)
-    return found
+    return _closing_ranges(text, found) if any(d.kind == "since" for d in found) else found
 
 
 def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:

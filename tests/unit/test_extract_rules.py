@@ -82,6 +82,15 @@ def test_a_dated_series_of_raids_is_a_campaign_not_background():
         "Kolofata", "2024-04-02", "2024-04-08", "week")
 
 
+def test_until_closes_the_range_an_event_date_opened():
+    kinds = lambda text: [(d.text, d.kind) for d in find_dates(text, "2024-01-27")]  # noqa: E731
+    assert kinds("clashes that started on Thursday afternoon and went on until early Friday") == [
+        ("on Thursday afternoon", "event"), ("early Friday", "event")]
+    # Without a date opening it, "until" still reads as background.
+    assert kinds("The road stayed closed until early Friday.") == [("early Friday", "since")]
+    assert kinds("Fighting broke out on Monday. The road stayed closed until early Friday.")[1] == ("early Friday", "since")
+
+
 def test_without_publication_date_nothing_is_invented():
     for text in ("on Sunday", "yesterday", "in December", "on 14 February", "last week"):
         (d,) = find_dates(text, None)
