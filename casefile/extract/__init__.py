@@ -30,6 +30,7 @@ from casefile.extract.segment import (
     background,
     dateline_spans,
     group,
+    is_page_date,
     is_reference_place,
     is_report_date,
     lead_event,
@@ -96,7 +97,9 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             shifted = shift_day_after(s.text, s.start, d)
             if shifted:
                 dates.append(shifted)
-            elif in_dateline(d) or is_report_date(body, s.start, d):
+            elif in_dateline(d) or is_page_date(body, d):
+                continue  # when the page was filed: it dates no event
+            elif is_report_date(body, s.start, d):
                 report_dates.append(d)
             else:
                 dates.append(d)

@@ -9,6 +9,7 @@ import re
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.gazetteer import Place, PlaceMention
 from casefile.extract.spans import Overlaps, SpanSet
+from casefile.extract.vocabulary import WIRE_AGENCIES
 
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)\b)){0,3}"
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
@@ -229,9 +230,10 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
 # or an agency's tag, then a dash or a colon ("MOGADISHU, Somalia (AP) —", "Goma, 3 May
 # (Radio Okapi) -", "PESHAWAR:", "Maiduguri — "). Never the event's place.
 _DATELINE_HEAD = re.compile(
-    r"^[ \t]*(?P<head>[A-Z][A-Za-z'’. -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}){0,2})"
+    r"^[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?P<head>[A-Z][A-Za-z'’. -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}){0,2})"
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]*\d{4})?)?"
-    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—:]{1,2}|/)[ \t]", re.M)
+    rf"[ \t]*(?:(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:[-–—:]{{1,2}}|/)[ \t]|\((?:{'|'.join(WIRE_AGENCIES)})\)[ \t]+(?=[A-Z]))",
+    re.M)
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from casefile.extract.events import STRONG, Trigger
 from casefile.extract.gazetteer import PlaceMention
 from casefile.extract.sentences import Sentence
 from casefile.extract.vocabulary import (
+    WIRE_AGENCIES,
     BACKGROUND_STATISTIC, CLAUSE_WORDS, FURNITURE_LABELS, GENERIC_PLURALS, NEW_EVENT_NOUNS, PLURAL_DETERMINERS,
     REPORTED_CLAUSE_WORDS, STATEMENT_NOUNS, STATEMENT_VERBS, phrases)
 
@@ -420,9 +421,9 @@ _OFFICE_OF = re.compile(
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'’/-]*)?$")
 # "N'DJAMENA, Oct 28 (Reuters) -", "Niamey (AFP) -", "BEIRUT (AP) —": where the story was filed.
 _WIRE_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z'’ .-]{1,40}?(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2}"
+    r"^[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[A-Z][A-Za-z'’ .-]{1,40}?(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2}"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
-    r"\((?:Reuters|AFP|AP|Xinhua|AA|dpa|SANA|UPI|IANS|Anadolu|ANI|EFE|Kurdistan24|Rudaw|NAN)\)\s*[-–—:]",
+    rf"\((?:{'|'.join(WIRE_AGENCIES)})\)(?:\s*[-–—:]|[ \t]+(?=[A-Z]))",
     re.MULTILINE,
 )
 

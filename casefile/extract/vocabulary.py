@@ -81,6 +81,10 @@ CLAUSE_WORDS = ("that", "which", "who", "when", "after", "before", "while", "bec
 REPORTED_CLAUSE_WORDS = ("was", "were", "had", "have", "has", "been", "shot", "hit", "struck", "blew",
                          "slew", "fled", "overran", "fought", "took", "stole", "died", "dead", "left")
 
+# News agencies whose tag closes a dateline: "N'DJAMENA, Oct 28 (Reuters) -", "Khartoum, Sep 16 (IANS)".
+WIRE_AGENCIES = ("Reuters", "AFP", "AP", "Xinhua", "AA", "dpa", "SANA", "UPI", "IANS", "Anadolu", "ANI", "EFE",
+                 "Kurdistan24", "Rudaw", "NAN", "PTI", "APP", "Bernama", "Yonhap", "Kyodo", "TASS", "KUNA", "WAFA")
+
 # Words that label a date as the page's own (publication furniture): "date 2024-09-16",
 # "Published: 3 May 2024", "Updated on ...".
 FURNITURE_LABELS = ("date", "dated", "published", "posted", "updated", "last updated", "first published",

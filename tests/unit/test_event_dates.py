@@ -46,6 +46,12 @@ def test_a_date_in_a_dateline_is_the_filing_date():
     assert dated(text)[0] == "2024-05-05"
 
 
+def test_a_filing_date_alone_leaves_the_event_undated():
+    # The dateline says when the story was filed; nothing says when the attack happened.
+    (c,) = extract("MAIDUGURI, May 8 (Reuters) - Gunmen killed nine villagers in Bama, police said.", "2024-05-08")
+    assert (c.date_start, c.date_precision) == (None, "unknown")
+
+
 def test_without_a_publication_date_a_weekday_stays_unresolved_but_kept():
     (c,) = extract("Gunmen killed nine villagers in Bama on Saturday, police said on Monday.", None)
     assert (c.date_start, c.date_precision) == (None, "unknown")

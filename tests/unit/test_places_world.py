@@ -100,6 +100,7 @@ def test_an_unknown_village_takes_the_article_country():
     "Mogadishu, May 6 (Reuters) - ",
     "MOGADISHU — ",
     "Mogadishu (Garowe Online) - ",
+    "(MENAFN- IANS) Mogadishu, May 6 (IANS) ",  # a syndication tag before, no dash after
 ])
 def test_a_dateline_city_is_not_the_event_place(dateline):
     [inc] = extract(dateline + "Al-Shabaab fighters killed nine soldiers in an attack on a base "
