@@ -36,6 +36,7 @@ from casefile.extract.segment import (
     lead_event,
     passing_mentions,
     shift_day_after,
+    sites_of,
 )
 from casefile.extract.sentences import split_sentences
 from casefile.extract.spans import Overlaps
@@ -122,6 +123,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                                   eventish=bool(counts or triggers)),
             new_event_cue=bool(_NEW_EVENT_CUE.match(s.text)),
             refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
+            **dict(zip(("sites", "definite_sites"), sites_of(s.text))),
         ))
     passing_mentions(facts_list)
     lead_event(facts_list)

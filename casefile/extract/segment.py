@@ -23,6 +23,7 @@ from casefile.extract.events import STRONG, Trigger
 from casefile.extract.gazetteer import PlaceMention
 from casefile.extract.sentences import Sentence
 from casefile.extract.vocabulary import (
+    EVENT_SITES,
     WIRE_AGENCIES,
     BACKGROUND_STATISTIC, CLAUSE_WORDS, FURNITURE_LABELS, GENERIC_PLURALS, NEW_EVENT_NOUNS, PLURAL_DETERMINERS,
     REPORTED_CLAUSE_WORDS, STATEMENT_NOUNS, STATEMENT_VERBS, phrases)
@@ -124,6 +125,8 @@ class SentenceFacts:
     background: bool
     new_event_cue: bool
     refers_back: bool
+    sites: frozenset[str] = frozenset()  # the EVENT_SITES the sentence names
+    definite_sites: frozenset[str] = frozenset()  # those it names as known ("the base")
 
     @property
     def kinds(self) -> set[str]:
@@ -294,6 +297,22 @@ def _same_figure(a: Count, b: Count) -> bool:
     return low >= 100 and (high - low) / high <= 0.1
 
 
+_SITE = re.compile(rf"\b(?:{phrases(EVENT_SITES)})s?\b", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def sites_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The sites a sentence names, and those it names with a definite article ("the
+    El-Salin military base", not "a base" or "the group's bases in Jilib ... a base")."""
+    named, definite = set(), set()
+    for m in _SITE.finditer(text):
+        noun = m.group().lower().rstrip("s") if m.group().lower() != "bus" else "bus"
+        named.add(noun)
+        if _DEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            definite.add(noun)
+    return frozenset(named), frozenset(definite)
+
+
 def restates(draft: Draft, facts: SentenceFacts, large_only: bool = False) -> bool:
     """Does the sentence repeat a figure the draft already has?"""
     return any(_same_figure(mine, c) and (not large_only or c.value >= 100)
@@ -315,6 +334,9 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
         if not eventful and not (current and (facts.attachable or describes) and not facts.background):
             continue
         target = None
+        if current is not None and not facts.refers_back and facts.definite_sites & {
+                site for f in current.facts for site in f.sites}:
+            facts.refers_back = True  # "militants detonated a car bomb at the base": the one above
         if current is not None:
             kind_conflict = eventful and kinds_conflict(current, facts)
             conflicts = (

@@ -81,6 +81,14 @@ CLAUSE_WORDS = ("that", "which", "who", "when", "after", "before", "while", "bec
 REPORTED_CLAUSE_WORDS = ("was", "were", "had", "have", "has", "been", "shot", "hit", "struck", "blew",
                          "slew", "fled", "overran", "fought", "took", "stole", "died", "dead", "left")
 
+# Sites and targets an incident happens at. "the base" after "a military base" is the same
+# base: a sentence naming it so tells more of the same incident.
+EVENT_SITES = (
+    "base", "camp", "convoy", "village", "checkpoint", "market", "mosque", "church", "school", "hospital",
+    "house", "vehicle", "car", "bus", "truck", "outpost", "police station", "patrol", "compound", "building",
+    "ceremony", "gathering", "wedding", "funeral", "prison", "barracks", "hideout", "farm", "motorcade",
+)
+
 # News agencies whose tag closes a dateline: "N'DJAMENA, Oct 28 (Reuters) -", "Khartoum, Sep 16 (IANS)".
 WIRE_AGENCIES = ("Reuters", "AFP", "AP", "Xinhua", "AA", "dpa", "SANA", "UPI", "IANS", "Anadolu", "ANI", "EFE",
                  "Kurdistan24", "Rudaw", "NAN", "PTI", "APP", "Bernama", "Yonhap", "Kyodo", "TASS", "KUNA", "WAFA")

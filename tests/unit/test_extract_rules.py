@@ -163,3 +163,11 @@ def test_actor_aliases_are_normalised():
     (incident,) = extract(text, "2024-05-10")
     assert {incident.actor1, incident.actor2} == {"Islamic State (IS)", "Iraqi security forces"}
     assert incident.location == "Tarmiyah"
+
+
+def test_a_sentence_about_the_site_named_above_tells_of_the_same_incident():
+    text = ("At least nine soldiers were killed when militants raided an army base near Jowhar on Monday, "
+            "officials said.\n\nWitnesses said a suicide bomber blew up a car at the gate of the base early on "
+            "Monday before gunmen stormed in.\n\nIn a separate attack, a roadside bomb killed two civilians at a "
+            "market in Baidoa on Tuesday.")
+    assert [i.location for i in extract(text, "2024-05-08")] == ["Jowhar", "Baidoa"]
