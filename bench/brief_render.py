@@ -34,7 +34,7 @@ def curate_seed_case(db: Path) -> int:
 
     with CaseFile(db) as case:
         import_paths(case, seed_files())
-        curator = Curator(case, "analyst")
+        curator = Curator(case, "analyst", clock=lambda: NOW.replace("Z", "+00:00"))  # the same brief any day
         aleppo = sorted(i.id for i in case.incidents() if i.location and "Aleppo" in i.location
                         and i.sub_event_type == "Armed clash")
         target, *others = aleppo

@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from casefile import disputes
@@ -54,9 +55,11 @@ class Done:
 
 
 class Curator:
-    def __init__(self, case: CaseFile, who: str | None = None):
+    def __init__(self, case: CaseFile, who: str | None = None, clock: Callable[[], str] = utc_now):
+        """`clock`: the ISO time each decision is stamped with (fixed in reproducible runs)."""
         self.case = case
         self.who = who or author()
+        self.clock = clock
 
     # -- the simple status changes -----------------------------------------------------
     def confirm(self, incident_id: int, version: int | None = None) -> Done:
@@ -69,7 +72,7 @@ class Curator:
         return self._set_status(incident_id, "candidate", version)
 
     def _set_status(self, incident_id: int, status: str, version: int | None) -> Done:
-        case, now = self.case, utc_now()
+        case, now = self.case, self.clock()
         with case.tx.write():
             row = case.check_version(incident_id, version)
             if row["status"] == "merged":
@@ -86,7 +89,7 @@ class Curator:
     # -- merge / unmerge ---------------------------------------------------------------
     def merge(self, target_id: int, source_ids: list[int], versions: dict[int, int] | None = None) -> Done:
         """Move every claim of the sources to the target; the sources become `merged`."""
-        case, now, versions = self.case, utc_now(), versions or {}
+        case, now, versions = self.case, self.clock(), versions or {}
         sources = list(dict.fromkeys(source_ids))
         if not sources:
             raise InvalidInput("say which incidents to merge into the target")
@@ -176,7 +179,7 @@ class Curator:
 
     def unmerge(self, incident_id: int, version: int | None = None) -> Done:
         """Bring a merged incident back as it was before the merge, claims included."""
-        case, now = self.case, utc_now()
+        case, now = self.case, self.clock()
         with case.tx.write():
             row = case.check_version(incident_id, version)
             if row["status"] != "merged":
@@ -211,7 +214,7 @@ class Curator:
 
     # -- link, annotate, judge ---------------------------------------------------------
     def link(self, source_id: int, target_id: int, kind: str = "related", note: str | None = None) -> Done:
-        case, now = self.case, utc_now()
+        case, now = self.case, self.clock()
         if kind not in RELATION_KINDS:
             raise InvalidInput(f"unknown link kind {kind!r}: use {', '.join(RELATION_KINDS)}")
         if source_id == target_id:
@@ -228,7 +231,7 @@ class Curator:
 
     def annotate(self, incident_id: int, text: str, article_id: int | None = None,
                  start: int | None = None, end: int | None = None) -> Done:
-        case, now = self.case, utc_now()
+        case, now = self.case, self.clock()
         body_text = clean_text(text).strip()
         if not has_visible_text(body_text):
             raise InvalidInput("an annotation needs some text (visible characters, not only spaces "
@@ -253,7 +256,7 @@ class Curator:
 
     def judge(self, a: int, b: int, decision: str, score: float | None = None,
               breakdown: dict | None = None) -> Done:
-        case, now = self.case, utc_now()
+        case, now = self.case, self.clock()
         if decision not in DECISIONS:
             raise InvalidInput(f"unknown decision {decision!r}: use {', '.join(DECISIONS)}")
         if a == b:
@@ -274,7 +277,7 @@ class Curator:
     # -- edit ----------------------------------------------------------------------------
     def edit(self, incident_id: int, field: str, value: str, version: int | None = None) -> Done:
         """An analyst override, kept as an analyst claim beside the sources' claims."""
-        case, now = self.case, utc_now()
+        case, now = self.case, self.clock()
         if field not in EDITABLE:
             raise InvalidInput(f"cannot edit {field!r}; editable fields: {', '.join(EDITABLE)}")
         updates, claim = self._parse_edit(field, value)
@@ -335,7 +338,7 @@ class Curator:
         curator's). With one: that change, whoever made it; the message says whose it was.
         Either way it is refused when those rows changed since.
         """
-        case, now = self.case, utc_now()
+        case, now = self.case, self.clock()
         with case.tx.write():
             if entry_id is None:
                 entry = case.last_undoable(self.who)
@@ -421,7 +424,7 @@ def _span_claim(case: CaseFile, article_id: int, start: int, end: int, field: st
 def attach_claim(curator: Curator, incident_id: int, article_id: int, start: int, end: int,
                  field: str, value: str | None = None) -> Done:
     """Add what the extractor missed: a span of an article as a claim of an incident."""
-    case, now = curator.case, utc_now()
+    case, now = curator.case, curator.clock()
     claim = _span_claim(case, article_id, start, end, field, value)
     with case.tx.write():
         row = case.check_version(incident_id, None)
@@ -440,7 +443,7 @@ def attach_claim(curator: Curator, incident_id: int, article_id: int, start: int
 def new_incident(curator: Curator, article_id: int, start: int, end: int, field: str = "other",
                  value: str | None = None) -> Done:
     """Start an incident from a span the extractor did not see as one."""
-    case, now = curator.case, utc_now()
+    case, now = curator.case, curator.clock()
     claim = _span_claim(case, article_id, start, end, field, value)
     with case.tx.write():
         incident_id = case.new_incident(article_id, f"Analyst: “{claim['quote'][:80]}”", now)

@@ -84,6 +84,10 @@ def is_organisation(source: str) -> bool:
 _ACCORDING_SCAN = AnchoredPattern(_ACCORDING)
 _SAY_VERB_SCAN = AnchoredPattern(_SAY_VERB)
 
+# "X, a Britain-based monitor, said 12 people died": after the verb, a clause, not a source.
+_CLAUSE_IN_SOURCE = re.compile(r"\d|\b(?:is|are|was|were|had|has|have|will|would|could|that)\b|\b(?!armed\b)\w+ed\b",
+                               re.IGNORECASE)
+
 
 def attribution_of(sentence: str, previous: str | None,
                    previous_person: str | None = None,
@@ -101,6 +105,12 @@ def attribution_of(sentence: str, previous: str | None,
             return src, m.span("src")
     for m in _SAY_VERB_SCAN.finditer_in(body, start, end, sentence):
         head = sentence[:m.start()]
+        before = head.rstrip()
+        # "… in the town of Ramia overnight, said a Lebanese security official": the source
+        # follows the verb (the words before it are the fact, not who states it).
+        if before.endswith(",") and (inverted := _SAY_BEFORE.match(sentence, len(before) - 1)) \
+                and not _CLAUSE_IN_SOURCE.search(inverted["src"]) and (src := normalise_source(inverted["src"])):
+            return src, inverted.span("src")
         head = head[:_AUX_BEFORE.search(head).start()]
         if not head or not re.search(r"[A-Za-z][\w’'.-]*$", head):
             continue

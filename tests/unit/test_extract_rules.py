@@ -171,3 +171,13 @@ def test_a_sentence_about_the_site_named_above_tells_of_the_same_incident():
             "Monday before gunmen stormed in.\n\nIn a separate attack, a roadside bomb killed two civilians at a "
             "market in Baidoa on Tuesday.")
     assert [i.location for i in extract(text, "2024-05-08")] == ["Jowhar", "Baidoa"]
+
+
+def test_a_source_named_after_the_verb_is_the_source():
+    from casefile.extract.attribution import attribution_of
+    said = lambda s: attribution_of(s, None)[0]  # noqa: E731
+    assert said("Four soldiers were killed in an ambush near the village, said a police officer.") == "Police officer"
+    assert said("Two died in a strike on a house in Ramia overnight, said a Lebanese security official, "
+                "who spoke on condition of anonymity.") == "Lebanese security official"
+    # An appositive before the verb: the words after it are what was said.
+    assert said("The Syrian Observatory, a Britain-based monitor, said 12 people died.") != "12 people died"
