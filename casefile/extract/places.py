@@ -33,10 +33,16 @@ _NOT_NAMES = re.compile(
 )
 
 
-def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+_ADMIN_OR_POSSESSIVE = re.compile(r"['’]s\b|\b(?:State|Province|Region|District|County|Local|Government|Division)\b")
+
+
+def unresolved_places(text: str, known: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    """Places named by a kind word that the gazetteer did not find, and the known mentions
+    they supersede: in "Nova Zambézia village" the village is not the province Zambézia."""
     known_spans = Overlaps((p.start, p.end) for p in known)
     taken = SpanSet()
     found: list[PlaceMention] = []
+    superseded: list[PlaceMention] = []
     after = list(_after_matches(text))
     # "Gouz Al-Naqa village of Abu Gouta area": the village is the name before its word.
     kinds_after = {m.span("kind") for m in after}
@@ -56,15 +62,21 @@ def unresolved_places(text: str, known: list[PlaceMention]) -> list[PlaceMention
             if m["kind"] and m["kind"][0].isupper():   # "Indravati National Park" is its name
                 end = m.end("kind")
                 name = text[start:end]
-            if known_spans.any(start, end) or taken.overlaps(start, end):
+            if taken.overlaps(start, end):
                 continue
+            if known_spans.any(start, end):
+                inside = [p for p in known if p.start < end and start < p.end]
+                if not (m["kind"] and all(start <= p.start and p.end <= end and p.end - p.start < end - start
+                                          and not _ADMIN_OR_POSSESSIVE.search(text, start, end) for p in inside)):
+                    continue  # "Borno State’s Damboa area", "Mobbar Local Government Area": the known ones
+                superseded += inside
             kind = (m["kind"] or "village").lower()
             precision = "neighbourhood" if kind.startswith(("neighbo", "quarter", "district", "suburb")) else "town"
             place = Place(name=name, admin1=None, country="", country_code="", latitude=None,
                           longitude=None, geo_precision=precision)
             found.append(PlaceMention(start, end, name, place, 0.0))
             taken.add(start, end)
-    return found
+    return found, superseded
 
 
 def _after_matches(text: str):

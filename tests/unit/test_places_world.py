@@ -241,3 +241,12 @@ def test_a_name_shared_with_a_city_abroad_does_not_name_that_country(gaz):
             "The vehicles had left Thall in Hangu district for Kurram. Hangu officials said ...")
     places = {m.surface: (m.place.name, m.place.country_code) for m in gaz.find_in_text(text)}
     assert places["Hangu"][1] != "CN" and places["Bagan town"][1] != "CN"
+
+
+def test_a_village_named_after_a_province_is_the_village():
+    # The gazetteer knows the province Sofala; "Nova Sofala village" is a village it does not know.
+    [inc] = extract("Insurgents attacked Nova Sofala village in Mozambique on Wednesday, beheading a man.", "2024-05-10")
+    assert (inc.location, inc.country) == ("Nova Sofala", "Mozambique")
+    # A province or district named with its town stays what the gazetteer knows.
+    [inc] = extract("Gunmen killed six farmers in Borno State’s Damboa area on Wednesday.", "2024-05-10")
+    assert inc.location == "Damboa"
