@@ -501,9 +501,10 @@ class _Reader:
         """A quantity standing for people: "7 dead and 12 injured", "six were wounded",
         "killing two soldiers and wounding three"."""
         text, end = self.text, self.end
-        if before and q.value is not None and self.counts and _CLAUSE_END.match(text[q.end:end]):
+        if before and q.value is not None and _CLAUSE_END.match(text[q.end:end]):
+            # "killing three and wounding five", "led to the killing of three": people, unnamed
             return self.count(_field_of(before), window_start + before.start(), q.end, q,
-                              self.counts[-1].party, q.text)
+                              self.counts[-1].party if self.counts else "unknown", q.text)
         bare = _BARE.match(text[q.end:end])
         previous = self.previous()
         inherited = previous.party if previous else "unknown"

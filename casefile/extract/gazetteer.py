@@ -324,8 +324,10 @@ _RURAL_PREFIX = re.compile(r"^(?:rural|rif|reef|countryside of)\s+(.+)$", re.I)
 _LOCATIVE_WORDS = frozenset(
     "in near of at on from to outside around into toward towards across between and".split())
 # Words before a name that say it is a place ("in Gwoza", "the village of Tarmiyah").
+# Verbs whose object is a place, not a person ("gunmen attacked Gwoza") count too.
 _PLACE_CONTEXT = re.compile(
-    r"\b(?:in|near|at|outside|around|village[ \t]+of|town[ \t]+of|city[ \t]+of|district[ \t]+of)"
+    r"\b(?:in|near|at|outside|around|village[ \t]+of|town[ \t]+of|city[ \t]+of|district[ \t]+of|"
+    r"attacked|stormed|raided|overran|shelled|bombed|bombarded|besieged|recaptured)"
     r"[ \t]+(?:the[ \t]+)?$")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|of|at|on|from|to|outside|around|into|towards?|across|between|and)[ \t]+"

@@ -181,3 +181,14 @@ def test_a_source_named_after_the_verb_is_the_source():
                 "who spoke on condition of anonymity.") == "Lebanese security official"
     # An appositive before the verb: the words after it are what was said.
     assert said("The Syrian Observatory, a Britain-based monitor, said 12 people died.") != "12 people died"
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Gunmen attacked Gwoza on Monday, killing three and wounding five.", {"killed": "3", "wounded": "5"}),
+    ("Troops clashed with militants in Gwoza on Saturday, which led to the killing of three and the arrest of "
+     "two others.", {"killed": "3", "arrested": "2"}),
+])
+def test_a_number_after_the_verb_counts_people_without_a_noun(text, figures):
+    (incident,) = extract(text, "2025-08-10")
+    assert {c.field: c.value for c in incident.claims if c.field in ("killed", "wounded", "arrested")} == figures
+    assert incident.location == "Gwoza"  # "attacked Gwoza": the object of an attack is a place
