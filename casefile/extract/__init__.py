@@ -65,7 +65,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     all_triggers = find_triggers(body)
     actor_spans = Overlaps((a.start, a.end) for a in all_actors)
     all_places = [p for p in gazetteer.find_in_text(body) if not actor_spans.any(p.start, p.end)]
-    unknown, superseded = unresolved_places(body, all_places)
+    unknown, superseded = unresolved_places(body, all_places, gazetteer.is_demonym)
     all_places = sorted([p for p in all_places if p not in superseded] + unknown, key=lambda p: p.start)
     all_places = situate(body, sorted(all_places + possessed_places(body, all_places),
                                       key=lambda p: p.start), gazetteer.lookup)

@@ -80,7 +80,7 @@ _VERBS = {
         r"perished|succumbed|burn(?:ed|t)\s+to\s+death|hacked\s+to\s+death|stabbed\s+to\s+death|"
         r"gunned\s+down|blew\s+(?:himself|themselves)\s+up|deaths?\b|martyred|fell|had\s+fallen|"
         r"(?:were|was)\s+found\s+dead|found\s+dead|(?:were\s+)?(?:found|recovered|discovered|retrieved)(?=\s)",
-        r"killed|killing|kills?|slew|slaying|massacred|massacring|executed|executing|"
+        r"killed|killing|kills?|slew|slaying|massacred|massacring|executed|executing|beheaded|beheading|"
         r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|shot\s+dead|gunned\s+down|"
         r"claimed\s+the\s+lives\s+of|left|leaving|"
         r"(?:the\s+)?deaths?\s+of|(?:the\s+)?killing\s+of|(?:the\s+)?neutrali[sz]ation\s+of|"

@@ -345,11 +345,13 @@ _APOS = "'\u2019\u02bc"
 _HY = "\\-\u2010\u2011"
 _ART = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz])"
 _WORD = rf"[{_UP}][{_LET}]*(?:[{_APOS}][{_LET}]+)*"
-_TOK = rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ART}[{_HY}])?{_WORD}(?:[{_HY}](?:{_ART}[{_HY}])?{_WORD})*)"
+# Lower-case links inside a hyphenated name: "Port-au-Prince", "Saint-Louis-du-Sud".
+_LINK = r"(?:au|aux|de|du|des|la|le|les|sur|sous|en|di|da|del|upon|on)"
+_TOK = rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ART}[{_HY}])?{_WORD}(?:[{_HY}](?:(?:{_ART}|{_LINK})[{_HY}])?{_WORD})*)"
 _PART = r"(?:al|el|ad|ar|as|ash|az|at|an|ed|es|ez|et|en|er|de|del|do|dos|du|des|la|le|di|da|of|the|and|bin|ibn|wa)"
 _SEP = rf"(?:[ \t]+(?:{_PART}[ \t]+)*(?:{_ART}[{_HY}])?)"
 _RUN = re.compile(
-    rf"[{_UP}](?:\.(?:[A-Z]\.)+|[{_LET}]*(?:[{_APOS}][{_LET}]+)*(?:[{_HY}](?:{_ART}[{_HY}])?{_WORD})*)"
+    rf"[{_UP}](?:\.(?:[A-Z]\.)+|[{_LET}]*(?:[{_APOS}][{_LET}]+)*(?:[{_HY}](?:(?:{_ART}|{_LINK})[{_HY}])?{_WORD})*)"
     rf"(?:{_SEP}{_TOK})*")
 _TOKEN = re.compile(rf"{_TOK}|{_PART}\b")
 _LEADING_ARTICLE = re.compile(rf"{_ART}[{_HY}]$")
@@ -1097,6 +1099,10 @@ class Gazetteer:
             top = max(qualified.values())
             named = {cc for cc, n in qualified.items() if n == top}
         return frozenset(named)
+
+    def is_demonym(self, word: str) -> bool:
+        """"Somali", "Congolese": people of a country, not a place's name."""
+        return word.lower() in self._demonyms
 
     def _demonym_countries(self, text: str) -> frozenset[str]:
         if not self._demonyms:

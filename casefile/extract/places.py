@@ -36,7 +36,8 @@ _NOT_NAMES = re.compile(
 _ADMIN_OR_POSSESSIVE = re.compile(r"['’]s\b|\b(?:State|Province|Region|District|County|Local|Government|Division)\b")
 
 
-def unresolved_places(text: str, known: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
+def unresolved_places(text: str, known: list[PlaceMention],
+                      demonym=lambda word: False) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """Places named by a kind word that the gazetteer did not find, and the known mentions
     they supersede: in "Nova Zambézia village" the village is not the province Zambézia."""
     known_spans = Overlaps((p.start, p.end) for p in known)
@@ -54,8 +55,8 @@ def unresolved_places(text: str, known: list[PlaceMention]) -> tuple[list[PlaceM
             words = name.split()
             while words and _NOT_NAMES.match(words[0]):
                 words = words[1:]
-            if not words or all(w.isupper() for w in words):
-                continue   # "the SNA base": an army's initials, not a place
+            if not words or all(w.isupper() for w in words) or demonym(" ".join(words)):
+                continue   # "the SNA base", "a Somali army base": an army's initials or people, not a place
             name = " ".join(words)
             start = m.start("name") + m["name"].find(name)
             end = start + len(name)
@@ -66,8 +67,10 @@ def unresolved_places(text: str, known: list[PlaceMention]) -> tuple[list[PlaceM
                 continue
             if known_spans.any(start, end):
                 inside = [p for p in known if p.start < end and start < p.end]
-                if not (m["kind"] and all(start <= p.start and p.end <= end and p.end - p.start < end - start
-                                          and not _ADMIN_OR_POSSESSIVE.search(text, start, end) for p in inside)):
+                # The known name must be a part of the longer one (with or without the kind word).
+                if not (m["kind"] and not _ADMIN_OR_POSSESSIVE.search(text, start, end)
+                        and all(start <= p.start and p.end <= m.end() and (start < p.start or p.end < end)
+                                for p in inside)):
                     continue  # "Borno State’s Damboa area", "Mobbar Local Government Area": the known ones
                 superseded += inside
             kind = (m["kind"] or "village").lower()

@@ -192,3 +192,9 @@ def test_a_number_after_the_verb_counts_people_without_a_noun(text, figures):
     (incident,) = extract(text, "2025-08-10")
     assert {c.field: c.value for c in incident.claims if c.field in ("killed", "wounded", "arrested")} == figures
     assert incident.location == "Gwoza"  # "attacked Gwoza": the object of an attack is a place
+
+
+def test_beheading_counts_as_killing():
+    (incident,) = extract("Insurgents beheaded two villagers in Macomia district of Cabo Delgado on Saturday.",
+                          "2025-05-10")
+    assert [(c.field, c.value, c.party) for c in incident.claims if c.field == "killed"] == [("killed", "2", "civilian")]

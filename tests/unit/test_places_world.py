@@ -250,3 +250,19 @@ def test_a_village_named_after_a_province_is_the_village():
     # A province or district named with its town stays what the gazetteer knows.
     [inc] = extract("Gunmen killed six farmers in Borno State’s Damboa area on Wednesday.", "2024-05-10")
     assert inc.location == "Damboa"
+
+
+@pytest.mark.parametrize("text, place", [
+    # A people's name before "army base" is not a place the gazetteer lacks.
+    ("Al-Shabaab fighters attacked a Somali army base in Hiiraan region on Tuesday, killing seven soldiers.",
+     ("Hiiraan", "Somalia")),
+    # A village the gazetteer lacks whose last word is a namesake it knows.
+    ("The junta's air strike on Let Yet Kone village in Sagaing region killed 11 children on Friday.",
+     ("Let Yet Kone", "Myanmar")),
+    # Lower-case links inside a hyphenated name.
+    ("Gang members killed 12 people in Cité Soleil, Port-au-Prince, on Saturday, rights groups said.",
+     ("Port-au-Prince", "Haiti")),
+])
+def test_names_of_people_villages_and_hyphenated_towns(text, place):
+    [inc] = extract(text, "2025-05-10")
+    assert (inc.location, inc.country) == place
