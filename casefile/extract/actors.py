@@ -57,6 +57,11 @@ for _name, _cc in {"DR Congo": "CD", "DRC": "CD", "Congo": "CD", "Burkina": "BF"
     _NAMES_CASED.append(_name)
 
 
+def nationality_adjectives() -> list[str]:
+    """The nationality adjectives as written ("Somali", "Sudanese")."""
+    return list(_ADJECTIVES_CASED)
+
+
 def _alternation(words) -> str:
     """A regex alternation of literal words, longest first, spaces as any white space."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from casefile.extract.actors import nationality_adjectives
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.numbers import Quantity
 from casefile.extract.vocabulary import (
@@ -32,7 +33,7 @@ CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?
             r"school\s*girls?|schoolboys?|passengers?|traders?|fishermen|fisherman|pilgrims?|"
             r"mourners?|shoppers?|bystanders?|miners?|motorists?|travell?ers?|teachers?|"
             r"journalists?|aid\s+workers?|doctors?|nurses?|patients?|refugees?|displaced\s+persons?|"
-            r"idps|churchgoers?|congregants?|wedding\s+guests?|boys?|girls?|elders?|imams?|"
+            r"idps|churchgoers?|congregants?|(?:wedding\s+)?guests?|attendees?|spectators?|protesters?|demonstrators?|boys?|girls?|elders?|imams?|"
             r"clerics?|infants?|babies|baby|family\s+members|relatives|workers?|employees?|"
             r"labou?rers?|drivers?|truck\s+drivers?|vendors?|hunters?|loggers?")
 UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|victims?|members?|aides?|"
@@ -41,6 +42,15 @@ UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|vict
            r"commanders?|officials?|figures?|associates?|affiliates?|accomplices?|collaborators?|"
            r"informants?|ringleaders?|masterminds?|perpetrators?")
 OPERATIONS = r"raids?|operations?|air\s*strikes?|strikes?|sorties|missions?|ambushes"
+
+
+def _demonym_plurals() -> str:
+    """"Palestinians", "Somalis", "Sudanese": people named by their country (party unknown)."""
+    plurals = {w if w.endswith(("ese", "s")) else w + "s" for w in nationality_adjectives()}
+    return "|".join(re.escape(w) for w in sorted(plurals, key=len, reverse=True))
+
+
+UNKNOWN += "|" + _demonym_plurals()
 
 _NOUN = re.compile(
     rf"\b(?:(?P<security>{SECURITY})|(?P<militant>{MILITANT})|(?P<civilian>{CIVILIAN})|"

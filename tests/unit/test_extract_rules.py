@@ -198,3 +198,14 @@ def test_beheading_counts_as_killing():
     (incident,) = extract("Insurgents beheaded two villagers in Macomia district of Cabo Delgado on Saturday.",
                           "2025-05-10")
     assert [(c.field, c.value, c.party) for c in incident.claims if c.field == "killed"] == [("killed", "2", "civilian")]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("An Israeli strike on a school in Gaza City killed at least 40 Palestinians on Thursday.", ("killed", "40", "unknown")),
+    ("Police in Lahore arrested 25 Afghans on Monday during a raid on a camp.", ("arrested", "25", "unknown")),
+    ("Security forces opened fire on protesters in Khartoum on Monday, killing 12 demonstrators.", ("killed", "12", "civilian")),
+])
+def test_people_named_by_their_country_or_role_are_counted(text, figure):
+    figures = [(c.field, c.value, c.party) for i in extract(text, "2025-05-10") for c in i.claims
+               if c.field in ("killed", "wounded", "arrested")]
+    assert figure in figures
