@@ -25,9 +25,11 @@ from casefile.extract.segment import (
     PRECISION_RANK,
     Draft,
     SentenceFacts,
+    _EARLIER_EVENT_CLAUSE,
     _NEW_EVENT_CUE,
     _REFERS_BACK_SCAN,
     background,
+    earlier_event_clause,
     dateline_spans,
     group,
     is_page_date,
@@ -56,7 +58,7 @@ def anchored(body: str, start: int, end: int, **fields) -> ClaimDraft:
 def extract(body: str, published: str | None = None, excluded: Sequence[Span] = (),
             gazetteer: Gazetteer | None = None) -> list[CandidateIncident]:
     gazetteer = gazetteer or Gazetteer.default()
-    sentences = split_sentences(body, excluded)
+    sentences = [clause for s in split_sentences(body, excluded) for clause in earlier_event_clause(body, s)]
     if not sentences:
         return []
     quantities = find_quantities(body)
@@ -122,7 +124,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             triggers=triggers, attribution=source,
             background=background(s.text, dates, counts, latest_year, body, s.start,
                                   eventish=bool(counts or triggers)),
-            new_event_cue=bool(_NEW_EVENT_CUE.match(s.text)),
+            new_event_cue=bool(_NEW_EVENT_CUE.match(s.text) or _EARLIER_EVENT_CLAUSE.pattern.match(s.text)),
             refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
             **dict(zip(("sites", "definite_sites"), sites_of(s.text))),
         ))

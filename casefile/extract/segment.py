@@ -12,7 +12,7 @@ threats, vague totals without a time or place) never makes an incident.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from casefile.extract.actors import ActorMention
@@ -57,6 +57,27 @@ _BACKGROUND = re.compile(
     rf"\b(?:{_BACKGROUND_ANCHORED}|{_BACKGROUND_ANYWHERE}|{_BACKGROUND_TAIL})\b", re.IGNORECASE)
 _BACKGROUND_SCAN = AnchoredPattern(
     _BACKGROUND, starts=rf"\b(?:{_BACKGROUND_ANCHORED}|{_BACKGROUND_TAIL})\b", needs=r"years\s+(?:after|since|ago)")
+# "The attack came two weeks after bandits killed 20 people ...": what follows tells of an
+# earlier event, so its figures, places and dates are not this sentence's.
+_EARLIER_EVENT_CLAUSE = AnchoredPattern(re.compile(
+    r"\b(?:came|comes|coming|follows|followed|following)\s+"
+    r"(?:(?:just|only|barely|nearly|almost|about|some|more\s+than|less\s+than)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+(?:after|since)\b"
+    r"|\b(?:follows|followed|following|comes\s+after|came\s+after)\s+(?:a|an)\s+"
+    r"(?:similar|previous|earlier|separate)\b", re.IGNORECASE))
+
+
+def earlier_event_clause(body: str, s: Sentence) -> list[Sentence]:
+    """The sentence, or its two clauses when the second tells of an earlier event: that one is
+    read as a sentence of its own (a new event, or background when it is old)."""
+    match = _EARLIER_EVENT_CLAUSE.search_in(body, s.start, s.end, s.text)
+    if not match or match.start() == 0:
+        return [s]
+    cut = s.start + match.start()
+    return [replace(s, end=cut, text=body[s.start:cut]), replace(s, start=cut, text=body[cut:s.end])]
+
+
 _NEW_EVENT_CUE = re.compile(
     r"^(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)\b|earlier,|also\s+on|"
     r"in\s+an?\s+(?:separate|unrelated|similar)|a\s+(?:separate|second|similar)\s+attack)",

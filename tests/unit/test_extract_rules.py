@@ -209,3 +209,18 @@ def test_people_named_by_their_country_or_role_are_counted(text, figure):
     figures = [(c.field, c.value, c.party) for i in extract(text, "2025-05-10") for c in i.claims
                if c.field in ("killed", "wounded", "arrested")]
     assert figure in figures
+
+
+def test_an_earlier_event_in_a_clause_is_its_own_incident():
+    text = ("Gunmen killed 12 villagers in Dogon Dawa, Kaduna State, on Saturday, police said. "
+            "The attack came two weeks after bandits killed 20 people in a similar raid on a nearby village.")
+    figures = [[c.value for c in i.claims if c.field == "killed"] for i in extract(text, "2025-05-12")]
+    assert figures == [["12"], ["20"]]
+
+
+def test_what_follows_the_event_in_time_stays_with_it():
+    text = ("Gunmen killed 12 villagers in Dogon Dawa, Kaduna State, on Saturday. "
+            "Police arrested three suspects two days after the attack.")
+    (incident,) = extract(text, "2025-05-12")
+    assert {(c.field, c.value) for c in incident.claims if c.field in ("killed", "arrested")} == {
+        ("killed", "12"), ("arrested", "3")}
