@@ -156,11 +156,14 @@ class MergeDialog(Dialog):
 
     def body(self) -> ComposeResult:
         if self.choices:
-            yield Label("Suggested duplicates first (space ticks, enter merges the ticked ones):", classes="hint")
+            yield Label("Suggested duplicates, all ticked: space unticks one that is not the same incident, "
+                        "enter merges the ticked ones.", classes="hint")
         else:
             yield Label("No suggested duplicates: find one by place or id below.", classes="hint")
         # labels are Content built from stored text (never parsed as markup)
-        yield SelectionList(*[(label, value, i == 0) for i, (label, value) in enumerate(self.choices)], id="picks")
+        # All ticked: the matcher rarely suggests a pair that is not one incident, so the
+        # curator's usual act is to untick the odd one out.
+        yield SelectionList(*[(label, value, True) for label, value in self.choices], id="picks")
         yield Label("Find by place or id (tab moves here and back)", classes="label")
         yield Input(placeholder="e.g. Aleppo, or 12", id="ids")
 

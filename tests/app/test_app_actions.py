@@ -79,7 +79,7 @@ async def test_merge_dialog_in_review(make_app):
         queue.set_cursor(index)
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press("enter")  # the first suggested duplicate is ticked
+        await pilot.press("enter")  # every suggested duplicate is ticked
         await pilot.pause()
         partner = other["right"] if other["left"] == target.id else other["left"]
         with db(app) as case:

@@ -229,6 +229,22 @@ async def test_merge_dialog_offers_the_twins_first_then_finds_by_place(make_app)
         assert case.incident(4).status == "candidate"
 
 
+async def test_merge_dialog_ticks_every_suggested_twin(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await select(pilot, 1)
+        await pilot.press("m")
+        await pilot.pause()
+        picks = app.screen.query_one("#picks")
+        assert sorted(picks.selected) == [4, 5]
+        await pilot.press("down", "space")  # #5 is not the same incident, say
+        await pilot.press("enter")
+        await pilot.pause()
+    with CaseFile(app.db_path) as case:
+        assert case.incident(4).merged_into == 1
+        assert case.incident(5).status == "candidate"
+
+
 async def test_edit_dialog_opens_on_a_field_the_incident_has_and_the_value_follows_the_field(make_app):
     app = make_app()
     async with app.run_test(size=BIG) as pilot:
