@@ -13,6 +13,7 @@ from textual.widgets import (Button, Checkbox, Input, Label, RadioButton, RadioS
 from casefile.curate import EDITABLE, FIELDS_FROM_SPANS
 from casefile.errors import CasefileError
 from casefile.textsafe import one_line
+from casefile.tui.kinds import COUNTED, grouped
 
 
 class Dialog(ModalScreen):
@@ -119,8 +120,11 @@ class EditDialog(Dialog):
         self.field = field if field in EDITABLE else EDITABLE[0]
 
     def body(self) -> ComposeResult:
-        options = [(Content.assemble(f, (f"  now: {one_line(self.values_now.get(f), 40) or '—'}", "$text-muted")), f)
-                   for f in EDITABLE]
+        def now(f: str) -> str:  # the box takes the bare number; the hint is for reading
+            value = one_line(self.values_now.get(f), 40) or "—"
+            return grouped(value) if f in COUNTED else value
+
+        options = [(Content.assemble(f, (f"  now: {now(f)}", "$text-muted")), f) for f in EDITABLE]
         yield Label("Field", classes="label")
         yield Select(options, value=self.field, allow_blank=False, id="field")
         yield Label("New value", classes="label")

@@ -419,3 +419,38 @@ async def test_history_enter_shows_before_and_after_and_u_undoes_that_entry(make
         entries = case.history()
         assert [e["action"] for e in entries] == ["undo", "reject", "confirm"]
         assert entries[0]["undo_of"] == entries[2]["id"] and entries[1]["undone_at"] is None
+
+
+async def test_figures_show_thousands_separators_but_are_stored_bare(make_app):
+    with CaseFile(make_app().db_path) as case:
+        from casefile.curate import Curator
+
+        Curator(case, who="amal").edit(1, "killed", "1234")
+    app = make_app()
+    async with app.run_test(size=BIG) as pilot:
+        review = await select(pilot, 1)
+        queue = review.query_one("#queue")
+        assert "†1,234" in queue.render_line(queue.cursor - queue.scroll_offset.y).text
+        text = pane(app).text
+        assert "killed 1,234" in text  # the figures line
+        assert "1,234  (analyst)" in text  # the analyst's claim
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#value").value == "1234"  # what the edit command takes
+        prompts = [o.prompt.plain for o in dialog.query_one("#field")._options if hasattr(o, "prompt")] or \
+            [str(p) for p, _ in dialog.query_one("#field")._options]
+        assert any("now: 1,234" in p for p in prompts)
+    with CaseFile(app.db_path) as case:
+        assert case.incident(1).killed.best == 1234
+
+
+def test_grouped_counts_leave_dates_and_decimals_alone():
+    from types import SimpleNamespace
+
+    from casefile.tui.kinds import grouped, qualified
+
+    assert grouped("1234 (1234–19381)") == "1,234 (1,234–19,381)"
+    assert grouped("19,381 and 1.2345 and 999") == "19,381 and 1.2345 and 999"
+    assert qualified(SimpleNamespace(field="killed", value="19381", qualifier="at_least")) == "at least 19,381"
+    assert qualified(SimpleNamespace(field="date", value="2025", qualifier=None)) == "2025"
