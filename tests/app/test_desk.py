@@ -325,7 +325,7 @@ async def test_the_footer_keeps_help_and_quit_and_the_palette_key_stands_alone(m
             assert footer.region.width == size[0]
 
 
-async def test_a_confirmation_keeps_both_its_ends(make_app, tmp_path, monkeypatch):
+async def test_a_long_confirmation_keeps_its_end_and_is_shown_whole_in_a_toast(make_app, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
@@ -341,7 +341,9 @@ async def test_a_confirmation_keeps_both_its_ends(make_app, tmp_path, monkeypatc
         await pilot.pause()
         (written,) = out.glob("*.md")
         said = pane(app, "#said").text
-        assert said.startswith("✓ brief written: ") and said.endswith(written.name)
+        assert said.startswith("✓ …") and said.endswith(f"exports/{written.name}")  # the path's end, cut at its start
+        assert len(said) <= SMALL[0] - 2
+        assert any(n.message == f"brief written: {written}" for n in app._notifications)
 
 
 async def test_help_puts_every_binding_id_on_its_keys_line(make_app):

@@ -155,11 +155,16 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
 
     def say(self, said: str = "", problem: bool = False) -> None:
         """The status line: what was just done, or why a key did nothing (a toast would lay
-        out the whole screen again). Long messages keep both ends."""
+        out the whole screen again). A message too long for the line keeps its end (the
+        path, the count) after an ellipsis, and is shown whole in a notification too."""
         line = self.query_one("#said", ContentView)
         width = max(20, self.size.width - 2)
         if said:
-            text = said if len(said) <= width - 2 else said[: width // 2 - 2] + "…" + said[-(width // 2 - 2):]
+            said = one_line(said)
+            text = said
+            if len(said) > width - 2:
+                text = "…" + said[-(width - 3):]
+                self.notify(said, severity="error" if problem else "information")
             line.update(Content.assemble(("✗ " if problem else "✓ ", "bold $error" if problem else "bold $success"),
                                          (one_line(text), "$error" if problem else "$success")))
         else:
