@@ -456,3 +456,20 @@ def test_grouped_counts_leave_dates_and_decimals_alone():
     assert grouped("19,381 and 1.2345 and 999") == "19,381 and 1.2345 and 999"
     assert qualified(SimpleNamespace(field="killed", value="19381", qualifier="at_least")) == "at least 19,381"
     assert qualified(SimpleNamespace(field="date", value="2025", qualifier=None)) == "2025"
+
+
+async def test_the_export_dialogs_message_wraps_instead_of_being_cut(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("c", "E")
+        await pilot.pause()
+        out = tmp_path / "a-rather-long-folder-name-for-the-briefs-of-this-case-file" / "exports"
+        app.screen.query_one("#out").value = str(out)
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        message = app.screen.query_one("#message")
+        assert "will be written as" in str(message.content)
+        assert message.size.height >= 2  # wrapped onto more lines, not cut at the edge
+        assert message.region.right <= SMALL[0]
