@@ -473,3 +473,22 @@ async def test_the_export_dialogs_message_wraps_instead_of_being_cut(make_app, t
         assert "will be written as" in str(message.content)
         assert message.size.height >= 2  # wrapped onto more lines, not cut at the edge
         assert message.region.right <= SMALL[0]
+
+
+async def test_the_why_line_names_sources_whole_and_wraps_under_its_label(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        lines = app.screen.query_one("#pair").visible_text.splitlines()
+        start = next(k for k, line in enumerate(lines) if line.startswith("why"))
+        assert "Syrian Observatory for Human Rights" in lines[start]
+        assert lines[start + 1].startswith(" " * 9) and lines[start + 1].strip()  # a hanging indent
+        assert "one gives no date" in lines[start + 1]
+        order = app.screen.query_one("#pairs-order").text
+        assert len(order) <= SMALL[0] and order.rstrip().endswith("so far)")
+        await pilot.resize_terminal(*BIG)
+        await pilot.pause()
+        lines = app.screen.query_one("#pair").visible_text.splitlines()
+        why = next(line for line in lines if line.startswith("why"))
+        assert "explosive; one gives" in why and len(why) > SMALL[0]  # laid out again for 120 columns
