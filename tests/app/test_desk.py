@@ -492,3 +492,16 @@ async def test_the_why_line_names_sources_whole_and_wraps_under_its_label(make_a
         lines = app.screen.query_one("#pair").visible_text.splitlines()
         why = next(line for line in lines if line.startswith("why"))
         assert "explosive; one gives" in why and len(why) > SMALL[0]  # laid out again for 120 columns
+
+
+async def test_a_source_label_cut_for_width_ends_with_an_ellipsis(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        review = await select(pilot, 1)
+        while not (review.current_claim and review.current_claim.attributed_to):
+            await pilot.press("n")
+        await pilot.pause()
+        label = pane(app, "#source-label")
+        shown = label.visible_text
+        assert len(label.text) > label.size.width  # too long for the pane at 80×24
+        assert shown.endswith("…") and len(shown) <= label.size.width

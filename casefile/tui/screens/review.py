@@ -117,7 +117,7 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
                 yield WindowedList(self._fetch, self._count, queue_row, empty="No incidents here.", id="queue")
             with Vertical(id="incident-pane"):
                 yield ContentView(focusable=True, id="incident")
-                yield ContentView(id="source-label")
+                yield ContentView(cut=True, id="source-label")
                 yield SourceText(id="source")
         yield ContentView(id="said")
         yield Footer(compact=True)
@@ -249,9 +249,7 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
                       (f"  claim {on_page.index(current) + 1}/{len(on_page)}", "$text-muted"), *who]
         else:
             parts += [one_line(article.outlet) or "outlet unknown", " · ", article.published or "undated"]
-        text = Content.assemble(*parts)
-        width = label.size.width
-        label.update(text.truncate(width, ellipsis=True) if width and text.cell_length > width else text)
+        label.update(Content.assemble(*parts))  # cut with an ellipsis at the width it is drawn at
         source.show(article.body, marks, focus)
 
     # -- moving -------------------------------------------------------------------------
