@@ -342,7 +342,7 @@ def match_records(case: CaseFile):
 
     from casefile.extract.gazetteer import normalise
     from casefile.match import MatchRecord
-    from casefile.match.words import proper_names, sentence_around, tokens
+    from casefile.match.words import name_phrases, proper_names, sentence_around, tokens
 
     extra: dict[int, dict] = {}
 
@@ -391,11 +391,12 @@ def match_records(case: CaseFile):
         titles = [articles[a][1] for a in e.get("articles", ()) if a in articles and articles[a][1]]
         published = frozenset(dt.date.fromisoformat(articles[a][0][:10]) for a in e.get("articles", ())
                               if a in articles and articles[a][0])
-        words, proper = set(), set()
+        words, proper, phrases = set(), set(), {}
         for text in sentences + titles:
             words |= tokens(text)
         for text in sentences:  # a headline capitalises every word: no sign of a name there
             proper |= proper_names(text)
+            phrases = name_phrases(text) | phrases
         records.append(MatchRecord(
             id=incident_id,
             date_start=dt.date.fromisoformat(start) if start else None,
@@ -406,7 +407,7 @@ def match_records(case: CaseFile):
             event_type=event_type, sub_event_type=sub, counts=counts,
             text=" ".join(e.get("text", []))[:400], weekdays=frozenset(e.get("weekdays", ())),
             months=frozenset(e.get("months", ())), article_ids=frozenset(e.get("articles", ())),
-            published=published, words=frozenset(words), names=frozenset(proper),
+            published=published, words=frozenset(words), names=frozenset(proper), phrases=phrases,
         ))
     return records
 

@@ -31,6 +31,7 @@ class MatchRecord:
     published: frozenset[dt.date] = frozenset()  # publication dates of its articles
     words: frozenset[str] = frozenset()  # content words of its claim sentences and titles
     names: frozenset[str] = frozenset()  # proper names in those sentences (people, sites)
+    phrases: dict[str, str] = field(default_factory=dict)  # name word -> the whole name, for reasons
 
     def __post_init__(self):
         if not self.words and self.text:  # built from quotes alone (tests, benchmarks)

@@ -305,6 +305,17 @@ def _listed(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
+def _whole(token: str, a: MatchRecord, b: MatchRecord) -> str:
+    """The whole name both sources write the word in ("Syrian Observatory for Human Rights"),
+    else the word."""
+    x, y = a.phrases.get(token), b.phrases.get(token)
+    if x and y:
+        shorter, longer = sorted((x, y), key=len)
+        if shorter in longer:
+            return shorter
+    return token
+
+
 def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
     """What a reader would point at: the rare words and names both use, and what one side
     leaves out (absence of evidence, said as such)."""
@@ -312,6 +323,7 @@ def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
     common = max(2.0, min(40.0, rarity.n * 0.2))
     key = lambda t: (-rarity.idf(t), t)  # noqa: E731
     names = sorted((t for t in a.names & b.names if rarity.df.get(t, 0) <= common), key=key)[:3]
+    names = list(dict.fromkeys(_whole(t, a, b) for t in names))
     words = sorted((t for t in (a.words & b.words) - a.names - b.names
                     if rarity.df.get(t, 0) <= common), key=key)[:3]
     if names and words:

@@ -76,6 +76,26 @@ def proper_names(text: str) -> set[str]:
     return out
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:for|of|the|al|de|el)\s+)*[A-Z][\w'’-]*)+")
+
+
+def name_phrases(text: str) -> dict[str, str]:
+    """Each name word of a many-word name, to the whole name as written ("human" ->
+    "Syrian Observatory for Human Rights"): what a reason shows, not what is scored."""
+    out: dict[str, str] = {}
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        # "The", "UK-based": capitalised but not part of the name
+        while words and (fold(words[0]) in STOPWORDS or re.search(r"-[a-z]", words[0])):
+            words.pop(0)
+        if len([w for w in words if w[0].isupper()]) < 2:
+            continue
+        phrase = re.sub(r"['’]s$", "", " ".join(words))
+        for word in _WORD.findall(phrase):
+            out.setdefault(fold(word), phrase)
+    return out
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` holding [start, end) (the claim's quote)."""
     left = 0

@@ -6,6 +6,8 @@ support the toll and which the place. The colours are mixed from the theme's own
 
 from __future__ import annotations
 
+import re
+
 from textual.color import Color
 
 # field -> kind; fields without their own kind share the nearest one's colour
@@ -51,8 +53,20 @@ def kind_colours(theme) -> dict[str, Color]:
     }
 
 
+COUNTED = frozenset({"killed", "wounded", "arrested", "abducted", "released", "seized", "operations"})
+_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
+
+
+def grouped(text: str) -> str:
+    """Whole numbers of four digits or more with thousands separators ("1234" -> "1,234"),
+    for display only: stored values and exports keep their own form."""
+    return _LONG_NUMBER.sub(lambda m: f"{int(m.group()):,}", text)
+
+
 def qualified(claim) -> str:
-    """A claim's value as a source put it: "at least 3"."""
+    """A claim's value as a source put it: "at least 3" (counts grouped: "at least 1,234")."""
     value = claim.value or ""
+    if claim.field in COUNTED:
+        value = grouped(value)
     qualifier = QUALIFIERS.get(claim.qualifier or "", (claim.qualifier or "").replace("_", " "))
     return f"{qualifier} {value}".strip()

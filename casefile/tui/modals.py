@@ -13,6 +13,7 @@ from textual.widgets import (Button, Checkbox, Input, Label, RadioButton, RadioS
 from casefile.curate import EDITABLE, FIELDS_FROM_SPANS
 from casefile.errors import CasefileError
 from casefile.textsafe import one_line
+from casefile.tui.kinds import COUNTED, grouped
 
 
 class Dialog(ModalScreen):
@@ -119,8 +120,11 @@ class EditDialog(Dialog):
         self.field = field if field in EDITABLE else EDITABLE[0]
 
     def body(self) -> ComposeResult:
-        options = [(Content.assemble(f, (f"  now: {one_line(self.values_now.get(f), 40) or '—'}", "$text-muted")), f)
-                   for f in EDITABLE]
+        def now(f: str) -> str:  # the box takes the bare number; the hint is for reading
+            value = one_line(self.values_now.get(f), 40) or "—"
+            return grouped(value) if f in COUNTED else value
+
+        options = [(Content.assemble(f, (f"  now: {now(f)}", "$text-muted")), f) for f in EDITABLE]
         yield Label("Field", classes="label")
         yield Select(options, value=self.field, allow_blank=False, id="field")
         yield Label("New value", classes="label")
@@ -156,11 +160,14 @@ class MergeDialog(Dialog):
 
     def body(self) -> ComposeResult:
         if self.choices:
-            yield Label("Suggested duplicates first (space ticks, enter merges the ticked ones):", classes="hint")
+            yield Label("Suggested duplicates, all ticked: space unticks one that is not the same incident, "
+                        "enter merges the ticked ones.", classes="hint")
         else:
             yield Label("No suggested duplicates: find one by place or id below.", classes="hint")
         # labels are Content built from stored text (never parsed as markup)
-        yield SelectionList(*[(label, value, i == 0) for i, (label, value) in enumerate(self.choices)], id="picks")
+        # All ticked: the matcher rarely suggests a pair that is not one incident, so the
+        # curator's usual act is to untick the odd one out.
+        yield SelectionList(*[(label, value, True) for label, value in self.choices], id="picks")
         yield Label("Find by place or id (tab moves here and back)", classes="label")
         yield Input(placeholder="e.g. Aleppo, or 12", id="ids")
 

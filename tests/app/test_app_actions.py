@@ -79,7 +79,7 @@ async def test_merge_dialog_in_review(make_app):
         queue.set_cursor(index)
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press("enter")  # the first suggested duplicate is ticked
+        await pilot.press("enter")  # every suggested duplicate is ticked
         await pilot.pause()
         partner = other["right"] if other["left"] == target.id else other["left"]
         with db(app) as case:
@@ -303,7 +303,7 @@ async def test_duplicates_screen_says_why_and_whether_its_order_was_learned(make
         order = str(app.screen.query_one("#pairs-order")._content)
         assert "order by hand-set weights" in order and f"{MIN_EACH} match" in order
         pair = app.screen.query_one("#pairs").current
-        shown = str(app.screen.query_one("#pair")._content)
+        shown = " ".join(str(app.screen.query_one("#pair")._content).split())  # the why line wraps
         assert "why" in shown and all(reason in shown for reason in pair["reasons"])
     # The curator's own decisions, MIN_EACH of each, recorded with the parts of their scores.
     with CaseFile(app_db) as case:

@@ -229,6 +229,22 @@ async def test_merge_dialog_offers_the_twins_first_then_finds_by_place(make_app)
         assert case.incident(4).status == "candidate"
 
 
+async def test_merge_dialog_ticks_every_suggested_twin(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await select(pilot, 1)
+        await pilot.press("m")
+        await pilot.pause()
+        picks = app.screen.query_one("#picks")
+        assert sorted(picks.selected) == [4, 5]
+        await pilot.press("down", "space")  # #5 is not the same incident, say
+        await pilot.press("enter")
+        await pilot.pause()
+    with CaseFile(app.db_path) as case:
+        assert case.incident(4).merged_into == 1
+        assert case.incident(5).status == "candidate"
+
+
 async def test_edit_dialog_opens_on_a_field_the_incident_has_and_the_value_follows_the_field(make_app):
     app = make_app()
     async with app.run_test(size=BIG) as pilot:
@@ -309,7 +325,7 @@ async def test_the_footer_keeps_help_and_quit_and_the_palette_key_stands_alone(m
             assert footer.region.width == size[0]
 
 
-async def test_a_confirmation_keeps_both_its_ends(make_app, tmp_path, monkeypatch):
+async def test_a_long_confirmation_keeps_its_end_and_is_shown_whole_in_a_toast(make_app, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
@@ -325,7 +341,9 @@ async def test_a_confirmation_keeps_both_its_ends(make_app, tmp_path, monkeypatc
         await pilot.pause()
         (written,) = out.glob("*.md")
         said = pane(app, "#said").text
-        assert said.startswith("✓ brief written: ") and said.endswith(written.name)
+        assert said.startswith("✓ …") and said.endswith(f"exports/{written.name}")  # the path's end, cut at its start
+        assert len(said) <= SMALL[0] - 2
+        assert any(n.message == f"brief written: {written}" for n in app._notifications)
 
 
 async def test_help_puts_every_binding_id_on_its_keys_line(make_app):
@@ -403,3 +421,87 @@ async def test_history_enter_shows_before_and_after_and_u_undoes_that_entry(make
         entries = case.history()
         assert [e["action"] for e in entries] == ["undo", "reject", "confirm"]
         assert entries[0]["undo_of"] == entries[2]["id"] and entries[1]["undone_at"] is None
+
+
+async def test_figures_show_thousands_separators_but_are_stored_bare(make_app):
+    with CaseFile(make_app().db_path) as case:
+        from casefile.curate import Curator
+
+        Curator(case, who="amal").edit(1, "killed", "1234")
+    app = make_app()
+    async with app.run_test(size=BIG) as pilot:
+        review = await select(pilot, 1)
+        queue = review.query_one("#queue")
+        assert "†1,234" in queue.render_line(queue.cursor - queue.scroll_offset.y).text
+        text = pane(app).text
+        assert "killed 1,234" in text  # the figures line
+        assert "1,234  (analyst)" in text  # the analyst's claim
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#value").value == "1234"  # what the edit command takes
+        prompts = [o.prompt.plain for o in dialog.query_one("#field")._options if hasattr(o, "prompt")] or \
+            [str(p) for p, _ in dialog.query_one("#field")._options]
+        assert any("now: 1,234" in p for p in prompts)
+    with CaseFile(app.db_path) as case:
+        assert case.incident(1).killed.best == 1234
+
+
+def test_grouped_counts_leave_dates_and_decimals_alone():
+    from types import SimpleNamespace
+
+    from casefile.tui.kinds import grouped, qualified
+
+    assert grouped("1234 (1234–19381)") == "1,234 (1,234–19,381)"
+    assert grouped("19,381 and 1.2345 and 999") == "19,381 and 1.2345 and 999"
+    assert qualified(SimpleNamespace(field="killed", value="19381", qualifier="at_least")) == "at least 19,381"
+    assert qualified(SimpleNamespace(field="date", value="2025", qualifier=None)) == "2025"
+
+
+async def test_the_export_dialogs_message_wraps_instead_of_being_cut(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("c", "E")
+        await pilot.pause()
+        out = tmp_path / "a-rather-long-folder-name-for-the-briefs-of-this-case-file" / "exports"
+        app.screen.query_one("#out").value = str(out)
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        message = app.screen.query_one("#message")
+        assert "will be written as" in str(message.content)
+        assert message.size.height >= 2  # wrapped onto more lines, not cut at the edge
+        assert message.region.right <= SMALL[0]
+
+
+async def test_the_why_line_names_sources_whole_and_wraps_under_its_label(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        lines = app.screen.query_one("#pair").visible_text.splitlines()
+        start = next(k for k, line in enumerate(lines) if line.startswith("why"))
+        assert "Syrian Observatory for Human Rights" in lines[start]
+        assert lines[start + 1].startswith(" " * 9) and lines[start + 1].strip()  # a hanging indent
+        assert "one gives no date" in lines[start + 1]
+        order = app.screen.query_one("#pairs-order").text
+        assert len(order) <= SMALL[0] and order.rstrip().endswith("so far)")
+        await pilot.resize_terminal(*BIG)
+        await pilot.pause()
+        lines = app.screen.query_one("#pair").visible_text.splitlines()
+        why = next(line for line in lines if line.startswith("why"))
+        assert "explosive; one gives" in why and len(why) > SMALL[0]  # laid out again for 120 columns
+
+
+async def test_a_source_label_cut_for_width_ends_with_an_ellipsis(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        review = await select(pilot, 1)
+        while not (review.current_claim and review.current_claim.attributed_to):
+            await pilot.press("n")
+        await pilot.pause()
+        label = pane(app, "#source-label")
+        shown = label.visible_text
+        assert len(label.text) > label.size.width  # too long for the pane at 80×24
+        assert shown.endswith("…") and len(shown) <= label.size.width

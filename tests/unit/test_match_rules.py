@@ -204,3 +204,18 @@ def test_every_decision_keeps_the_parts_of_its_score_for_learning(seeded):
     assert learned_model(seeded) is None  # two decisions are not enough to learn from
     refresh_suggestions(seeded)
     assert seeded.judgements_before_suggestions() == (1, 1, 0)  # what the new order learned from
+
+
+def test_reasons_name_a_many_word_name_whole():
+    from casefile.match.words import name_phrases
+
+    phrases = name_phrases("The UK-based Syrian Observatory for Human Rights said four were killed.")
+    assert phrases["human"] == phrases["observatory"] == "Syrian Observatory for Human Rights"
+    text = "clashes near the Observatory"
+    a = rec(1, 0, text=text, names={"observatory", "human"})
+    b = rec(2, 0, text=text, names={"observatory", "human"})
+    a = MatchRecord(**{**a.__dict__, "phrases": phrases})
+    b = MatchRecord(**{**b.__dict__, "phrases": name_phrases("according to the Syrian Observatory for Human Rights")})
+    rarity = Rarity([a.words, b.words, {"observatory", "human"}] + [r.words for r in background()])
+    s = score(a, b, rarity=rarity)
+    assert s.reasons[0].startswith("both name Syrian Observatory for Human Rights")

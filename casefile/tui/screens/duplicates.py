@@ -86,10 +86,10 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
         if matches >= MIN_EACH and no_matches >= MIN_EACH:
             return Content.assemble((f" order learned from {matches + no_matches} decisions", "$accent"),
                                     (f" ({matches} match, {no_matches} no match){fresh}", "$text-muted"))
-        return Content.assemble(
+        return Content.assemble(  # short: it must fit 80 columns
             (" order by hand-set weights", "$text-muted"),
-            (f"; learned once there are {MIN_EACH} match and {MIN_EACH} no-match decisions "
-             f"({matches} and {no_matches} so far){fresh}", "$text-muted"))
+            (f" · learned at {MIN_EACH} match + {MIN_EACH} no match ({matches} + {no_matches} so far){fresh}",
+             "$text-muted"))
 
     def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
         self.show(event.row)
@@ -137,21 +137,38 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
             parts += [(f"{label:9}", "$text-secondary"), (f"{one_line(x, width - 1):{width}}", "" if same else "bold"),
                       (one_line(y, width), "" if same else "bold"), "\n"]
             if n == 0:
-                parts += self._why(s)  # first, where the pane never hides it
+                parts += self._why(s, self.size.width - 2 - 1)  # first, where the pane never hides it
         parts += [(f"{'score':9}", "$text-secondary"), (f"{s['score']:.2f}  ", "bold")]
         parts += ["  ".join(f"{k} {v:.2f}" for k, v in s["breakdown"].items()), "\n"]
         return Content.assemble(*parts)
 
     @staticmethod
-    def _why(s: dict) -> list:
-        """One line that says why: what both sources share, what one leaves out, what differs."""
+    def _why(s: dict, width: int = 80) -> list:
+        """What both sources share, what one leaves out, what differs: wrapped at the words
+        under its label (a hanging indent), never cut, whole names kept whole."""
         if not s["reasons"]:
             return []
+        room = max(20, width - 9)
         parts: list = [(f"{'why':9}", "$text-secondary")]
+        column = 0
         for i, reason in enumerate(s["reasons"]):
-            against = "different events" in reason
-            parts += ["; " if i else "", (one_line(reason), "$warning" if against else "")]
+            style = "$warning" if "different events" in reason else ""
+            words = one_line(reason).split(" ")
+            for k, word in enumerate(words):
+                lead = ("; " if i else "") if k == 0 else " "
+                if column and column + len(lead) + len(word) > room:
+                    parts += ["\n", " " * 9]
+                    column, lead = 0, ""
+                elif not column:
+                    lead = ""
+                parts += [lead, (word, style)]
+                column += len(lead) + len(word)
         return parts + ["\n"]
+
+    def on_resize(self) -> None:
+        # the why line and the aligned columns are laid out for the width
+        if getattr(self, "pair", None) is not None:
+            self.show(self.pair)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("match", "no_match", "unsure", "next_pair") and getattr(self, "pair", None) is None:

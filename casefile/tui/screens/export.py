@@ -31,7 +31,7 @@ class ExportScreen(ModalScreen):
     ExportScreen .row { height: auto; }
     ExportScreen Input, ExportScreen Select { width: 1fr; margin-right: 1; }
     ExportScreen #preview { height: 1fr; border: round $primary-muted; }
-    ExportScreen #message { height: auto; color: $text-muted; }
+    ExportScreen #message { width: 100%; height: auto; color: $text-muted; }  /* wraps: the path is at its end */
     ExportScreen #message.error { color: $error; }
     ExportScreen .buttons { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }

@@ -117,7 +117,7 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
                 yield WindowedList(self._fetch, self._count, queue_row, empty="No incidents here.", id="queue")
             with Vertical(id="incident-pane"):
                 yield ContentView(focusable=True, id="incident")
-                yield ContentView(id="source-label")
+                yield ContentView(cut=True, id="source-label")
                 yield SourceText(id="source")
         yield ContentView(id="said")
         yield Footer(compact=True)
@@ -155,11 +155,16 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
 
     def say(self, said: str = "", problem: bool = False) -> None:
         """The status line: what was just done, or why a key did nothing (a toast would lay
-        out the whole screen again). Long messages keep both ends."""
+        out the whole screen again). A message too long for the line keeps its end (the
+        path, the count) after an ellipsis, and is shown whole in a notification too."""
         line = self.query_one("#said", ContentView)
         width = max(20, self.size.width - 2)
         if said:
-            text = said if len(said) <= width - 2 else said[: width // 2 - 2] + "…" + said[-(width // 2 - 2):]
+            said = one_line(said)
+            text = said
+            if len(said) > width - 2:
+                text = "…" + said[-(width - 3):]
+                self.notify(said, severity="error" if problem else "information")
             line.update(Content.assemble(("✗ " if problem else "✓ ", "bold $error" if problem else "bold $success"),
                                          (one_line(text), "$error" if problem else "$success")))
         else:
@@ -244,9 +249,7 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
                       (f"  claim {on_page.index(current) + 1}/{len(on_page)}", "$text-muted"), *who]
         else:
             parts += [one_line(article.outlet) or "outlet unknown", " · ", article.published or "undated"]
-        text = Content.assemble(*parts)
-        width = label.size.width
-        label.update(text.truncate(width, ellipsis=True) if width and text.cell_length > width else text)
+        label.update(Content.assemble(*parts))  # cut with an ellipsis at the width it is drawn at
         source.show(article.body, marks, focus)
 
     # -- moving -------------------------------------------------------------------------

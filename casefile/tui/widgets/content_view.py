@@ -23,9 +23,10 @@ class ContentView(ScrollView, can_focus=False):
         Binding("space", "page_down", "Page down", show=False, id="text.page_down"),
     ]
 
-    def __init__(self, focusable: bool = False, **kwargs):
+    def __init__(self, focusable: bool = False, cut: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.can_focus = focusable
+        self.cut = cut  # one line, cut at the width with an ellipsis (at the width it is drawn at)
         self._content = Content("")
         self._strips: list[Strip] = []
         self._focus_strips: tuple[int, int] | None = None  # the focus line's first and last strip
@@ -48,7 +49,10 @@ class ContentView(ScrollView, can_focus=False):
             self._strips = []
         else:
             style = self.get_visual_style()
-            self._strips = Visual.to_strips(self, self._content, width, None, style)
+            content = self._content
+            if self.cut and content.cell_length > width:
+                content = content.truncate(width, ellipsis=True)
+            self._strips = Visual.to_strips(self, content, width, None, style)
             line = self._focus_line
             if line is not None:
                 # Lines wrap independently, so the strips of the text before the focus line

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from casefile.figures import shown as figure
+from casefile.figures import shown
 from casefile.model import Claim, Incident
 from casefile.textsafe import one_line
-from casefile.tui.kinds import kind_of, qualified
+from casefile.tui.kinds import grouped, kind_of, qualified
 
 FIELD_LABELS = {"killed": "killed", "wounded": "wounded", "arrested": "arrested", "abducted": "abducted",
                 "released": "released", "seized": "seized", "operations": "raids", "date": "date",
                 "location": "place", "actor": "actor", "event_type": "type", "other": "note"}
 PARTIES = {"militant": "militants", "security": "security forces", "civilian": "civilians"}
+
+
+def figure(r) -> str:
+    """A figure as the desk shows it: best and range, with thousands separators ("1,234 (1,234–1,300)")."""
+    return grouped(shown(r))
 
 
 def when(i: Incident) -> str:
