@@ -104,7 +104,10 @@ _REFERENCE_PLACE_HEADS = (
     # Where a convoy or a patrol was going is not where it was hit.
     r"\bbound\s+for|\b(?:on|along)\s+(?:its|their|the)\s+way\s+to|\bheading\s+(?:to|towards?|for)|"
     r"\bheaded\s+(?:to|towards?|for)|\ben\s+route\s+to|\btravell?ing\s+(?:to|towards?)|"
+    # "from Maiduguri to Damasak", "carrying food ... to Parachinar": the route's end.
+    r"\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to|\b(?:carrying|transporting|delivering)\s+(?:[\w-]+\s+){0,5}?to|"
     r"\bfrom|\bacross|\bsecond\s+city\s+of|\bin\s+(?:the\s+)?(?:capital|city)\s+of\s+\w+\s+in")
+_REPORTED_BY = re.compile(r"^\s+(?:reported|reports|quoted|cited|wrote|said|says|told)\b")
 _REFERENCE_PLACE = re.compile(rf"(?:{''.join(_REFERENCE_PLACE_HEADS)})\s*(?:the\s+)?$", re.IGNORECASE)
 _REFERENCE_PLACE_SCAN = AnchoredPattern(
     _REFERENCE_PLACE, needs="-based",
@@ -483,6 +486,8 @@ def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) ->
     if _ATTRIBUTIVE.match(after) and (mention.place.geo_precision == "country" or " of" in after[:25]) \
             and not _CONTAINER_AFTER.match(body, mention.end):
         return True  # "US forces", "UK-based", "the Damascus suburb of …"
+    if _REPORTED_BY.match(after):
+        return True  # "The Irrawaddy reported", "Damascus said": a source, not a scene
     if _JURISDICTION.match(after):
         return True  # "Bastar Range inspector general", "Kirkuk police chief": an office's area
     if _OFFICE_OF.search(body, max(sentence_start, mention.start - 40), mention.start):

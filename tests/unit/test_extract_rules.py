@@ -224,3 +224,15 @@ def test_what_follows_the_event_in_time_stays_with_it():
     (incident,) = extract(text, "2025-05-12")
     assert {(c.field, c.value) for c in incident.claims if c.field in ("killed", "arrested")} == {
         ("killed", "12"), ("arrested", "3")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Troops on their way from Maiduguri to Damasak in Mobbar Local Government Area were attacked on Monday; "
+     "seven soldiers were killed.", "Mobbar"),
+    ("A convoy carrying food and fuel to Parachinar came under attack in Kurram district on Monday, "
+     "killing seven soldiers.", "Kurram"),
+    ("Soldiers moving from Kabul to Jalalabad were ambushed in Surobi district on Monday; four were killed.", "Sarobi"),
+])
+def test_where_a_convoy_was_going_is_not_where_it_was_hit(text, place):
+    (incident,) = extract(text, "2025-05-12")
+    assert incident.location == place
