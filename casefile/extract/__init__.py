@@ -20,7 +20,7 @@ from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
 from casefile.extract.gazetteer import adjectival
-from casefile.extract.places import non_event_spans, possessed_places, situate, unresolved_places
+from casefile.extract.places import non_event_spans, possessed_places, short_forms, situate, unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
     Draft,
@@ -69,8 +69,8 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     all_places = [p for p in gazetteer.find_in_text(body) if not actor_spans.any(p.start, p.end)]
     unknown, superseded = unresolved_places(body, all_places, gazetteer.is_demonym)
     all_places = sorted([p for p in all_places if p not in superseded] + unknown, key=lambda p: p.start)
-    all_places = situate(body, sorted(all_places + possessed_places(body, all_places),
-                                      key=lambda p: p.start), gazetteer.lookup)
+    all_places = short_forms(situate(body, sorted(all_places + possessed_places(body, all_places),
+                                                  key=lambda p: p.start), gazetteer.lookup))
     # Datelines, outlets' names and countries used as adjectives count for the article's
     # country, never as the place of an event.
     not_event = Overlaps(non_event_spans(body))

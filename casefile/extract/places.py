@@ -290,3 +290,28 @@ def non_event_spans(text: str) -> list[tuple[int, int]]:
         if before:
             spans.append((before.start(), m.end()))
     return spans
+
+
+# The words that make "Gao region" the region of the town Gao: a longer name with one of
+# them is not the longer form of the shorter one.
+_ADMIN_WORDS = frozenset("""region province state district governorate county city town lga local
+government area division department prefecture territory agency municipality commune village
+""".split())
+
+
+def short_forms(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A name the article also writes in full takes the full name's place: after "Lanao del
+    Sur", "Lanao" is that province, not a namesake town elsewhere."""
+    full: dict[str, list[PlaceMention]] = {}   # by first word, so that the cost stays linear
+    for p in mentions:
+        if p.place.country_code and len(p.surface.split()) > 1:
+            full.setdefault(p.surface.casefold().split()[0], []).append(p)
+    out = []
+    for p in mentions:
+        short = p.surface.casefold()
+        longer = next((f for f in full.get(short.split()[0], ()) if f.place != p.place and f.place.geo_precision != "country"
+                       and f.surface.casefold().startswith(short + " ")
+                       and not _ADMIN_WORDS & set(f.surface.casefold().split()[len(short.split()):])),
+                      None)
+        out.append(PlaceMention(p.start, p.end, p.surface, longer.place, p.score) if longer else p)
+    return out

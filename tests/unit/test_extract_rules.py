@@ -236,3 +236,17 @@ def test_what_follows_the_event_in_time_stays_with_it():
 def test_where_a_convoy_was_going_is_not_where_it_was_hit(text, place):
     (incident,) = extract(text, "2025-05-12")
     assert incident.location == place
+
+
+def test_a_short_form_of_a_name_written_in_full_is_that_place():
+    text = "Lanao clash\n\nTroops killed four gunmen in a clash in Lanao del Norte province on Sunday, the army said."
+    assert [(i.location, i.country) for i in extract(text, "2025-05-12")] == [("Lanao del Norte", "Philippines")]
+
+
+def test_a_region_named_after_its_town_does_not_swallow_the_town():
+    from casefile.extract.gazetteer import Gazetteer
+    from casefile.extract.places import short_forms
+
+    text = "Gunmen attacked Gao on Monday. The Gao region has seen many attacks."
+    mentions = short_forms(Gazetteer.default().find_in_text(text))
+    assert mentions[0].place.geo_precision == "town"
