@@ -94,6 +94,9 @@ _SINCE_BEFORE = re.compile(
     r"\b(?:since|until|till|before|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?$",
     re.IGNORECASE)
 
+# "since they seized power in February 2021": a month or year dating what a range runs from.
+_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}(?:in\s+)?$", re.IGNORECASE)
+
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 
@@ -124,8 +127,10 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
             if taken.overlaps(m.start(), m.end()):
                 continue
             mention = _resolve(kind, m, pub)
-            if mention is not None and mention.kind == "event" and _SINCE_BEFORE.search(
-                    text[max(0, m.start() - 25):m.start()]):
+            if mention is not None and mention.kind == "event" and (
+                    _SINCE_BEFORE.search(text[max(0, m.start() - 25):m.start()])
+                    or mention.precision in ("month", "year")
+                    and _SINCE_CLAUSE_BEFORE.search(text[max(0, m.start() - 60):m.start()])):
                 mention = DateMention(mention.start, mention.end, mention.text, mention.date_start,
                                       mention.date_end, mention.precision, "since", mention.partial)
             if mention is not None:

@@ -250,3 +250,13 @@ def test_a_region_named_after_its_town_does_not_swallow_the_town():
     text = "Gunmen attacked Gao on Monday. The Gao region has seen many attacks."
     mentions = short_forms(Gazetteer.default().find_in_text(text))
     assert mentions[0].place.geo_precision == "town"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Air strikes have grown more frequent since the army seized power in February 2021.", "since"),
+    ("It was the deadliest attack since the group was founded in 2009.", "since"),
+    ("Gunmen killed five people in March 2021.", "event"),
+])
+def test_a_month_or_year_a_range_runs_from_is_not_an_event_date(text, kind):
+    (d,) = find_dates(text, None)
+    assert d.kind == kind
