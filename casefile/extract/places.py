@@ -302,16 +302,18 @@ government area division department prefecture territory agency municipality com
 def short_forms(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A name the article also writes in full takes the full name's place: after "Lanao del
     Sur", "Lanao" is that province, not a namesake town elsewhere."""
-    full: dict[str, list[PlaceMention]] = {}   # by first word, so that the cost stays linear
-    for p in mentions:
-        if p.place.country_code and len(p.surface.split()) > 1:
-            full.setdefault(p.surface.casefold().split()[0], []).append(p)
+    folded = [p.surface.casefold() for p in mentions]
+    # The full names, by first word, so that the cost stays linear.
+    full: dict[str, list[tuple[str, PlaceMention]]] = {}
+    for p, name in zip(mentions, folded):
+        words = name.split()
+        if p.place.country_code and p.place.geo_precision != "country" and len(words) > 1:
+            full.setdefault(words[0], []).append((name, p))
     out = []
-    for p in mentions:
-        short = p.surface.casefold()
-        longer = next((f for f in full.get(short.split()[0], ()) if f.place != p.place and f.place.geo_precision != "country"
-                       and f.surface.casefold().startswith(short + " ")
-                       and not _ADMIN_WORDS & set(f.surface.casefold().split()[len(short.split()):])),
-                      None)
+    for p, short in zip(mentions, folded):
+        words = short.split()
+        longer = next((f for name, f in full.get(words[0], ())
+                       if f.place != p.place and name.startswith(short + " ")
+                       and not _ADMIN_WORDS.intersection(name.split()[len(words):])), None)
         out.append(PlaceMention(p.start, p.end, p.surface, longer.place, p.score) if longer else p)
     return out
