@@ -226,13 +226,19 @@ def _party_sum(reports: list[Report], pick) -> Report:
 
 def best_report(reports: list[Report]) -> Report | None:
     """The account the best figure comes from: the most conservative toll, else the parties'
-    most conservative counts as one account."""
+    most conservative counts as one account. A vague word's coded value ("scores" = 20) stands
+    in for a toll only when no source gives a number (ACLED's coding of vague figures)."""
     tolls = [r for r in reports if r.toll is not None]
-    if tolls:
+    stated = [r for r in tolls if r.qualifier != "vague"]
+    if stated:
+        return min(stated, key=lambda r: r.toll)
+    numbered = [r for r in reports if r.qualifier != "vague"]
+    if tolls and not numbered:
         return min(tolls, key=lambda r: r.toll)
-    if not reports:
+    pool = numbered or reports
+    if not pool:
         return None
-    return reports[0] if len(reports) == 1 else _party_sum(reports, min)
+    return pool[0] if len(pool) == 1 else _party_sum(pool, min)
 
 
 def derive(evidence: Iterable[Evidence]) -> Figures:

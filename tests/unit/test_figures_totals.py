@@ -37,6 +37,16 @@ def test_the_most_conservative_toll_across_sources_is_best():
     assert figures.disputed
 
 
+def test_a_vague_word_is_the_toll_only_when_no_source_gives_a_number():
+    # "Scores have been killed" (coded 20) beside "killed up to 100 people": the number stands.
+    f = killed(ev(20, "unknown", "vague", "Group"), ev(100, "civilian", "at_most", "Activists"))
+    assert (f.best, f.qualifier) == (100, "at_most")
+    f = killed(ev(20, "unknown", "vague", "Group"), ev(12, "unknown", "vague", "Monitor", article=2))
+    assert (f.best, f.qualifier) == (12, "vague")
+    f = killed(ev(20, "unknown", "vague", "Group"), ev(7, "unknown", "exact", "Monitor", article=2))
+    assert (f.best, f.qualifier) == (7, "exact")
+
+
 def test_without_any_toll_each_party_counts_its_most_conservative_figure():
     f = killed(ev(12, "security", source="Officer"), ev(15, "security", source="Insurgents"),
                ev(4, "militant", "at_least", source="Officer"))
