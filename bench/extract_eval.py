@@ -236,8 +236,17 @@ def best_of(label_best: dict | None, field: str) -> int | None:
     return value.get("value") if isinstance(value, dict) else value
 
 
+def same_country(gold: str | None, got: str | None, gazetteer: Gazetteer) -> bool:
+    """One country under two names ("DR Congo", "Democratic Republic of the Congo")."""
+    if fold(gold) == fold(got):
+        return True
+    codes = [(p.country_code if p is not None and p.geo_precision == "country" else None)
+             for p in (gazetteer.lookup(n) if n else None for n in (gold, got))]
+    return None not in codes and codes[0] == codes[1]
+
+
 def place_ok(g: dict, c, gazetteer: Gazetteer) -> bool:
-    return same_place(g["location"], c.location, gazetteer) and fold(g.get("country")) == fold(c.country)
+    return same_place(g["location"], c.location, gazetteer) and same_country(g.get("country"), c.country, gazetteer)
 
 
 def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict[str, Tally], dict[str, list[int]], dict]:
@@ -294,7 +303,7 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
                     t["per incident: " + name].add(tp=int(ok), fn=int(not ok))
                     right[name] = right[name] and ok
                     if not ok:
-                        kind = error_class(name, g, c)
+                        kind = error_class(name, g, c, gazetteer)
                         if c is None:
                             kind += " (a candidate of the article is unpaired)" if len(found) < len(candidates) \
                                 else " (no candidate left)"
@@ -324,7 +333,7 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
     return t, per_article, info
 
 
-def error_class(name: str, g: dict, c) -> str:
+def error_class(name: str, g: dict, c, gazetteer: Gazetteer) -> str:
     """What kind of wrong: counted per split, so that the held-out split can guide the work
     without its articles being read."""
     if c is None:
@@ -344,7 +353,7 @@ def error_class(name: str, g: dict, c) -> str:
         return "1 day late" if days == 1 else "later" if days > 0 else "earlier"
     if not c.country:
         return "no country"
-    if fold(c.country) != fold(g.get("country")):
+    if not same_country(g.get("country"), c.country, gazetteer):
         return "wrong country"
     if fold(c.location) == fold(c.country):
         return "country only"
