@@ -5,7 +5,8 @@ figure to) says per party. Within an article, reports that do not contradict eac
 one account ("authorities: 3 militants killed" + "the ministry: 1 officer killed" = 4
 killed); contradicting ones stay separate (the ministry's 1 officer vs the monitor's 2).
 A toll statement ("the death toll has risen to 19") updates its source's account instead of
-contradicting it; "two other people" add to the people counted before.
+contradicting it; "two other people" add to the people counted before; "among the dead was a
+commander" is some of them, not a toll.
 
 Each report's toll is its stated total, or the sum of its party counts when it counts more
 than one party; a count of one party ("troops killed all five militants") is not a toll.
@@ -141,7 +142,7 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
         if ev.role == "update":
             # The source's latest word on the toll: its account, updated (the last one it gave).
             home = next((r for r in reversed(same_article) if _same_voice(r, ev.attributed_to)), None)
-        elif ev.role == "other":
+        elif ev.role in ("other", "part"):
             home = same_article[-1] if same_article else None
         else:
             home = next((r for r in same_article
@@ -149,12 +150,19 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
         if home is None:
             home = Report(ev.article_id)
             reports.append(home)
-        if ev.attributed_to and ev.attributed_to not in home.named:
+        if ev.attributed_to and ev.attributed_to not in home.named and ev.role != "part":
             home.named.append(ev.attributed_to)
         if label not in home.sources:
             home.sources.append(label)
         if ev.role == "update":
             home.parties[party] = value
+        elif ev.role == "part" and home.parties:
+            # Some of the people counted: at most it names their party.
+            if party != "unknown" and value > home.parties.get(party, 0):
+                home.parties[party] = value
+                if ev.qualifier:
+                    home.qualifiers[party] = ev.qualifier
+            continue
         elif ev.role == "other" and (party in home.parties or party == "unknown"):
             home.added(party, value)
         else:

@@ -217,7 +217,8 @@ class Count:
     value_text: str
     of_count: int | None = None  # index of the count this one breaks down ("two of whom")
     # "update": a toll statement ("the death toll has risen to 19") that supersedes the same
-    # source's earlier figures; "other": people in addition to those counted before.
+    # source's earlier figures; "other": people in addition to those counted before; "part":
+    # some of the people counted before ("among the dead was a commander").
     role: str | None = None
 
 
@@ -456,8 +457,8 @@ class _Reader:
             party = previous.party
         if including and self.counts:
             base = self.counts[-1]
-            if party == base.party:
-                return None  # "seven civilians, including four women": no new party
+            if party in (base.party, "unknown"):
+                return None  # "seven civilians, including four women", "including a commander": no new party
             return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1)
         if word == "dead" and not before:
             return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
@@ -476,8 +477,10 @@ class _Reader:
             same = [c for c in self.context[-4:] + self.counts if c.field == field]
             if toll and party == "unknown" and same:
                 party = same[-1].party  # "the toll stood at 34 dead" after "killing 30 soldiers"
+            # "Among the dead was a senior commander": some of the people already counted.
+            part = "part" if same and before.group(0).lower().startswith("among") else None
             return self.count(field, window_start + before.start(), noun_end, q, party, text[q.start:noun_end],
-                              tentative=toll)
+                              tentative=toll, role=part)
         if noun.group("poss"):
             death = _POSSESSIVE_DEATH.match(text[noun.end() - len(noun.group("poss")):end])
             if death:

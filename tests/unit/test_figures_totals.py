@@ -193,3 +193,24 @@ def test_the_store_keeps_the_best_figures_qualifier_and_a_tolls_update(db_path):
     (second,) = case.store_candidates(article2, extract(body2, "2024-05-06"), "2024-05-06T00:00:00+00:00")
     assert (case.incident(second).killed.best, case.incident(second).killed.qualifier) == (12, "at_least")
     assert case.incident(second).wounded.qualifier is None
+
+
+# -- parts of a toll: "among the dead", "including" ------------------------------------------
+def test_among_the_dead_is_some_of_those_counted_not_a_toll():
+    figures = derive([ev(8, "security", "at_least", "Malian armed forces"), ev(6, "militant", "exact", "Malian armed forces"),
+                      ev(1, "unknown", "exact", "Kidal governor", role="part")])
+    assert (figures.counts["killed"].best, figures.counts["killed"].qualifier) == (14, "at_least")
+    # Alone, it is still a count.
+    assert killed(ev(2, "security", "exact", "Kidal governor", role="part")).best == 2
+
+
+@pytest.mark.parametrize("text, published, total", [
+    ("Militants stormed an army post near Kidal on Sunday, killing at least nine soldiers and five "
+     "militants, the Malian armed forces said.\n\nAmong the dead was a battalion commander, the Kidal governor said.",
+     "2024-05-06", 14),
+    ("Gunmen attacked a police station in Dera Ismail Khan on Monday. Twelve policemen, including "
+     "a senior commander, were killed, the provincial police chief said. Three attackers were killed, "
+     "a counter-terrorism department statement said.", "2024-05-07", 15),
+])
+def test_parts_of_the_dead_are_not_tolls_in_extraction(text, published, total):
+    assert best(text, published)[0] == total
