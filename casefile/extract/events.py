@@ -26,7 +26,10 @@ TRIGGERS: dict[str, str] = {
     "ied": r"roadside\s+bombs?|improvised\s+explosive|(?-i:IEDs?)|land\s*mines?|car\s+bombs?|"
            r"vehicle-borne|(?-i:VBIEDs?)|motorcycle\s+bombs?|bomb(?:ing)?s?\s+(?:exploded|went\s+off|blast)|"
            r"bombings?|blasts?|explosions?|explosive\s+devices?\s+(?:exploded|detonated|went\s+off)|"
-           r"(?:exploded|detonated)\s+(?:an?\s+)?(?:bomb|explosive|device)",
+           r"(?:exploded|detonated)\s+(?:an?\s+)?(?:bomb|explosive|device)|"
+           # "the bomb was planted on a road", "another bomb targeted soldiers"
+           r"bombs?\s+(?:(?:was|were|had\s+been)\s+)?(?:planted|detonated|targeted|hit|struck|killed|wounded|injured)|"
+           r"planted\s+(?:an?\s+)?(?:bomb|explosive)",
     "clash": r"clash(?:es|ed)?|fighting|gun\s*battles?|firefights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
              r"battled?|engaged|repelled|repulsed|ambush(?:ed|es)?|overran|confrontations?|skirmish(?:es)?|"
              r"gunfight|counter-?attack(?:ed)?|"

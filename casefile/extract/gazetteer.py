@@ -606,11 +606,17 @@ class Gazetteer:
         entry = self._stored.get(idx)
         if entry is None:
             store = self._store
+            precision = store.precisions[prec]
+            names = aliases.split("|") if aliases else []
+            bare = _ADMIN_AFFIX.sub("", name) if precision == "district" else name
+            if bare != name and bare[:1].isupper():
+                names.append(name)   # "Amphoe Waeng" is Waeng district: shown as the text writes it
+                name = bare
             place = Place(name, store.admin1.get(admin1), store.country_names.get(cc, cc), cc,
                           lat / 1e4 if lat is not None else None,
-                          lon / 1e4 if lon is not None else None, store.precisions[prec], pop)
+                          lon / 1e4 if lon is not None else None, precision, pop)
             # The display name is left out of the stored aliases when it comes first.
-            ex, nk = _alias_flags(place, aliases.split("|") if aliases else [], None)
+            ex, nk = _alias_flags(place, names, None)
             entry = self._stored[idx] = (place, ex, nk)
         return entry
 
@@ -1560,6 +1566,12 @@ def _tier_of(hits: tuple, idx: int) -> int:
 
 # A nationality adjective names its country as evidence ("Somali troops", "Pakistani police"):
 # the adjectives of each demonym table indexed by their first word.
+# The local word for "district" that GeoNames keeps in second-level names ("Amphoe Waeng",
+# "Kabupaten Aceh Barat", "Municipio de Iquira", "Kalinin Rayon").
+_ADMIN_AFFIX = re.compile(
+    r"^(?:Amphoe|Kabupaten|Huyen|Comuna|Municipio(?:\s+de)?|Departamento(?:\s+de)?|Provincia(?:\s+d[ei])?|"
+    r"Shahrestan-e|Powiat|Gemeente|Obshtina|Partido(?:\s+de)?|Distrito(?:\s+de)?|Concelho(?:\s+de)?|"
+    r"Municipality\s+of)\s+|\s+(?:Rayon|Raion|Okrug|Ilcesi|Kommune?|Tumani|Jaras|Audany|pagasts)$")
 _DEMONYM_INDEX: dict[int, dict[str, list[str]]] = {}
 _LETTER_RUN = re.compile(r"\b[^\W\d_]+")
 _WORD_CHAR = re.compile(r"\w")

@@ -115,6 +115,9 @@ _KIND_OF = re.compile(
     r"^[ \t]+(?P<kind>district|territory|county|sub-?district|region|province|state|governorate|"
     r"department|prefecture|village|town|city|area|locality|commune)[ \t]+of[ \t]+(?:the[ \t]+)?"
     r"(?:[a-z][a-z-]+[ \t]+){0,2}$")   # "the Bagan town of the restive Kurram district"
+_OF_GAP = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_ENDS_WITH_KIND = re.compile(r"[ \t](?:district|territory|county|sub-?district|department|prefecture|commune|"
+                             r"village|town|locality)$", re.I)
 _POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+$")
 _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
 # "Sabon Gari village in Damboa": X is in Y, whatever the gazetteer's namesake of X says.
@@ -143,6 +146,12 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
             parent = out[j]
             gap = text[child.end:parent.start] if j > k else text[parent.end:child.start]
             m = gap_ok.match(gap)
+            if m is None and gap_ok is _KIND_OF and _ENDS_WITH_KIND.search(child.surface):
+                m = _OF_GAP.match(gap)   # "Waeng district" (its word already in the span) "of Y"
+            if m is not None and gap_ok in (_KIND_OF, _POSSESSIVE_GAP):
+                # "Waeng district of Narathiwat", "Narathiwat's Ru So": what holds a district or
+                # a village is the province a town gives its name to, not the town.
+                parent = out[j] = _as_province(parent, lookup)
             parents = _PARENT_PRECISIONS
             if gap_ok is _IN_GAP or (gap_ok is _APPOSITION_GAP and _DISTRICT_AFTER.match(text, parent.end)):
                 parents += ("town",)   # "Sabon Gari, Damboa Local Government Area"
@@ -176,6 +185,16 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
             out[k] = _inside(child, parent.place, lookup, kind)
             break
     return out
+
+
+def _as_province(mention: PlaceMention, lookup) -> PlaceMention:
+    p = mention.place
+    if p.geo_precision != "town" or p.name != p.admin1 or lookup is None:
+        return mention
+    region = lookup(f"{p.name} province", p.country_code)
+    if region is None or region.geo_precision != "province" or region.country_code != p.country_code:
+        return mention
+    return PlaceMention(mention.start, mention.end, mention.surface, region, mention.score)
 
 
 def _inside(child: PlaceMention, parent: Place, lookup, kind: str | None) -> PlaceMention:
@@ -222,7 +241,10 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
     spans = Overlaps((p.start, p.end) for p in known)
     found = []
     for parent in known:
-        if parent.place.geo_precision not in ("province", "country") or not parent.place.country_code:
+        # A town that gives its province its name stands for the province ("Narathiwat's Ru So").
+        region = parent.place.geo_precision in ("province", "country") or (
+            parent.place.geo_precision == "town" and parent.place.name == parent.place.admin1)
+        if not region or not parent.place.country_code:
             continue
         m = _POSSESSED.match(text, parent.end)
         if m is None:
@@ -234,7 +256,7 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
         s = m.start("name")
         if spans.any(s, s + len(name)):
             continue
-        place = Place(name=name, admin1=parent.place.admin1 if parent.place.geo_precision == "province" else None,
+        place = Place(name=name, admin1=parent.place.admin1 if parent.place.geo_precision != "country" else None,
                       country=parent.place.country, country_code=parent.place.country_code,
                       latitude=None, longitude=None, geo_precision="town")
         found.append(PlaceMention(s, s + len(name), name, place, 0.0))

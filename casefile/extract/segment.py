@@ -25,7 +25,7 @@ from casefile.extract.sentences import Sentence
 from casefile.extract.vocabulary import (
     EVENT_SITES,
     WIRE_AGENCIES,
-    BACKGROUND_STATISTIC, CLAUSE_WORDS, FURNITURE_LABELS, GENERIC_PLURALS, NEW_EVENT_NOUNS, PLURAL_DETERMINERS,
+    BACKGROUND_STATISTIC, CLAUSE_WORDS, CONFLICT_NOUNS, FURNITURE_LABELS, GENERIC_PLURALS, NEW_EVENT_NOUNS, PLURAL_DETERMINERS,
     REPORTED_CLAUSE_WORDS, STATEMENT_NOUNS, STATEMENT_VERBS, phrases)
 
 PRECISION_RANK = {"neighbourhood": 5, "town": 4, "district": 3, "province": 2, "country": 1}
@@ -84,8 +84,9 @@ _NEW_EVENT_CUE = re.compile(
     re.IGNORECASE,
 )
 _REFERS_BACK_ANCHORED = (
-    r"\bthe\s+(?:operation|raid|attack|assault|blast|explosion|bombing|incident|clashes|ambush|"
-    r"strike|confrontation|fighting|campaign|raids|operations)\b|\bthe\s+(?:site|cell|suspects?|attackers)\b|"
+    rf"\bthe\s+(?:operation|incident|clashes|confrontation|fighting|campaign|raids|operations|bomb|device|"
+    rf"encounter|firefight|massacre|siege|{phrases(NEW_EVENT_NOUNS)})\b|"
+    r"\bthe\s+(?:site|cell|suspects?|attackers)\b|"
     r"\b(?:the|death)\s+toll\b|\bthe\s+number\s+of\s+(?:people\s+)?(?:killed|dead|wounded|victims)\b")
 _REFERS_BACK = re.compile(
     _REFERS_BACK_ANCHORED + r"|"
@@ -541,11 +542,13 @@ def is_page_date(body: str, mention: DateMention) -> bool:
 
 _GENERIC_PLURAL = re.compile(rf"(?:{phrases(GENERIC_PLURALS)})$", re.IGNORECASE)
 _PLURAL_DETERMINER = re.compile(rf"\b(?:{phrases(PLURAL_DETERMINERS)}|\d+)\s+(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
-_STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)})\b", re.IGNORECASE)
+# "the conflict has", "the decade-long insurgency has": a tally of the whole conflict.
+_TALLY_OF = rf"the\s+(?:[\w’'-]+\s+){{0,3}}?(?:{phrases(CONFLICT_NOUNS)})\s+(?:has|have)"
+_STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)}|{_TALLY_OF})\b", re.IGNORECASE)
 # Each phrase's most telling word: the phrase regex runs only in sentences holding one.
 _COMMON = {"the", "this", "a", "an", "in", "of", "has", "have", "been", "so", "for", "since", "far"}
 _STATISTIC_KEYS = re.compile("|".join(sorted({max((w for w in p.split() if w not in _COMMON), key=len)
-                                               for p in BACKGROUND_STATISTIC})))
+                                               for p in BACKGROUND_STATISTIC} | set(CONFLICT_NOUNS))))
 
 
 def generic_plural(sentence: str, at: int, trigger_text: str) -> bool:

@@ -104,10 +104,12 @@ FURNITURE_LABELS = ("date", "dated", "published", "posted", "updated", "last upd
 BACKGROUND_STATISTIC = (
     "in the conflict", "in the war", "in the insurgency", "of the conflict", "of the war",
     "since the conflict", "since the war", "since the start", "since the beginning", "since the outbreak",
-    "the conflict has", "the war has", "the insurgency has", "the violence has", "the fighting has",
     "have been displaced", "been displaced", "so far this year", "this year alone", "for months",
     "for weeks", "in recent weeks", "in recent days", "a surge in", "an increase in", "a rise in",
 )
+# What a tally is of: "the decade-long insurgency has killed more than 6,200 people".
+CONFLICT_NOUNS = ("conflict", "war", "insurgency", "violence", "fighting", "rebellion", "uprising", "unrest",
+                  "crisis")
 # Plural event nouns that, without a number or a determiner, name a kind of violence, not an
 # event ("accuses Kabul of cross-border attacks", "planning attacks").
 GENERIC_PLURALS = ("attacks", "assaults", "raids", "bombings", "strikes", "airstrikes", "air strikes",

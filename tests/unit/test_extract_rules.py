@@ -260,3 +260,35 @@ def test_a_region_named_after_its_town_does_not_swallow_the_town():
 def test_a_month_or_year_a_range_runs_from_is_not_an_event_date(text, kind):
     (d,) = find_dates(text, None)
     assert d.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "The decade-long insurgency has killed more than 6,200 people, according to rights groups.",
+    "The three-year civil war has killed at least 150,000 people, the UN says.",
+    "The conflict has claimed more than 3,000 lives since 2019.",
+])
+def test_a_tally_of_the_whole_conflict_is_no_incident(text):
+    assert extract(text, "2024-05-06") == []
+
+
+def test_the_bomb_told_after_the_lead_is_the_leads_event_and_gives_its_place():
+    text = ("A roadside bomb killed two policemen and wounded three others in Balochistan province today.\n\n"
+            "The bomb was planted on a road in Turbat district and detonated when a patrol passed by, police said.")
+    (candidate,) = extract(text, "2024-05-06")
+    assert candidate.location == "Turbat" and ("killed", 2) in [(c.field, c.value_num) for c in candidate.claims]
+
+
+def test_a_town_that_names_its_province_possesses_a_village_of_it():
+    text = "Another bomb targeted soldiers in Narathiwat's Ru So district on Sunday, killing one soldier."
+    (candidate,) = extract(text, "2015-05-04")
+    assert (candidate.location, candidate.admin1, candidate.country) == ("Ru So", "Narathiwat", "Thailand")
+
+
+def test_a_district_is_named_without_the_local_word_for_district():
+    from casefile.extract.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    assert g.lookup("Amphoe Waeng", "TH").name == "Waeng"          # Thailand's "amphoe"
+    text = "A bomb exploded in Waeng district of Narathiwat on Monday, killing a ranger."
+    (candidate,) = extract(text, "2015-05-04")
+    assert (candidate.location, candidate.admin1) == ("Waeng", "Narathiwat")
