@@ -11,6 +11,7 @@ threats, vague totals without a time or place) never makes an incident.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -62,7 +63,7 @@ _BACKGROUND_SCAN = AnchoredPattern(
 _EARLIER_EVENT_CLAUSE = AnchoredPattern(re.compile(
     r"\b(?:came|comes|coming|follows|followed|following)\s+"
     r"(?:(?:just|only|barely|nearly|almost|about|some|more\s+than|less\s+than)\s+)?"
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+)?"
     r"(?:days?|weeks?|months?|years?)\s+(?:after|since)\b"
     r"|\b(?:follows|followed|following|comes\s+after|came\s+after)\s+(?:a|an)\s+"
     r"(?:similar|previous|earlier|separate)\b", re.IGNORECASE))
@@ -289,7 +290,24 @@ def places_compatible(a: PlaceMention, b: PlaceMention) -> bool:
         return True
     if coarse.geo_precision == "province":
         return fine.admin1 == coarse.admin1
-    return False
+    return _suburb(pa, pb)
+
+
+SUBURB_KM = 12
+METROPOLIS = 500_000
+
+
+def _suburb(a, b) -> bool:
+    """A town a few kilometres from a city of half a million is part of it ("Pétionville",
+    "an upscale community in Port-au-Prince")."""
+    if a.admin1 != b.admin1 or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    if max(a.population or 0, b.population or 0) < METROPOLIS:
+        return False
+    # Equirectangular distance: exact enough at a dozen kilometres.
+    x = math.radians(b.longitude - a.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
+    y = math.radians(b.latitude - a.latitude)
+    return 6371 * math.hypot(x, y) <= SUBURB_KM
 
 
 def _finest(places: list[PlaceMention]) -> list[PlaceMention]:

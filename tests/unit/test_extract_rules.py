@@ -292,3 +292,19 @@ def test_a_district_is_named_without_the_local_word_for_district():
     text = "A bomb exploded in Waeng district of Narathiwat on Monday, killing a ranger."
     (candidate,) = extract(text, "2015-05-04")
     assert (candidate.location, candidate.admin1) == ("Waeng", "Narathiwat")
+
+
+def test_a_suburb_of_a_city_is_the_citys_event():
+    text = ("Gangs launched an attack on Haiti's capital early Tuesday, targeting an upscale community in "
+            "Port-au-Prince where gunmen clashed with police.\nThe attack on Pétionville was led by the Viv Ansanm "
+            "group. At least 28 gang members were killed, police said.")
+    (candidate,) = extract(text, "2024-11-19")
+    assert candidate.country == "Haiti"
+
+
+def test_what_an_attack_comes_days_after_is_an_earlier_event():
+    text = ("Gunmen killed six villagers in Dogon Noma, Kaduna State, on Monday, police said. The attack comes "
+            "days after bandits abducted 40 worshippers from a mosque nearby.")
+    first, *_ = extract(text, "2024-05-08")
+    assert ("killed", "6") in [(c.field, c.value) for c in first.claims]
+    assert all(c.field != "abducted" for c in first.claims)
