@@ -40,7 +40,7 @@ UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|vict
            r"deputies|deputy|bodyguards?|sons?|brothers?|"
            r"suspects?|prisoners?|detainees?|inmates?|hostages?|captives?|youths?|leaders?|"
            r"commanders?|officials?|figures?|associates?|affiliates?|accomplices?|collaborators?|"
-           r"informants?|ringleaders?|masterminds?|perpetrators?")
+           r"informants?|ringleaders?|masterminds?|perpetrators?|contractors?")
 OPERATIONS = r"raids?|operations?|air\s*strikes?|strikes?|sorties|missions?|ambushes"
 
 
@@ -131,6 +131,7 @@ _BEFORE = re.compile(
     r"as\s+many\s+as|up\s+to|over|around|all|at)\s+)*[“\"']?$",
     re.IGNORECASE,
 )
+_APPOSITION = re.compile(r"[ \t]*(?:[–—][^–—\n]{1,80}[–—]|\([^()\n]{1,80}\)|,[ \t]+(?:including|among\s+them)[^,\n]{1,60},)")
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^\s+of\s+(?P<whom>whom|them)\b|^\s+of\s+(?:the|those|these|our|his|their|its|her)\b", re.IGNORECASE)
@@ -487,8 +488,15 @@ class _Reader:
                 return self.count("killed", q.start, noun.end() + death.end() - len(noun.group("poss")),
                                   q, party, text[q.start:noun_end])
         after = _AFTER.match(text[noun_end:end])
+        skip = 0
+        if not after:
+            # "Three Americans – a service member and two contractors – were killed"
+            aside = _APPOSITION.match(text, noun_end, end)
+            if aside:
+                skip = aside.end() - noun_end
+                after = _AFTER.match(text[aside.end():end])
         if after:
-            return self.count(_field_of(after), q.start, noun_end + after.end(), q, party, text[q.start:noun_end])
+            return self.count(_field_of(after), q.start, noun_end + skip + after.end(), q, party, text[q.start:noun_end])
         if word == "bodies":
             found = re.match(r"[”\"']?\s*(?:had\s+been|have\s+been|were|was)?\s*(?:buried|found|recovered|"
                              r"discovered|retrieved|identified|collected|pulled)\b", text[noun_end:end])

@@ -1024,6 +1024,11 @@ class Gazetteer:
         p = self._places[idx]
         if p.geo_precision == "country" or _several_words(surface):
             return True
+        key = _exact_key(surface)
+        if _exact_key(p.name) != key and any(
+                self._places[h[0]].country_code != p.country_code and _exact_key(self._places[h[0]].name) == key
+                for h in hits):
+            return False   # "Manda": an alternate name of Handa (Japan), the own name of a town elsewhere
         # Shared with a town abroad is fine ("Borno" is a village in Italy too); shared with
         # a district, a province or a city abroad is not.
         return not any(self._places[h[0]].country_code != p.country_code
@@ -1216,6 +1221,8 @@ class Gazetteer:
                                  _exact_key(text[s:e]))[0]
             p = self._places[idx]
             surface = text[s:e]
+            if p.geo_precision != "country" and self.is_demonym(surface) and _LOWER_WORD.match(text, e):
+                continue   # "the Somali border", "Afar herders": people's adjective, not the region
             one_country = len({self._places[h[0]].country_code for h in hits}) == 1
             # A big place abroad stands on its own ("Nairobi" in a story about Somalia), unless
             # its name is shared by places of other countries ("Susa": a Syrian village too).
@@ -1548,6 +1555,10 @@ _ADJECTIVAL_AFTER = re.compile(
     r"Government|National[ \t]+Army|Armed[ \t]+Forces|Defen[cs]e[ \t]+Forces|Rangers|Frontier[ \t]+Corps|"
     r"Taliban|Embassy|Ministry|Red[ \t]+Crescent|Red[ \t]+Cross|Federal|State[ \t]+Department)\b"
     r"|[ \t]+(?:and|or)[ \t]+(?:[A-Z][\w.]*[ \t]+)?(?:forces|troops|soldiers|military|army|officials)\b"
+    # "17 US casualties", "a US drone strike", "US service members"
+    r"|[ \t]+(?:casualties|citizens|nationals|personnel|service[ \t]+members?|servicemen|troops|soldiers|"
+    r"forces|military|army|navy|drones?|air[ \t]*strikes?|airstrikes?|officials|diplomats|embassy|government|"
+    r"authorities|contractors|aid[ \t]+workers|envoy|ambassador|president|allies|partners|warplanes?|jets?)\b"
     r"|['’]s[ \t]+(?:\w+[ \t]+)?(?:army|military|forces|troops|government|ambassador|embassy|"
     r"president|envoy|ministry|officials?|allies|partners)\b")
 
@@ -1574,6 +1585,7 @@ _ADMIN_AFFIX = re.compile(
     r"Municipality\s+of)\s+|\s+(?:Rayon|Raion|Okrug|Ilcesi|Kommune?|Tumani|Jaras|Audany|pagasts)$")
 _DEMONYM_INDEX: dict[int, dict[str, list[str]]] = {}
 _LETTER_RUN = re.compile(r"\b[^\W\d_]+")
+_LOWER_WORD = re.compile(r"[ \t]+[a-z]")
 _WORD_CHAR = re.compile(r"\w")
 
 

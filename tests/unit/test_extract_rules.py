@@ -308,3 +308,36 @@ def test_what_an_attack_comes_days_after_is_an_earlier_event():
     first, *_ = extract(text, "2024-05-08")
     assert ("killed", "6") in [(c.field, c.value) for c in first.claims]
     assert all(c.field != "abducted" for c in first.claims)
+
+
+def test_an_alternate_name_of_a_city_abroad_that_a_town_elsewhere_bears_names_no_country():
+    # "Manda" is an alternate name of Handa (Japan, 118,000 people) and the name of towns elsewhere.
+    text = ("Al-Shabaab fighters attacked the Manda Bay Airfield in Lamu county, Kenya, on Sunday, "
+            "killing three people.")
+    (candidate,) = extract(text, "2020-01-06")
+    assert candidate.country == "Kenya"
+    assert all(c.value != "Handa" for c in candidate.claims if c.field == "location")
+
+
+def test_a_demonym_before_a_noun_is_not_the_region_of_that_name():
+    # "Somali" is a region of Ethiopia, "Afar" another; here they describe a border and herders.
+    text = "Gunmen killed four Kenyan soldiers close to the Somali border on Monday, police said."
+    (candidate,) = extract(text, "2024-05-07")
+    assert candidate.location != "Somali" and candidate.country != "Ethiopia"
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab claimed there were 17 US casualties in the attack on the base.",
+    "A US drone strike hit the compound, officials said.",
+])
+def test_a_country_before_a_lowercase_role_noun_is_an_adjective(text):
+    from casefile.extract.gazetteer import Gazetteer, adjectival
+
+    mention = next(m for m in Gazetteer.default().find_in_text(text) if m.surface == "US")
+    assert adjectival(text, mention)
+
+
+def test_a_count_reads_past_an_aside_to_its_verb():
+    assert counts("Three Americans – one service member and two contractors – were killed in the attack.")[0] == \
+        ("killed", 3, "exact", "unknown")
+    assert counts("Twelve people (eight soldiers and four civilians) were killed.")[0] == ("killed", 12, "exact", "unknown")
