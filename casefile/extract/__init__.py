@@ -36,6 +36,7 @@ from casefile.extract.segment import (
     is_reference_place,
     is_report_date,
     lead_event,
+    lead_place,
     passing_mentions,
     shift_day_after,
     sites_of,
@@ -130,7 +131,9 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
         ))
     passing_mentions(facts_list)
     lead_event(facts_list)
-    return [_candidate(body, draft, article_country) for draft in group(facts_list)]
+    drafts = group(facts_list)
+    lead_place(drafts, facts_list)
+    return [_candidate(body, draft, article_country) for draft in drafts]
 
 
 def _slicer(items: list):

@@ -24,6 +24,7 @@ _AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|polic
 _BEFORE_SCAN = AnchoredPattern(_BEFORE)
 _KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|{_NAMED_KIND.lower()})")  # in the case-folded text
 _CAPITAL = re.compile(r"\b[A-Z]")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
 _NOT_NAMES = re.compile(
     r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|In|On|At|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
@@ -59,6 +60,9 @@ def unresolved_places(text: str, known: list[PlaceMention],
                 continue   # "the SNA base", "a Somali army base": an army's initials or people, not a place
             name = " ".join(words)
             start = m.start("name") + m["name"].find(name)
+            if matches is after and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
+                continue   # "a Dinka village", "an ISWAP base": whose, not which
+
             end = start + len(name)
             if m["kind"] and m["kind"][0].isupper():   # "Indravati National Park" is its name
                 end = m.end("kind")

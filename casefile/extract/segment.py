@@ -621,6 +621,27 @@ def lead_event(facts_list: list[SentenceFacts]) -> None:
         return
 
 
+def lead_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
+    """The article's first incident, placed in no more than a country, takes the place its
+    opening sentences give ("The killing of civilians in the Jonglei region of South Sudan has
+    been condemned ... Reports suggest 45 people were killed when ... attacked a village"): the
+    opening sentence joins it, unless it disagrees on date, place or kind of event."""
+    if not drafts:
+        return
+    first = drafts[0]
+    if any(p.place.geo_precision != "country" for p in first.places):
+        return
+    for f in facts_list[:LEAD_SENTENCES]:
+        if f in first.facts or f.background or f.sentence.start > first.facts[0].sentence.start:
+            continue
+        if not any(p.place.geo_precision in ("province", "district", "town", "neighbourhood") for p in f.places):
+            continue
+        if places_conflict(first, f) or dates_conflict(first, f) or kinds_conflict(first, f):
+            return
+        first.facts.insert(0, f)
+        return
+
+
 def passing_mentions(facts_list: list[SentenceFacts]) -> None:
     """Earlier events mentioned in passing: after the article's first event, a sentence whose
     dates all end a month or more before it is background ("Last month, 12 soldiers were

@@ -341,3 +341,17 @@ def test_a_count_reads_past_an_aside_to_its_verb():
     assert counts("Three Americans – one service member and two contractors – were killed in the attack.")[0] == \
         ("killed", 3, "exact", "unknown")
     assert counts("Twelve people (eight soldiers and four civilians) were killed.")[0] == ("killed", 12, "exact", "unknown")
+
+
+def test_a_village_named_by_its_people_is_not_a_place_name():
+    text = "Around 45 people were killed when members of the Murle group attacked a Dinka village in Jonglei on Tuesday."
+    (candidate,) = extract(text, "2017-11-02")
+    assert candidate.location == "Jonglei"
+
+
+def test_an_incident_placed_only_in_a_country_takes_the_place_of_the_opening_sentence():
+    text = ("The killing of civilians in the Jonglei region of South Sudan has been condemned by the UN envoy.\n\n"
+            "Reports suggest that around 45 people were killed and 19 injured when gunmen attacked a village "
+            "in South Sudan on Tuesday.")
+    (candidate,) = extract(text, "2017-11-02")
+    assert (candidate.location, candidate.country) == ("Jonglei", "South Sudan")
