@@ -234,13 +234,18 @@ def _party_sum(reports: list[Report], pick) -> Report:
 
 def best_report(reports: list[Report]) -> Report | None:
     """The account the best figure comes from: the most conservative toll, else the parties'
-    most conservative counts as one account. A vague word's coded value ("scores" = 20) stands
-    in for a toll only when no source gives a number (ACLED's coding of vague figures)."""
+    most conservative counts as one account. A toll that is only a sum of parties ("20 to 40
+    soldiers and four civilians") is weighed party by party against the other sources' counts
+    of those parties. A vague word's coded value ("scores" = 20) stands in for a toll only when
+    no source gives a number (ACLED's coding of vague figures)."""
     tolls = [r for r in reports if r.toll is not None]
     stated = [r for r in tolls if r.qualifier != "vague"]
+    numbered = [r for r in reports if r.qualifier != "vague"]
+    partial = [r for r in numbered if r.toll is None]
+    if partial and not any("unknown" in r.parties or r.others for r in stated):
+        stated = []   # no source states a total: each party's most conservative count, summed
     if stated:
         return min(stated, key=lambda r: r.toll)
-    numbered = [r for r in reports if r.qualifier != "vague"]
     if tolls and not numbered:
         return min(tolls, key=lambda r: r.toll)
     pool = numbered or reports

@@ -115,10 +115,44 @@ def parse_quantity(m: re.Match) -> Quantity | None:
 _FAST_NUMBER = AnchoredPattern(NUMBER_RE)
 
 
+# "between 20 and 40", "20 to 40", "two or three", "20-40": a range counts its lower end, at least.
+_RANGE_GLUE = re.compile(r"[ \t]*(?:to|and|or|-|–)[ \t]*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
+_DIGIT_RANGE = re.compile(r"(?<![\w$£€.,-])(\d{1,5})[-–](\d{1,5})(?![\w-])")
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    out = []
+    out: list[Quantity] = []
     for m in _FAST_NUMBER.finditer(text):
         q = parse_quantity(m)
-        if q is not None:
-            out.append(q)
+        if q is None:
+            continue
+        low = out[-1] if out else None
+        if low is not None and _is_range(text, low, q):
+            between = _BETWEEN.search(text, max(0, low.start - 10), low.start)
+            start = between.start() if between else low.start
+            out[-1] = Quantity(start, q.end, low.value, "at_least", text[start:q.end])
+            continue
+        out.append(q)
+    if "-" in text or "–" in text:
+        for m in _DIGIT_RANGE.finditer(text):
+            a, b = int(m[1]), int(m[2])
+            if 0 < a < b and not 1900 <= a <= 2100:
+                out.append(Quantity(m.start(), m.end(), a, "at_least", m.group()))
+        out.sort(key=lambda q: q.start)
     return out
+
+
+def _is_range(text: str, low: Quantity, high: Quantity) -> bool:
+    if low.qualifier != "exact" or high.qualifier not in ("exact", "at_least") or low.value is None \
+            or high.value is None or not low.value < high.value:
+        return False
+    glue = _RANGE_GLUE.match(text, low.end, high.start)
+    if glue is None or glue.end() != high.start:
+        return False
+    word = glue.group().strip().lower()
+    if word == "and":   # "killing two and wounding five" is no range; "between two and five" is
+        return bool(_BETWEEN.search(text, max(0, low.start - 10), low.start))
+    if word == "or":
+        return high.value == low.value + 1   # "two or three people"
+    return True

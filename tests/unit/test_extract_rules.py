@@ -355,3 +355,18 @@ def test_an_incident_placed_only_in_a_country_takes_the_place_of_the_opening_sen
             "in South Sudan on Tuesday.")
     (candidate,) = extract(text, "2017-11-02")
     assert (candidate.location, candidate.country) == ("Jonglei", "South Sudan")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Between 20 and 40 soldiers were killed.", ("killed", 20, "at_least", "security")),
+    ("The radio said between 20 to 40 Chadian soldiers were killed.", ("killed", 20, "at_least", "security")),
+    ("Two or three villagers were wounded.", ("wounded", 2, "at_least", "civilian")),
+    ("Gunmen killed 15-20 people in the market.", ("killed", 15, "at_least", "unknown")),
+])
+def test_a_range_counts_its_lower_end(sentence, expected):
+    assert counts(sentence)[0] == expected
+
+
+def test_two_numbers_joined_by_and_are_no_range():
+    assert counts("The blast killed two and wounded five.") == [("killed", 2, "exact", "unknown"),
+                                                                 ("wounded", 5, "exact", "unknown")]

@@ -214,3 +214,14 @@ def test_among_the_dead_is_some_of_those_counted_not_a_toll():
 ])
 def test_parts_of_the_dead_are_not_tolls_in_extraction(text, published, total):
     assert best(text, published)[0] == total
+
+
+def test_a_sum_of_parties_is_weighed_party_by_party_against_counts_of_one_party():
+    # The presidency: 10 soldiers; an officer: about 30 soldiers; a radio: 20-40 soldiers and 4 civilians.
+    f = killed(ev(10, "security", "at_least", "Presidency"), ev(30, "security", "about", "Army officer", article=2),
+               ev(20, "security", "at_least", "Radio", article=3), ev(4, "civilian", "at_least", "Radio", article=3))
+    assert f.best == 14
+    # A stated total still beats a sum ("5 killed" said the monitor; the ministry: 3 militants and 1 policeman).
+    f = killed(ev(3, "militant", source="Interior Ministry"), ev(1, "security", source="Interior Ministry"),
+               ev(5, "unknown", source="Monitor", article=2))
+    assert f.best == 4
