@@ -20,6 +20,7 @@ from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
 from casefile.extract.gazetteer import adjectival
+from casefile.extract.places import dateline_spans as filed_from_spans
 from casefile.extract.places import non_event_spans, possessed_places, short_forms, situate, unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
@@ -81,7 +82,8 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
 
     date_spans = [(d.start, d.end) for d in all_dates]
     date_starts = [d.start for d in all_dates]
-    datelines = dateline_spans(body)
+    # Wire datelines and "Bogota, March 7 (RHC)--": where and when the story was filed.
+    datelines = dateline_spans(body) + filed_from_spans(body)
     dateline_index = Overlaps(datelines)
     in_dateline = lambda x: dateline_index.any(x.start, x.start + 1)  # noqa: E731
     sides = [Side(a.start, a.end, _side(a)) for a in all_actors]

@@ -152,6 +152,17 @@ _NAMED, _NAMES = _compile()
 _FAST = {id(p): AnchoredPattern(p) for p in (_NAMED, _GENERIC_FORCES, _GENERIC_MILITANTS)}
 
 
+# An army named for a cause is an armed group, not a state's army: "National Liberation Army
+# (ELN)", "Kachin Independence Army", "Free Syrian Army", "People's Defence Force".
+_INSURGENT_WORDS = ("Liberation", "Independence", "Free ", "Republican", "Revolutionary", "People's",
+                    "People’s", "Salvation", "Resistance", "Rebel", "Patriotic", "Mujahideen")
+_INSURGENT_ARMY = re.compile(
+    r"\b(?:(?!The\b)[A-Z][\w'’-]+[ \t]+){0,3}?(?:Liberation|Independence|Free|Republican|Revolutionary|People['’]s|"
+    r"Salvation|Resistance|Rebel|Patriotic|Mujahideen)[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,2}?"
+    r"(?:Army|Forces?|Front|Movement)\b(?:[ \t]*\([A-Z][A-Za-z-]{1,9}\))?")
+_STATE_ARMY = re.compile(r"(?:Chinese\s+)?People['’]s\s+Liberation\s+Army\b")   # China's army
+
+
 def find_actors(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
     taken = SpanSet()
@@ -159,6 +170,11 @@ def find_actors(text: str) -> list[ActorMention]:
         name = _NAMES[int(m.lastgroup[1:])]
         found.append(ActorMention(m.start(), m.end(), name))
         taken.add(m.start(), m.end())
+    if any(w in text for w in _INSURGENT_WORDS):
+        for m in _INSURGENT_ARMY.finditer(text):
+            if not taken.overlaps(m.start(), m.end()) and not _STATE_ARMY.match(m.group()):
+                found.append(ActorMention(m.start(), m.end(), " ".join(m.group().split())))
+                taken.add(m.start(), m.end())
     for m in _FAST[id(_GENERIC_FORCES)].finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue

@@ -122,7 +122,9 @@ _KIND_OF = re.compile(
 _OF_GAP = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _ENDS_WITH_KIND = re.compile(r"[ \t](?:district|territory|county|sub-?district|department|prefecture|commune|"
                              r"village|town|locality)$", re.I)
-_POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+$")
+# "Antioquia's lower Cauca region": a part of the owner, whatever province shares its name.
+_POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+(?:(?:lower|upper|northern|southern|eastern|western|central|"
+                             r"north-?eastern|north-?western|south-?eastern|south-?western|remote|rural)[ \t]+)?$")
 _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
 # "Sabon Gari village in Damboa": X is in Y, whatever the gazetteer's namesake of X says.
 _IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
@@ -170,7 +172,7 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
             if gap_ok is _APPOSITION_GAP and consistent:
                 continue
             if _RANK.get(child.place.geo_precision, 3) == _RANK[parent.place.geo_precision] \
-                    and child.place.country_code and gap_ok is not _IN_GAP \
+                    and child.place.country_code and gap_ok not in (_IN_GAP, _POSSESSIVE_GAP) \
                     and (consistent or parent.place.geo_precision != "district" and not _DISTRICT_AFTER.match(text, parent.end)):
                 continue          # "Bannu, Lakki Marwat": a list of equals
             if gap_ok is _IN_GAP and (child.place.geo_precision not in ("town", "neighbourhood", "district")

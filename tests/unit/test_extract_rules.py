@@ -370,3 +370,32 @@ def test_a_range_counts_its_lower_end(sentence, expected):
 def test_two_numbers_joined_by_and_are_no_range():
     assert counts("The blast killed two and wounded five.") == [("killed", 2, "exact", "unknown"),
                                                                  ("wounded", 5, "exact", "unknown")]
+
+
+def test_a_count_reads_past_where_the_people_were_from():
+    assert counts("At least 10 rebels from the National Liberation Army (ELN) were killed in the bombing.")[0] == \
+        ("killed", 10, "at_least", "militant")
+    assert counts("Troops rescued 12 hostages from the camp and killed four militants.")[-1] == \
+        ("killed", 4, "exact", "militant")
+
+
+@pytest.mark.parametrize("name", ["National Liberation Army (ELN)", "Kachin Independence Army", "Free Syrian Army",
+                                  "People’s Defence Force"])
+def test_an_army_named_for_a_cause_is_an_armed_group(name):
+    from casefile.extract.actors import find_actors
+
+    (actor,) = find_actors(f"Fighters of the {name} attacked the post.")
+    assert (actor.name, actor.generic) == (name, None)
+
+
+def test_a_part_of_a_province_named_like_another_province_stays_in_its_owner():
+    text = "At least 10 rebels were killed when the army bombed their camp in Antioquia's lower Cauca region on Tuesday."
+    (candidate,) = extract(text, "2018-03-07")
+    assert (candidate.admin1, candidate.country) == ("Antioquia", "Colombia")
+
+
+def test_the_date_in_a_filed_from_line_dates_no_event():
+    text = ("Colombian Army bombs ELN camp\n\nBogota, March 7 (RHC)-- At least 10 rebels were killed when the army "
+            "bombed one of their camps in the department of Antioquia, local media reported.")
+    (candidate,) = extract(text, "2018-03-07")
+    assert candidate.date_start != "2018-03-07"
