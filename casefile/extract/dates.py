@@ -74,7 +74,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:((?i:on|late on|early on|late|early|last|this past|on the night of|this|until))\s+)?({_WEEKDAY}){_PART}\b")),
     ("relative_day", re.compile(
         r"\b(the day before yesterday|yesterday|today|tonight|overnight|this morning|last night|"
-        r"earlier today|(?:\w+|\d+) days? ago)\b", re.IGNORECASE)),
+        r"(?:throughout|through|during)\s+the\s+night|earlier today|(?:\w+|\d+) days? ago)\b", re.IGNORECASE)),
     ("relative_span", re.compile(
         r"\b(last|this|earlier this|later this|past|previous|the past|the previous)\s+(week|month|year)\b"
         r"|\b((?:\w+|\d+) (?:weeks?|months?) ago)\b", re.IGNORECASE)),
@@ -85,7 +85,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # other first words unless the text says "ago".
 _STARTS = {
     "relative_day": r"\b(the day before yesterday|yesterday|today|tonight|overnight|this morning|last night|"
-                    r"earlier today)\b",
+                    r"(?:throughout|through|during)\s+the\s+night|earlier today)\b",
     "relative_span": r"\b(last|this|earlier this|later this|past|previous|the past|the previous)\s+(week|month|year)\b",
 }
 _FAST = {kind: AnchoredPattern(p, _STARTS.get(kind), "ago" if kind in _STARTS else None)
@@ -222,7 +222,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
         d = pub - dt.timedelta(days=back)
         return make(d, d, "day")
     if kind == "relative_day":
-        phrase = m[1].lower()
+        phrase = " ".join(m[1].lower().split())
         if pub is None:
             return make(None, None, "unknown", relative=phrase)
         if phrase in ("today", "tonight", "this morning", "earlier today"):
@@ -231,7 +231,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
             d = pub - dt.timedelta(days=1)
         elif phrase == "the day before yesterday":
             d = pub - dt.timedelta(days=2)
-        elif phrase == "overnight":
+        elif phrase == "overnight" or phrase.endswith("the night"):   # "throughout the night"
             return make(pub - dt.timedelta(days=1), pub, "day")
         else:
             n = phrase.split()[0]

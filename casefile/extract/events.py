@@ -32,13 +32,15 @@ TRIGGERS: dict[str, str] = {
            r"planted\s+(?:an?\s+)?(?:bomb|explosive)",
     "clash": r"clash(?:es|ed)?|fighting|gun\s*battles?|firefights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
              r"battled?|engaged|repelled|repulsed|ambush(?:ed|es)?|overran|confrontations?|skirmish(?:es)?|"
-             r"gunfight|counter-?attack(?:ed)?|"
+             r"gunfights?|counter-?attack(?:ed)?|"
+             # South Asian usage: "killed in an encounter with security forces"
+             r"(?:an?|the|ensuing)\s+encounter|encounters?\s+(?:with|between|broke\s+out|started|ended|took\s+place)|"
              # Ground taken, not people: "briefly captured a military base".
              r"(?:captur(?:ed|ing)|seiz(?:ed|ing)|took\s+(?:control\s+of|over))\s+(?:(?:a|an|the|their|its)\s+)?"
              r"(?:[\w-]+\s+){0,2}?(?:base|town|village|city|positions?|outposts?|territory|camp|barracks|"
              r"checkpoints?|headquarters|garrison)",
     "raid": r"raids?|raided|stormed|sweeps?|crackdown|(?:counter-?terrorism|security|military|joint|targeted|"
-            r"clearance|combing)\s+operations?|operations?\s+against|manhunt|dismantl(?:ed|ing|e)\s+(?:a|the|an)\s+cell",
+            r"clearance|combing)\s+(?:[\w-]+\s+)?operations?|(?:search|cordon(?:-and-|\s+and\s+)search)\s+operations?|operations?\s+against|manhunt|dismantl(?:ed|ing|e)\s+(?:a|the|an)\s+cell",
     "attack": r"attack(?:ed|s)?|assault(?:ed)?|massacre[ds]?|opened\s+fire|shot\s+dead|gunned\s+down|"
               r"killings?|torched|set\s+(?:ablaze|on\s+fire)|invaded|stormed\s+(?:the\s+)?village",
     "abduction": r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|hostages?",

@@ -128,6 +128,8 @@ _POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+(?:(?:lower|upper|northern|southern
 _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
 # "Sabon Gari village in Damboa": X is in Y, whatever the gazetteer's namesake of X says.
 _IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
+_OUTSKIRTS_GAP = re.compile(r"^[ \t]+(?:(?:area|village|locality|neighbou?rhood|colony)[ \t]+)?(?:in|on)[ \t]+"
+                            r"the[ \t]+(?:outskirts|suburbs|edge)[ \t]+of[ \t]+$", re.I)
 _PARENT_PRECISIONS = ("province", "country", "district")
 # A district's own word after a town's name makes the town the district's seat.
 _DISTRICT_AFTER = re.compile(r"[ \t]+(?:Local[ \t]+Government(?:[ \t]+Area)?|LGA|[Dd]istrict|[Tt]ehsil|"
@@ -146,6 +148,16 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
     out = list(mentions)
     for k in range(len(out)):
         child = out[k]
+        if k + 1 < len(out) and _OUTSKIRTS_GAP.match(text[child.end:out[k + 1].start]) \
+                and out[k + 1].place.geo_precision == "town" and child.place.geo_precision in ("town", "neighbourhood"):
+            # "Ranbirgarh area in the outskirts of Srinagar": a part of the town's area.
+            town, p = out[k + 1].place, child.place
+            out[k] = PlaceMention(child.start, child.end, child.surface, Place(
+                name=p.name, admin1=town.admin1, country=town.country, country_code=town.country_code,
+                latitude=p.latitude if p.country_code == town.country_code else None,
+                longitude=p.longitude if p.country_code == town.country_code else None,
+                geo_precision="neighbourhood", parent=town.name), child.score)
+            continue
         for j, gap_ok in ((k + 1, _KIND_OF), (k - 1, _POSSESSIVE_GAP), (k + 1, _APPOSITION_GAP), (k + 1, _IN_GAP)):
             if not 0 <= j < len(out):
                 continue

@@ -104,7 +104,7 @@ FURNITURE_LABELS = ("date", "dated", "published", "posted", "updated", "last upd
 BACKGROUND_STATISTIC = (
     "in the conflict", "in the war", "in the insurgency", "of the conflict", "of the war",
     "since the conflict", "since the war", "since the start", "since the beginning", "since the outbreak",
-    "have been displaced", "been displaced", "so far this year", "this year alone", "for months",
+    "have been displaced", "been displaced", "so far this year", "this year so far", "this year alone", "for months",
     "for weeks", "in recent weeks", "in recent days", "a surge in", "an increase in", "a rise in",
 )
 # What a tally is of: "the decade-long insurgency has killed more than 6,200 people".

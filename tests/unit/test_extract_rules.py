@@ -399,3 +399,23 @@ def test_the_date_in_a_filed_from_line_dates_no_event():
             "bombed one of their camps in the department of Antioquia, local media reported.")
     (candidate,) = extract(text, "2018-03-07")
     assert candidate.date_start != "2018-03-07"
+
+
+def test_an_encounter_and_a_search_operation_are_events_and_the_outskirts_place_is_the_finer_one():
+    text = ("SRINAGAR: Two militants were killed in an encounter with security forces in the outskirts of Srinagar "
+            "on Saturday.\n\nPolice and army launched a joint search operation in Ranbirgarh area in the outskirts of "
+            "Srinagar in the early hours today.")
+    (candidate,) = extract(text, "2020-07-25")
+    assert candidate.location == "Ranbirgarh, Srinagar" and candidate.event_type == "Battles"
+
+
+def test_a_tally_for_this_year_so_far_is_no_count_of_the_event():
+    text = ("Two militants were killed in a gunfight with troops in Shopian on Saturday, police said. About 140 "
+            "militants have been killed in Jammu and Kashmir this year so far.")
+    (candidate,) = extract(text, "2020-07-25")
+    assert 140 not in [c.value_num for c in candidate.claims]
+
+
+def test_throughout_the_night_is_the_night_before_publication():
+    (d,) = find_dates("Gunmen fought police throughout the night on the highway.", "2024-08-26")
+    assert (d.date_start, d.date_end) == ("2024-08-25", "2024-08-26")
