@@ -79,8 +79,8 @@ class Report:
 
     @property
     def total(self) -> int:
-        named = sum(v for p, v in self.parties.items() if p != "unknown") + self.others
-        return max(self.parties.get("unknown", 0), named)
+        named = sum(v for p, v in self.parties.items() if p != "unknown")
+        return max(self.parties.get("unknown", 0), named) + self.others
 
     @property
     def toll(self) -> int | None:
@@ -94,8 +94,10 @@ class Report:
     def qualifier(self) -> str:
         """The qualifier of the total: the stated total's, else the parties' combined."""
         unknown = self.parties.get("unknown")
-        named = sum(v for p, v in self.parties.items() if p != "unknown") + self.others
+        named = sum(v for p, v in self.parties.items() if p != "unknown")
         if unknown is not None and unknown >= named:
+            if self.others:
+                return combine_qualifiers((self.qualifiers.get("unknown") or "exact", self.qualifiers.get("others") or "exact"))
             return self.qualifiers.get("unknown") or "exact"
         return combine_qualifiers(q for p, q in self.qualifiers.items() if p != "unknown")
 

@@ -132,6 +132,7 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r"[ \t]*(?:[–—][^–—\n]{1,80}[–—]|\([^()\n]{1,80}\)|,[ \t]+(?:including|among\s+them)[^,\n]{1,60},)")
+_DEAD_BEFORE_NOUN = re.compile(r"[ \t]+dead[ \t]+(?=[a-z])")
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^\s+of\s+(?P<whom>whom|them)\b|^\s+of\s+(?:the|those|these|our|his|their|its|her)\b", re.IGNORECASE)
@@ -305,7 +306,7 @@ _OF_PHRASE = re.compile(
     r"\s+(?:of|from)\s+(?:(?!(?:and|or)\b)[\w’'()“”-]+\s+){0,5}?(?!(?:and|or)\b)[\w’'()“”-]+"
     r"(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|\s+and\s+(?:\d|an?\s)|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|and\b|$)")
-_BARE = re.compile(r"\s+(?P<killed>dead|killed)\b|\s+(?P<wounded>injured|wounded|hurt)\b", re.I)
+_BARE = re.compile(r"\s+(?:\w+ly\s+)?(?:(?P<killed>dead|killed)|(?P<wounded>injured|wounded|hurt))\b", re.I)
 _BARE_VERB = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|have|had|died)\b")
 
 
@@ -392,9 +393,10 @@ class _Reader:
             self.tentative.add(len(self.counts))
         party = _party_by_role(field, party, value_text, self.text[b:self.end])
         if role is None and of is None and _additive(self.text, q, b, self.start):
-            previous = self.previous()
-            if previous is not None and previous.field == field:
-                role = "other"  # more of what was just counted, not "killed one, wounded four others"
+            # More of what was counted ("31 dead ... six injured ... seven other bodies"), not
+            # "killed one, wounded four others".
+            if any(c.field == field for c in self.context[-4:] + self.counts):
+                role = "other"
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
 
     def toll(self, q: Quantity) -> Count | None:
@@ -461,7 +463,8 @@ class _Reader:
             if party in (base.party, "unknown"):
                 return None  # "seven civilians, including four women", "including a commander": no new party
             return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1)
-        if word == "dead" and not before:
+        if (word == "dead" or _DEAD_BEFORE_NOUN.match(text, q.end)) and not before:
+            # "7 dead", "31 dead members of the movement"
             return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
         if before:
             field = _field_of(before)

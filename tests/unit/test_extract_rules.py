@@ -419,3 +419,23 @@ def test_a_tally_for_this_year_so_far_is_no_count_of_the_event():
 def test_throughout_the_night_is_the_night_before_publication():
     (d,) = find_dates("Gunmen fought police throughout the night on the highway.", "2024-08-26")
     assert (d.date_start, d.date_end) == ("2024-08-25", "2024-08-26")
+
+
+def test_dead_before_a_noun_and_an_adverb_before_injured_are_read():
+    assert counts("We have at least 31 dead members of the movement.") == [("killed", 31, "at_least", "unknown")]
+    assert counts("Ten people were killed, with six seriously injured.")[-1] == ("wounded", 6, "exact", "unknown")
+
+
+def test_other_bodies_add_to_the_dead_counted_before_even_after_the_injured():
+    from casefile.extract.counts import find_counts
+    from casefile.figures import Evidence, derive
+
+    s1 = "“We have at least 31 dead, with six seriously injured,” the parish priest said."
+    s2 = "The priest added that seven other bodies had been discovered in the town."
+    text = s1 + " " + s2
+    quantities = find_quantities(text)
+    first = find_counts(text, 0, len(s1), [q for q in quantities if q.start < len(s1)])
+    second = find_counts(text, len(s1) + 1, len(text), [q for q in quantities if q.start > len(s1)], context=first)
+    evidence = [Evidence(c.field, c.value, c.party, c.qualifier, 1, "Priest", role=c.role)
+                for c in first + second if c.field == "killed"]
+    assert derive(evidence).counts["killed"].best == 38
