@@ -48,7 +48,7 @@ def unresolved_places(text: str, known: list[PlaceMention],
     after = list(_after_matches(text))
     # "Gouz Al-Naqa village of Abu Gouta area": the village is the name before its word.
     kinds_after = {m.span("kind") for m in after}
-    for matches in (_BEFORE_SCAN.finditer(text), after):
+    for matches in (_BEFORE_SCAN.finditer(text), after, _addressed(text, known)):
         for m in matches:
             if matches is not after and m["kind"] and m.span("kind") in kinds_after:
                 continue
@@ -84,6 +84,21 @@ def unresolved_places(text: str, known: list[PlaceMention],
             found.append(PlaceMention(start, end, name, place, 0.0))
             taken.add(start, end)
     return found, superseded
+
+
+# "in Komanda, eastern Democratic Republic of Congo": a name addressed by its region or country.
+_ADDRESS = re.compile(
+    rf"\b(?:in|at|near|outside)[ \t]+(?P<name>{_NAME}),[ \t]+(?:(?:the[ \t]+)?(?:north|south|east|west|central|"
+    rf"north-?east|north-?west|south-?east|south-?west)(?:ern)?[ \t]+)?(?P<kind>)")
+
+
+def _addressed(text: str, known: list[PlaceMention]):
+    regions = {p.start for p in known if p.place.geo_precision in ("province", "country")}
+    if not regions:
+        return
+    for m in _ADDRESS.finditer(text):
+        if m.end() in regions:
+            yield m
 
 
 def _after_matches(text: str):

@@ -103,6 +103,9 @@ _REFERENCE_PLACE_HEADS = (
     r"\bborder\s+with|\b(?:meeting|summit|conference|talks|visit|trip|travel|flew|headquarters)\s+"
     r"(?:\w+\s+){0,3}?(?:in|to)|", r"-based|",  # "-based" starts inside a word ("UK-based")
     r"\bbased\s+in|\bnear\s+the\s+border\s+with|\bfled\s+to|"
+    # Where the attackers were chased or ran to afterwards ("pursued others in the Mojan area").
+    r"\b(?:pursued|pursuing|chased|chasing|hunted|hunting)\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|towards?)|"
+    r"\b(?:retreated|withdrew|escaped|fled)\s+(?:[\w-]+\s+){0,3}?(?:to|into|towards?)|"
     # Where a convoy or a patrol was going is not where it was hit.
     r"\bbound\s+for|\b(?:on|along)\s+(?:its|their|the)\s+way\s+to|\bheading\s+(?:to|towards?|for)|"
     r"\bheaded\s+(?:to|towards?|for)|\ben\s+route\s+to|\btravell?ing\s+(?:to|towards?)|"

@@ -439,3 +439,16 @@ def test_other_bodies_add_to_the_dead_counted_before_even_after_the_injured():
     evidence = [Evidence(c.field, c.value, c.party, c.qualifier, 1, "Priest", role=c.role)
                 for c in first + second if c.field == "killed"]
     assert derive(evidence).counts["killed"].best == 38
+
+
+def test_a_name_addressed_by_its_region_is_a_place_the_gazetteer_may_lack():
+    text = "At least 21 people were killed early Sunday when militants attacked a church in Kivalu, eastern Democratic Republic of Congo."
+    (candidate,) = extract(text, "2025-07-27")
+    assert (candidate.location, candidate.country) == ("Kivalu", "Democratic Republic of the Congo")
+
+
+def test_a_place_that_a_later_sentence_only_adds_does_not_displace_the_events_place():
+    text = ("Militants attacked a security checkpoint in Ahwar district, Abyan, today, killing 21 soldiers, a source "
+            "said.\n\nUnits of the Security Belt pursued the attackers in the Mojan area.")
+    (candidate,) = extract(text, "2022-09-06")
+    assert candidate.location == "Ahwar"
