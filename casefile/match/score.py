@@ -377,6 +377,10 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
     breakdown = {"place": place, "date": date, "event": event, "counts": counts, "actors": actors,
                  "words": words_score(a, b, rarity), "names": names_score(a, b, rarity),
                  "published": published_score(a, b)}
+    if a.article_ids & b.article_ids:
+        # Two incidents of one article share its title, names and date whatever they are: the
+        # sources' words say nothing about whether they are one event.
+        breakdown.update(words=NEUTRAL, names=NEUTRAL, published=NEUTRAL)
     if model is not None:
         total = model.probability(breakdown)
     else:

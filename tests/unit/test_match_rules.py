@@ -219,3 +219,15 @@ def test_reasons_name_a_many_word_name_whole():
     rarity = Rarity([a.words, b.words, {"observatory", "human"}] + [r.words for r in background()])
     s = score(a, b, rarity=rarity)
     assert s.reasons[0].startswith("both name Syrian Observatory for Human Rights")
+
+
+def test_two_incidents_of_one_article_are_not_twins_by_its_words():
+    # One article's two bombings, in two districts of a province: they share its title and names.
+    words = "roadside bomb ranger narathiwat deep south patrol"
+    a = rec(1, 0, place="waeng", admin1="Narathiwat", country="Thailand", geo="district", text=words,
+            names=("narathiwat",), published=1, killed=(1, 1))
+    b = rec(2, -1, place="ru so", admin1="Narathiwat", country="Thailand", text=words,
+            names=("narathiwat",), published=1, killed=None)
+    one_article = [MatchRecord(**{**r.__dict__, "article_ids": frozenset({7})}) for r in (a, b)]
+    two_articles = [MatchRecord(**{**r.__dict__, "article_ids": frozenset({7 + i})}) for i, r in enumerate((a, b))]
+    assert score(*one_article).score < THRESHOLD <= score(*two_articles).score
