@@ -75,7 +75,8 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                                                   key=lambda p: p.start), gazetteer.lookup))
     # Datelines, outlets' names and countries used as adjectives count for the article's
     # country, never as the place of an event.
-    not_event = Overlaps(non_event_spans(body))
+    filed_from = filed_from_spans(body)
+    not_event = Overlaps(non_event_spans(body, filed_from))
     article_country = _main_country(all_places)
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
     latest_year = max(years) if years and not published else None
@@ -83,7 +84,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     date_spans = [(d.start, d.end) for d in all_dates]
     date_starts = [d.start for d in all_dates]
     # Wire datelines and "Bogota, March 7 (RHC)--": where and when the story was filed.
-    datelines = dateline_spans(body) + filed_from_spans(body)
+    datelines = dateline_spans(body) + filed_from
     dateline_index = Overlaps(datelines)
     in_dateline = lambda x: dateline_index.any(x.start, x.start + 1)  # noqa: E731
     sides = [Side(a.start, a.end, _side(a)) for a in all_actors]

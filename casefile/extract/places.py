@@ -337,9 +337,11 @@ _OUTLET_WORD = re.compile(r"[ \t]+(?:Online|News\s+Agency|Press\s+Agency|Times|T
 _NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+$")
 
 
-def non_event_spans(text: str) -> list[tuple[int, int]]:
-    """Datelines and outlet names: their places are not where anything happened."""
-    spans = dateline_spans(text) + [m.span() for m in OUTLET_NAMES.finditer(text)]
+def non_event_spans(text: str, datelines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Datelines (`dateline_spans`, unless given) and outlet names: their places are not
+    where anything happened."""
+    spans = (dateline_spans(text) if datelines is None else list(datelines)) + [
+        m.span() for m in OUTLET_NAMES.finditer(text)]
     for m in _OUTLET_WORD.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before:
