@@ -41,6 +41,7 @@ from casefile.extract.segment import (
     passing_mentions,
     shift_day_after,
     sites_of,
+    split_by_place,
 )
 from casefile.extract.sentences import split_sentences
 from casefile.extract.spans import Overlaps
@@ -134,7 +135,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
         ))
     passing_mentions(facts_list)
     lead_event(facts_list)
-    drafts = group(facts_list)
+    drafts = split_by_place(body, group(facts_list))
     lead_place(drafts, facts_list)
     return [_candidate(body, draft, article_country) for draft in drafts]
 

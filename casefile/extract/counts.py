@@ -132,6 +132,8 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r"[ \t]*(?:[–—][^–—\n]{1,80}[–—]|\([^()\n]{1,80}\)|,[ \t]+(?:including|among\s+them)[^,\n]{1,60},)")
+_ELLIPSIS_BEFORE = re.compile(r"(?:,|\band)[ \t]+$")
+_ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?[A-Z]")
 _DEAD_BEFORE_NOUN = re.compile(r"[ \t]+dead[ \t]+(?=[a-z])")
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
@@ -540,6 +542,12 @@ class _Reader:
             after = _AFTER.match(text[q.end:end])
             if after:
                 return self.count(_field_of(after), q.start, q.end + after.end(), q, inherited, q.text)
+        if self.counts and q.value is not None and _ELLIPSIS_BEFORE.search(text, max(self.start, q.start - 8), q.start) \
+                and _ELLIPSIS_PLACE.match(text, q.end, end):
+            # "Three men were injured in Kyiv, and two in Kherson": the same count, elsewhere.
+            base = self.counts[-1]
+            if base.field not in ("seized", "operations"):
+                return self.count(base.field, q.start, q.end, q, base.party, q.text)
         return None
 
     def _partitive(self, q: Quantity, partitive: re.Match) -> Count | None:

@@ -624,6 +624,52 @@ def lead_event(facts_list: list[SentenceFacts]) -> None:
         return
 
 
+# "... were injured in Kyiv", "two in Kherson", "killed in Ukraine's region of Kharkiv": the
+# place a count is told of.
+_LOCATED_GAP = re.compile(r"[ \t]+(?:(?:[\w’'-]+[ \t]+){0,3}?(?:in|at)[ \t]+(?:the[ \t]+)?"
+                          r"(?:[\w’'-]+[ \t]+){0,3}?)?$")
+LOCATED_WITHIN = 40
+
+
+def _located(body: str, count: Count, places: list[PlaceMention]) -> PlaceMention | None:
+    for p in places:
+        if p.start < count.end or p.start > count.end + LOCATED_WITHIN:
+            continue
+        if p.place.geo_precision != "country" and _LOCATED_GAP.match(body, count.end, p.start):
+            return p
+    return None
+
+
+def split_by_place(body: str, drafts: list[Draft]) -> list[Draft]:
+    """One incident per place (ACLED's rule): a report whose figures are told place by place
+    ("Two people were killed in Kharkiv ... Three men were injured in Kyiv, and two in
+    Kherson") is one incident for each place, sharing the date, kind and actors of the
+    sentences that name no other place."""
+    out = []
+    for draft in drafts:
+        located = [(f, c, _located(body, c, f.places)) for f in draft.facts for c in f.counts]
+        spots: list[PlaceMention] = []
+        for _f, _c, p in located:
+            if p is not None and not any(places_compatible(p, q) for q in spots):
+                spots.append(p)
+        if len(spots) < 2:
+            out.append(draft)
+            continue
+        where = {id(c): p for _f, c, p in located if p is not None}
+        for k, spot in enumerate(spots):
+            facts = []
+            for f in draft.facts:
+                counts = [c for c in f.counts if (id(c) in where and places_compatible(where[id(c)], spot))
+                          or (id(c) not in where and k == 0)]
+                places = [p for p in f.places if p.place.geo_precision == "country" or places_compatible(p, spot)]
+                others = [p for p in f.places if p.place.geo_precision != "country" and not places_compatible(p, spot)]
+                if counts or (k == 0 and not others) or (places and not f.counts) or not (f.places or f.counts):
+                    facts.append(replace(f, counts=counts, places=places))
+            if any(f.counts for f in facts):
+                out.append(Draft(facts))
+    return out
+
+
 def lead_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
     """The article's first incident, placed in no more than a country, takes the place its
     opening sentences give ("The killing of civilians in the Jonglei region of South Sudan has

@@ -452,3 +452,19 @@ def test_a_place_that_a_later_sentence_only_adds_does_not_displace_the_events_pl
             "said.\n\nUnits of the Security Belt pursued the attackers in the Mojan area.")
     (candidate,) = extract(text, "2022-09-06")
     assert candidate.location == "Ahwar"
+
+
+def test_figures_told_place_by_place_are_one_incident_per_place():
+    text = ("Two people have been killed in Ukraine's region of Kharkiv after Russian missiles hit the city, the "
+            "governor said.\n\nKyiv, Kharkiv and Kherson were attacked by Russia earlier today. Three men were "
+            "injured in Kyiv, and two in Kherson.")
+    candidates = extract(text, "2022-12-29")
+    figures = {c.location: sorted((cl.field, cl.value_num) for cl in c.claims if cl.field in ("killed", "wounded"))
+               for c in candidates}
+    assert figures == {"Kharkiv": [("killed", 2)], "Kyiv": [("wounded", 3)], "Kherson": [("wounded", 2)]}
+    assert all(c.date_start == "2022-12-29" for c in candidates)
+
+
+def test_one_place_told_twice_stays_one_incident():
+    text = ("Gunmen killed five villagers in Kidal region on Monday. Three more were wounded in Kidal, the army said.")
+    assert len(extract(text, "2024-05-07")) == 1
