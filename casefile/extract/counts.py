@@ -36,7 +36,7 @@ CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?
             r"idps|churchgoers?|congregants?|(?:wedding\s+)?guests?|attendees?|spectators?|protesters?|demonstrators?|boys?|girls?|elders?|imams?|"
             r"clerics?|infants?|babies|baby|family\s+members|relatives|workers?|employees?|"
             r"labou?rers?|drivers?|truck\s+drivers?|vendors?|hunters?|loggers?")
-UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|victims?|members?|aides?|"
+UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|fatalities|deaths|victims?|members?|aides?|"
            r"deputies|deputy|bodyguards?|sons?|brothers?|"
            r"suspects?|prisoners?|detainees?|inmates?|hostages?|captives?|youths?|leaders?|"
            r"commanders?|officials?|figures?|associates?|affiliates?|accomplices?|collaborators?|"
@@ -134,6 +134,8 @@ _BEFORE = re.compile(
 _APPOSITION = re.compile(r"[ \t]*(?:[–—][^–—\n]{1,80}[–—]|\([^()\n]{1,80}\)|,[ \t]+(?:including|among\s+them)[^,\n]{1,60},)")
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|\band)[ \t]+$")
 _ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?[A-Z]")
+_DEATHS_CAUSED = re.compile(r"\b(?:resulting\s+in|resulted\s+in|causing|caused|with|leaving|left|reported|recorded|"
+                            r"confirmed)[ \t]+(?:\w+[ \t]+)?$", re.IGNORECASE)
 _DEAD_BEFORE_NOUN = re.compile(r"[ \t]+dead[ \t]+(?=[a-z])")
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
@@ -465,8 +467,10 @@ class _Reader:
             if party in (base.party, "unknown"):
                 return None  # "seven civilians, including four women", "including a commander": no new party
             return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1)
-        if (word == "dead" or _DEAD_BEFORE_NOUN.match(text, q.end)) and not before:
-            # "7 dead", "31 dead members of the movement"
+        deaths = word in ("fatalities", "deaths") and _DEATHS_CAUSED.search(text, max(self.start, q.start - 25), q.start)
+        if (word == "dead" or deaths or _DEAD_BEFORE_NOUN.match(text, q.end)) and not before:
+            # "7 dead", "31 dead members of the movement", "resulting in 36 fatalities" (not
+            # "638 of total violence-related fatalities")
             return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
         if before:
             field = _field_of(before)

@@ -19,7 +19,7 @@ _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+of|(?P<barangay>[Bb]arangay|Brg
 _AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks"
 # Kinds written as part of the name ("Indravati National Park").
 _NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary"
-_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|police)\s+)?"
+_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|police)\s+|(?P<refugee>refugee\s+))?"
                     rf"(?P<kind>{_AFTER_KIND}|{_NAMED_KIND})\b")
 _BEFORE_SCAN = AnchoredPattern(_BEFORE)
 _KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|{_NAMED_KIND.lower()})")  # in the case-folded text
@@ -64,7 +64,8 @@ def unresolved_places(text: str, known: list[PlaceMention],
                 continue   # "a Dinka village", "an ISWAP base": whose, not which
 
             end = start + len(name)
-            if m["kind"] and m["kind"][0].isupper():   # "Indravati National Park" is its name
+            if m["kind"] and m["kind"][0].isupper() or m.groupdict().get("refugee"):
+                # "Indravati National Park" is its name; "Jenin refugee camp" is not Jenin
                 end = m.end("kind")
                 name = text[start:end]
             if taken.overlaps(start, end):

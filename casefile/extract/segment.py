@@ -320,6 +320,28 @@ def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
     return fine or places
 
 
+# "In Ash Shati refugee camp, airstrikes destroyed ...", "Airstrikes also struck Souq An
+# Nuseirat ...": a sentence that opens on a place of its own, or strikes another target, in a
+# list of strikes.
+_OPENS_ON_PLACE = re.compile(r"^(?:(?:Meanwhile|Elsewhere|Separately),?[ \t]+)?[Ii]n[ \t]+(?:the[ \t]+)?$")
+_ALSO_HIT = re.compile(r"\balso[ \t]+(?:struck|hit|targeted|attacked|shelled|bombed|pounded)[ \t]+(?:the[ \t]+)?(?:[\w’'-]+[ \t]+){0,2}$")
+
+
+def _elsewhere(draft: Draft, facts: SentenceFacts) -> bool:
+    """The sentence tells of another place than the draft's, by opening on it or by "also
+    striking" it, even where the gazetteer cannot say how far apart they are."""
+    text, start = facts.sentence.text, facts.sentence.start
+    own = [p for p in facts.places if p.place.geo_precision != "country"
+           and (_OPENS_ON_PLACE.match(text[:p.start - start]) or _ALSO_HIT.search(text, 0, p.start - start))]
+    if not own:
+        return False
+    mine = [p for p in _finest(draft.places) if p.place.geo_precision != "country"]
+    names = lambda p: {p.place.name.lower(), p.surface.lower()}  # noqa: E731
+    return bool(mine) and not any(names(a) & names(b) or (a.place.country and b.place.country and places_compatible(a, b)
+                                                          and PRECISION_RANK.get(a.place.geo_precision, 0) < 4)
+                                  for a in own for b in mine)
+
+
 def places_conflict(draft: Draft, facts: SentenceFacts) -> bool:
     mine, theirs = _finest(draft.places), _finest(facts.places)
     if not mine or not theirs:
@@ -387,6 +409,7 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
             kind_conflict = eventful and kinds_conflict(current, facts)
             conflicts = (
                 places_conflict(current, facts)
+                or (eventful and _elsewhere(current, facts))
                 or (dates_conflict(current, facts) and (kind_conflict or not facts.refers_back))
                 # Another kind of event, announced on another day: another incident.
                 or (kind_conflict and dates_conflict(current, facts, statements=True))

@@ -468,3 +468,20 @@ def test_figures_told_place_by_place_are_one_incident_per_place():
 def test_one_place_told_twice_stays_one_incident():
     text = ("Gunmen killed five villagers in Kidal region on Monday. Three more were wounded in Kidal, the army said.")
     assert len(extract(text, "2024-05-07")) == 1
+
+
+def test_a_list_of_strikes_is_one_incident_per_place_it_opens_on():
+    text = ("In one of the airstrikes, a residential building in Rafah was destroyed, killing 48 people.\n"
+            "In Ash Shati refugee camp, airstrikes destroyed three residential buildings overnight, resulting in "
+            "36 fatalities.\nAirstrikes also struck Souq An Nuseirat with at least 20 fatalities.")
+    tolls = sorted(next(cl.value_num for cl in c.claims if cl.field == "killed") for c in extract(text))
+    assert tolls == [20, 36, 48]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Airstrikes destroyed three buildings, resulting in 36 fatalities.", [("killed", 36, "exact", "unknown")]),
+    ("The blast caused 12 deaths, officials said.", [("killed", 12, "exact", "unknown")]),
+    ("The province accounted for 40 percent (638) of total violence-related fatalities.", []),
+])
+def test_deaths_and_fatalities_are_counts_when_an_event_caused_them(sentence, expected):
+    assert counts(sentence) == expected
