@@ -28,6 +28,8 @@ def counts(sentence):
     ("Nearly 30 gendarmes died.", [("killed", 30, "about", "security")]),
     ("Police detained up to 9 suspects.", [("arrested", 9, "at_most", "militant")]),
     ("Police arrested four people accused of smuggling fuel.", [("arrested", 4, "exact", "unknown")]),
+    ("A United Nations peacekeeper from Rwanda was killed and two others wounded.",
+     [("killed", 1, "exact", "security"), ("wounded", 2, "exact", "security")]),
     ("Police arrested six men involved in the market bombing.", [("arrested", 6, "exact", "militant")]),
     ("Gendarmes detained 12 people suspected of belonging to JNIM.", [("arrested", 12, "exact", "militant")]),
     ("The governor pardoned and released 200 prisoners.", [("released", 200, "exact", "unknown")]),
