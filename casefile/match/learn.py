@@ -3,8 +3,8 @@
 Every `match` and `no_match` judgement is a labelled example: the parts of the score the pair
 had when it was judged (place, date, words, …) and the answer. Once the case file holds at
 least `MIN_EACH` of each, a small L2-regularised logistic regression is fitted to them
-(Newton's method, plain Python: nine weights, a few hundred examples, milliseconds) and its
-probability replaces the hand-set weighted sum. Classes are weighted equally, so a case file
+(Newton's method, plain Python: ten weights, a few hundred examples, milliseconds) and its
+probability replaces the hand-set score, which is one of its inputs. Classes are weighted equally, so a case file
 whose curator mostly says "no" does not learn to say "no" to everything. Firm contradictions
 (two exact dates days apart, two towns) still veto a pair: learning orders the pairs, it does
 not overrule what the sources say.
@@ -16,9 +16,15 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from casefile.match.score import NEUTRAL, WEIGHTS
+from casefile.match.score import NEUTRAL, WEIGHTS, hand_score
 
-FEATURES = tuple(WEIGHTS)
+# The parts of the score, and the hand-set score itself: the model starts from the hand-set
+# order (its weight is not pulled towards zero) and learns how far the parts correct it, so a
+# few dozen judgements refine the order instead of replacing it with a guess.
+FEATURES = tuple(WEIGHTS) + ("hand",)
+UNPENALISED = ("hand",)
+
+
 MIN_EACH = 10  # of each decision before the weights are learned
 L2 = 1.0  # pull towards zero: with 20 examples, no single part should take over
 THRESHOLD = 0.5  # a learned probability of being the same incident
@@ -38,13 +44,19 @@ class Model:
         return self.matches + self.no_matches
 
     def probability(self, breakdown: dict[str, float]) -> float:
-        z = self.bias + sum(w * breakdown.get(k, NEUTRAL) for k, w in self.weights.items())
+        x = _features(breakdown)
+        z = self.bias + sum(w * x.get(k, NEUTRAL) for k, w in self.weights.items())
         return _sigmoid(z)
 
     def describe(self) -> str:
-        top = sorted(self.weights.items(), key=lambda kv: -abs(kv[1]))[:3]
+        # The hand-set score is the starting point, not a part a curator would recognise.
+        top = sorted(((k, w) for k, w in self.weights.items() if k not in UNPENALISED), key=lambda kv: -abs(kv[1]))[:3]
         return (f"order learned from {self.decisions} decisions ({self.matches} match, "
                 f"{self.no_matches} no match); weighs most: " + ", ".join(k for k, _ in top))
+
+
+def _features(breakdown: dict[str, float]) -> dict[str, float]:
+    return {**breakdown, "hand": hand_score(breakdown)}
 
 
 def _sigmoid(z: float) -> float:
@@ -80,7 +92,8 @@ def fit(examples: Iterable[tuple[dict[str, float], bool]], min_each: int = MIN_E
         l2: float = L2, features: tuple[str, ...] = FEATURES) -> Model | None:
     """A logistic model of P(same incident | parts of the score), or None while there are
     fewer than `min_each` examples of either answer."""
-    rows = [([1.0] + [float(b.get(k, NEUTRAL)) for k in features], bool(y)) for b, y in examples]
+    rows = [([1.0] + [float(x.get(k, NEUTRAL)) for k in features], bool(y))
+            for x, y in ((_features(b), y) for b, y in examples)]
     matches = sum(y for _, y in rows)
     no_matches = len(rows) - matches
     if matches < min_each or no_matches < min_each:
@@ -106,9 +119,10 @@ def fit(examples: Iterable[tuple[dict[str, float], bool]], min_each: int = MIN_E
         for i in range(k):
             for j in range(i):
                 hess[i][j] = hess[j][i]
-        for i in range(1, k):  # the intercept is not pulled towards zero
-            grad[i] += l2 * beta[i]
-            hess[i][i] += l2
+        for i in range(1, k):  # the intercept and the hand-set score are not pulled towards zero
+            if features[i - 1] not in UNPENALISED:
+                grad[i] += l2 * beta[i]
+                hess[i][i] += l2
         hess[0][0] += 1e-6
         step = _solve(hess, grad)
         beta = [bi - si for bi, si in zip(beta, step)]

@@ -363,6 +363,20 @@ def disagreements(breakdown: dict[str, float], date_reason: str | None, event_re
     return out
 
 
+def hand_score(breakdown: dict[str, float]) -> float:
+    """The hand-set score of a pair's parts: the better of the two views."""
+    fields, words = (sum(w * breakdown.get(k, NEUTRAL) for k, w in view.items()) for view in (FIELDS_VIEW, WORDS_VIEW))
+    counts, actors = breakdown.get("counts", NEUTRAL), breakdown.get("actors", NEUTRAL)
+    # Soft contradictions: tolls far apart (a toll may rise, so never a veto), two different
+    # armed groups named (one outlet's "IS" is another's "ISWAP"), publication dates a month
+    # apart (a look-back is possible). They weigh on the fields' view; on the words' view only
+    # when the sources do not name the same people and sites, which outweigh a toll or a
+    # group the extractor may have misread.
+    soft = ((0.7 + 0.6 * counts if counts < 0.5 else 1.0) * (0.8 if actors < 0.35 else 1.0)
+            * (0.8 if breakdown.get("published", NEUTRAL) == 0.0 else 1.0))  # published a month or more apart
+    return max(fields * soft, words * (soft if breakdown.get("names", NEUTRAL) < NAMED else 1.0))
+
+
 def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFORM, model=None,
           explain: bool = True) -> Suggestion:
     """`crowd`: how many records share the thinner side's place and kind of event; `rarity`:
@@ -381,18 +395,7 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
         # Two incidents of one article share its title, names and date whatever they are: the
         # sources' words say nothing about whether they are one event.
         breakdown.update(words=NEUTRAL, names=NEUTRAL, published=NEUTRAL)
-    if model is not None:
-        total = model.probability(breakdown)
-    else:
-        fields, words = (sum(w * breakdown[k] for k, w in view.items()) for view in (FIELDS_VIEW, WORDS_VIEW))
-        # Soft contradictions: tolls far apart (a toll may rise, so never a veto), two different
-        # armed groups named (one outlet's "IS" is another's "ISWAP"), publication dates a month
-        # apart (a look-back is possible). They weigh on the fields'
-        # view; on the words' view only when the sources do not name the same people and sites,
-        # which outweigh a toll or a group the extractor may have misread.
-        soft = ((0.7 + 0.6 * counts if counts < 0.5 else 1.0) * (0.8 if actors < 0.35 else 1.0)
-                * (0.8 if breakdown["published"] == 0.0 else 1.0))  # published a month or more apart
-        total = max(fields * soft, words * (soft if breakdown["names"] < NAMED else 1.0))
+    total = model.probability(breakdown) if model is not None else hand_score(breakdown)
     reasons = evidence(a, b, rarity) if explain else []
     reasons += [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
     tolls = count_contradiction(a, b)
