@@ -218,7 +218,21 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
                 kind = kind or "village"  # inside a town or district: a village of it, at most
             out[k] = _inside(child, parent.place, lookup, kind)
             break
-    return out
+    return _same_name_same_place(mentions, out)
+
+
+def _same_name_same_place(before: list[PlaceMention], after: list[PlaceMention]) -> list[PlaceMention]:
+    """An article means one place by one name: where the text placed a name ("Antioquia's
+    lower Cauca region"), its other mentions ("the lower Cauca region") are that place too."""
+    placed: dict[str, Place] = {}
+    for old, new in zip(before, after):
+        if new.place is not old.place and new.place.country_code:
+            placed.setdefault(new.surface.casefold(), new.place)
+    if not placed:
+        return after
+    return [PlaceMention(m.start, m.end, m.surface, placed[m.surface.casefold()], m.score)
+            if m.place is o.place and m.surface.casefold() in placed else m
+            for o, m in zip(before, after)]
 
 
 def _as_province(mention: PlaceMention, lookup) -> PlaceMention:

@@ -487,3 +487,14 @@ def test_a_list_of_strikes_is_one_incident_per_place_it_opens_on():
 ])
 def test_deaths_and_fatalities_are_counts_when_an_event_caused_them(sentence, expected):
     assert counts(sentence) == expected
+
+
+def test_a_name_the_article_placed_keeps_that_place_in_its_other_mentions():
+    text = ("The army bombed a rebel camp in Antioquia's lower Cauca region on Tuesday, killing 10 rebels.\n\n"
+            "The camp was blamed for displacing hundreds of people in the lower Cauca region, the ministry said.")
+    from casefile.extract.gazetteer import Gazetteer
+    from casefile.extract.places import situate
+
+    g = Gazetteer.default()
+    mentions = situate(text, g.find_in_text(text), g.lookup)
+    assert [m.place.admin1 for m in mentions if m.surface == "Cauca region"] == ["Antioquia", "Antioquia"]
