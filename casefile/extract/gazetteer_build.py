@@ -25,10 +25,9 @@ Alias rules (``clean_alias``, ``town_aliases``, ``Words.is_common``):
   * GeoNames alternate names that are Latin script after NFKD folding, start with a capital (or
     an article, "al-X"), have no digits, are >= 4 letters and are not all-caps codes ("DAM");
     stored folded, deduplicated case-insensitively. The display name always stays.
-  * An alternate name is kept only if it is one word, occurs in
-    English text (wordfreq zipf >= 3.0) and looks like the name (rapidfuzz ratio of the
-    normalised keys >= 60, not a part of it): "Kiev" stays; "Lontoo", "Victoria" (Hong Kong),
-    "Florida" (Floridablanca) go.
+  * An alternate name is kept when it is a spelling of the name (rapidfuzz ratio of the
+    normalised keys >= 60, not a part of it), at most MAX_TOWN_ALIASES, those English text uses
+    most first: "Kiev" and "Beled Weyne" stay; "Lontoo" (London) goes.
   * A "common word" is a month or weekday, a demonym/adjective ("Syrian", "Kurdish") or armed
     group ("Hamas", GeoNames' alternate name of Hamm), one of the run-time GIVEN_NAMES, or an
     alias with wordfreq zipf >= 3.0 that is a lower-case dictionary word (unless it names a
@@ -36,8 +35,8 @@ Alias rules (``clean_alias``, ``town_aliases``, ``Words.is_common``):
     city has 500k+: "Washington").
       - an alternate name that is a common word is dropped ("Sam" for Damascus, "Soul" for
         Seoul, "Island" for Iceland);
-      - a town whose own name is one is lookup-only or skipped ("~Hit": in free text only
-        "in Hit", "the town of Hit"; "Reading", "Mobile", "Nice", "Victoria");
+      - a town whose own name is one is lookup-only ("~Hit", "~Reading": in free text only
+        "in Hit", "the town of Hit"); a month, demonym or title as its own name leaves it out;
       - countries, admin1 regions and towns >= 100,000 keep it.
   * Generic admin1 names are lookup-only ("~Plateau") or never matched in free text
     ("~=North", "~=Sahel": "the Sahel" is the whole belt).
