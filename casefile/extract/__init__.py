@@ -72,8 +72,10 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     all_places = [p for p in gazetteer.find_in_text(body) if not actor_spans.any(p.start, p.end)]
     unknown, superseded = unresolved_places(body, all_places, gazetteer.is_demonym)
     all_places = sorted([p for p in all_places if p not in superseded] + unknown, key=lambda p: p.start)
-    all_places = short_forms(situate(body, sorted(all_places + possessed_places(body, all_places),
-                                                  key=lambda p: p.start), gazetteer.lookup))
+    # Short forms first: where the text then places a name ("the Hamrin mountain range in
+    # Kirkuk") is where it is.
+    all_places = situate(body, short_forms(sorted(all_places + possessed_places(body, all_places),
+                                                  key=lambda p: p.start)), gazetteer.lookup)
     # Datelines, outlets' names and countries used as adjectives count for the article's
     # country, never as the place of an event.
     filed_from = filed_from_spans(body)

@@ -143,7 +143,8 @@ _POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+(?:(?:lower|upper|northern|southern
                              r"north-?eastern|north-?western|south-?eastern|south-?western|remote|rural)[ \t]+)?$")
 _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
 # "Sabon Gari village in Damboa": X is in Y, whatever the gazetteer's namesake of X says.
-_IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
+_IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp|mountains?|mountain[ \t]+range|"
+                     r"range|hills|forest|desert|valley|plains?)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
 _OUTSKIRTS_GAP = re.compile(r"^[ \t]+(?:(?:area|village|locality|neighbou?rhood|colony)[ \t]+)?(?:in|on)[ \t]+"
                             r"the[ \t]+(?:outskirts|suburbs|edge)[ \t]+of[ \t]+$", re.I)
 _PARENT_PRECISIONS = ("province", "country", "district")

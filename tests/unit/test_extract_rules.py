@@ -498,3 +498,10 @@ def test_a_name_the_article_placed_keeps_that_place_in_its_other_mentions():
     g = Gazetteer.default()
     mentions = situate(text, g.find_in_text(text), g.lookup)
     assert [m.place.admin1 for m in mentions if m.surface == "Cauca region"] == ["Antioquia", "Antioquia"]
+
+
+def test_an_area_the_text_places_in_a_province_is_the_finer_place():
+    text = ("Iraqi security forces found the bodies of five militants killed in an airstrike in the Hamrin "
+            "mountain range in Kirkuk, the Security Media Cell said on Saturday.")
+    (candidate,) = extract(text, "2024-11-30")
+    assert (candidate.location, candidate.admin1) == ("Hamrin Mountains", "Kirkuk")
