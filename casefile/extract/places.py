@@ -369,6 +369,7 @@ def non_event_spans(text: str, datelines: list[tuple[int, int]] | None = None) -
 # them is not the longer form of the shorter one.
 _ADMIN_WORDS = frozenset("""region province state district governorate county city town lga local
 government area division department prefecture territory agency municipality commune village
+countryside rural outskirts suburbs
 """.split())
 
 
