@@ -112,6 +112,7 @@ _REFERENCE_PLACE_HEADS = (
     # "from Maiduguri to Damasak", "carrying food ... to Parachinar": the route's end.
     r"\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to|\b(?:carrying|transporting|delivering)\s+(?:[\w-]+\s+){0,5}?to|"
     r"\bfrom|\bacross|\bsecond\s+city\s+of|\bin\s+(?:the\s+)?(?:capital|city)\s+of\s+\w+\s+in")
+_BY_BEFORE = re.compile(r"\bby[ \t]+$")
 _REPORTED_BY = re.compile(r"^\s+(?:reported|reports|quoted|cited|wrote|said|says|told)\b")
 _REFERENCE_PLACE = re.compile(rf"(?:{''.join(_REFERENCE_PLACE_HEADS)})\s*(?:the\s+)?$", re.IGNORECASE)
 _REFERENCE_PLACE_SCAN = AnchoredPattern(
@@ -533,6 +534,8 @@ def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) ->
         return True  # "US forces", "UK-based", "the Damascus suburb of …"
     if _REPORTED_BY.match(after):
         return True  # "The Irrawaddy reported", "Damascus said": a source, not a scene
+    if mention.place.geo_precision == "country" and _BY_BEFORE.search(body, max(0, mention.start - 4), mention.start):
+        return True  # "were attacked by Russia": the attacker, not the scene
     if _JURISDICTION.match(after):
         return True  # "Bastar Range inspector general", "Kirkuk police chief": an office's area
     if _OFFICE_OF.search(body, max(sentence_start, mention.start - 40), mention.start):

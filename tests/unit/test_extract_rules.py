@@ -505,3 +505,9 @@ def test_an_area_the_text_places_in_a_province_is_the_finer_place():
             "mountain range in Kirkuk, the Security Media Cell said on Saturday.")
     (candidate,) = extract(text, "2024-11-30")
     assert (candidate.location, candidate.admin1) == ("Hamrin Mountains", "Kirkuk")
+
+
+def test_a_country_that_attacked_is_not_where_it_happened():
+    text = "The regions of Kyiv and Kherson were attacked by Russia earlier today. Three men were injured in Kyiv."
+    claims = [c for cand in extract(text, "2022-12-29") for c in cand.claims if c.field == "location"]
+    assert "Russia" not in [c.value for c in claims]
