@@ -369,7 +369,8 @@ def _roles(actors: list[tuple[str, ActorMention]], event_type: str, sub: str,
     armed = [n for n in names if not is_state(n)]
     civilian_victims = "civilian" in fields.get("killed", set()) | fields.get("wounded", set()) | fields.get("abducted", set())
     if event_type in ("Violence against civilians",) or sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
-        perpetrator = (armed or [None])[0]
+        # Government forces can be the ones who attack civilians ("Russian missiles hit Kharkiv").
+        perpetrator = (armed or (state if event_type == "Violence against civilians" else []) or [None])[0]
         victim = CIVILIANS if civilian_victims or event_type == "Violence against civilians" else next(
             (n for n in state if n != perpetrator), None)
         return perpetrator, victim

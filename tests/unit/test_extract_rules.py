@@ -511,3 +511,9 @@ def test_a_country_that_attacked_is_not_where_it_happened():
     text = "The regions of Kyiv and Kherson were attacked by Russia earlier today. Three men were injured in Kyiv."
     claims = [c for cand in extract(text, "2022-12-29") for c in cand.claims if c.field == "location"]
     assert "Russia" not in [c.value for c in claims]
+
+
+def test_government_forces_can_be_the_ones_who_attack_civilians():
+    text = "Two civilians were killed in Kharkiv after the Russian military attacked the city with missiles on Monday."
+    (candidate,) = extract(text, "2022-12-29")
+    assert (candidate.actor1, candidate.actor2) == ("Russian security forces", "Civilians")
