@@ -160,6 +160,12 @@ _INSURGENT_ARMY = re.compile(
     r"\b(?:(?!The\b)[A-Z][\w'’-]+[ \t]+){0,3}?(?:Liberation|Independence|Free|Republican|Revolutionary|People['’]s|"
     r"Salvation|Resistance|Rebel|Patriotic|Mujahideen)[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,2}?"
     r"(?:Army|Forces?|Front|Movement)\b(?:[ \t]*\([A-Z][A-Za-z-]{1,9}\))?")
+# A group the catalog lacks, named as the text names it: "Allied Democratic Forces (ADF)
+# rebels", "the Return, Reclamation and Rehabilitation (3R) armed group".
+_NAMED_WITH_ACRONYM = re.compile(
+    r"\b(?:(?!The\b)[A-Z][\w'’-]+,?[ \t]+(?:(?:and|of|for|the|de|du|des|al|el)[ \t]+)?){1,6}"
+    r"\([A-Z0-9][A-Za-z0-9-]{1,8}\)(?=[ \t]+(?:rebels?|militants?|fighters?|insurgents?|armed[ \t]+groups?|militias?|"
+    r"jihadists?|gunmen|guerrillas?)\b)")
 _STATE_ARMY = re.compile(r"(?:Chinese\s+)?People['’]s\s+Liberation\s+Army\b")   # China's army
 
 
@@ -170,6 +176,11 @@ def find_actors(text: str) -> list[ActorMention]:
         name = _NAMES[int(m.lastgroup[1:])]
         found.append(ActorMention(m.start(), m.end(), name))
         taken.add(m.start(), m.end())
+    if "(" in text:
+        for m in _NAMED_WITH_ACRONYM.finditer(text):
+            if not taken.overlaps(m.start(), m.end()) and not _STATE_ARMY.match(m.group()):
+                found.append(ActorMention(m.start(), m.end(), " ".join(m.group().split())))
+                taken.add(m.start(), m.end())
     if any(w in text for w in _INSURGENT_WORDS):
         for m in _INSURGENT_ARMY.finditer(text):
             if not taken.overlaps(m.start(), m.end()) and not _STATE_ARMY.match(m.group()):

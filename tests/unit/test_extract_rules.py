@@ -517,3 +517,15 @@ def test_government_forces_can_be_the_ones_who_attack_civilians():
     text = "Two civilians were killed in Kharkiv after the Russian military attacked the city with missiles on Monday."
     (candidate,) = extract(text, "2022-12-29")
     assert (candidate.actor1, candidate.actor2) == ("Russian security forces", "Civilians")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Allied Democratic Forces (ADF) rebels attacked a church in Komanda on Sunday, killing 35 people.",
+     "Allied Democratic Forces (ADF)"),
+    ("The ambush was carried out by the Return, Reclamation and Rehabilitation (3R) armed group on Monday.",
+     "Return, Reclamation and Rehabilitation (3R)"),
+])
+def test_a_group_the_catalog_lacks_is_named_as_the_text_names_it(text, name):
+    from casefile.extract.actors import find_actors
+
+    assert name in [a.name for a in find_actors(text)]
