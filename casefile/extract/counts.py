@@ -307,7 +307,7 @@ def _additive(text: str, q: Quantity, end: int, sentence_start: int) -> bool:
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OF_PHRASE = re.compile(
-    r"\s+(?:of|from)\s+(?:(?!(?:and|or)\b)[\w’'()“”-]+\s+){0,5}?(?!(?:and|or)\b)[\w’'()“”-]+"
+    r"\s+(?:of|from)\s+(?:(?!(?:and|or)\b)[\w’'()“”-]+\s+){0,12}?(?!(?:and|or)\b)[\w’'()“”-]+"
     r"(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|\s+and\s+(?:\d|an?\s)|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|and\b|$)")
 _BARE = re.compile(r"\s+(?:\w+ly\s+)?(?:(?P<killed>dead|killed)|(?P<wounded>injured|wounded|hurt))\b", re.I)

@@ -28,6 +28,8 @@ def counts(sentence):
     ("Nearly 30 gendarmes died.", [("killed", 30, "about", "security")]),
     ("Police detained up to 9 suspects.", [("arrested", 9, "at_most", "militant")]),
     ("Police arrested four people accused of smuggling fuel.", [("arrested", 4, "exact", "unknown")]),
+    ("A Rwandan peacekeeper from the United Nations Multidimensional Integrated Stabilization Mission in the "
+     "Central African Republic (MINUSCA) was killed.", [("killed", 1, "exact", "security")]),
     ("A United Nations peacekeeper from Rwanda was killed and two others wounded.",
      [("killed", 1, "exact", "security"), ("wounded", 2, "exact", "security")]),
     ("Police arrested six men involved in the market bombing.", [("arrested", 6, "exact", "militant")]),
