@@ -20,8 +20,8 @@ from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
 from casefile.extract.gazetteer import adjectival
-from casefile.extract.places import dateline_spans as filed_from_spans
-from casefile.extract.places import non_event_spans, possessed_places, short_forms, situate, unresolved_places
+from casefile.extract.places import dateline_spans as filed_from_spans, non_event_spans, possessed_places, \
+    short_forms, situate, unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
     Draft,

@@ -176,13 +176,9 @@ def find_actors(text: str) -> list[ActorMention]:
         name = _NAMES[int(m.lastgroup[1:])]
         found.append(ActorMention(m.start(), m.end(), name))
         taken.add(m.start(), m.end())
-    if "(" in text:
-        for m in _NAMED_WITH_ACRONYM.finditer(text):
-            if not taken.overlaps(m.start(), m.end()) and not _STATE_ARMY.match(m.group()):
-                found.append(ActorMention(m.start(), m.end(), " ".join(m.group().split())))
-                taken.add(m.start(), m.end())
-    if any(w in text for w in _INSURGENT_WORDS):
-        for m in _INSURGENT_ARMY.finditer(text):
+    # Groups named as the text names them, where the catalog did not name them already.
+    for pattern, worth in ((_NAMED_WITH_ACRONYM, "(" in text), (_INSURGENT_ARMY, any(w in text for w in _INSURGENT_WORDS))):
+        for m in pattern.finditer(text) if worth else ():
             if not taken.overlaps(m.start(), m.end()) and not _STATE_ARMY.match(m.group()):
                 found.append(ActorMention(m.start(), m.end(), " ".join(m.group().split())))
                 taken.add(m.start(), m.end())

@@ -1575,14 +1575,14 @@ def _tier_of(hits: tuple, idx: int) -> int:
     return min((t for i, _f, t in hits if i == idx), default=2)
 
 
-# A nationality adjective names its country as evidence ("Somali troops", "Pakistani police"):
-# the adjectives of each demonym table indexed by their first word.
 # The local word for "district" that GeoNames keeps in second-level names ("Amphoe Waeng",
 # "Kabupaten Aceh Barat", "Municipio de Iquira", "Kalinin Rayon").
 _ADMIN_AFFIX = re.compile(
     r"^(?:Amphoe|Kabupaten|Huyen|Comuna|Municipio(?:\s+de)?|Departamento(?:\s+de)?|Provincia(?:\s+d[ei])?|"
     r"Shahrestan-e|Powiat|Gemeente|Obshtina|Partido(?:\s+de)?|Distrito(?:\s+de)?|Concelho(?:\s+de)?|"
     r"Municipality\s+of)\s+|\s+(?:Rayon|Raion|Okrug|Ilcesi|Kommune?|Tumani|Jaras|Audany|pagasts)$")
+# A nationality adjective names its country as evidence ("Somali troops", "Pakistani police"):
+# the adjectives of each demonym table indexed by their first word.
 _DEMONYM_INDEX: dict[int, dict[str, list[str]]] = {}
 _LETTER_RUN = re.compile(r"\b[^\W\d_]+")
 _LOWER_WORD = re.compile(r"[ \t]+[a-z]")

@@ -236,9 +236,14 @@ def _same_name_same_place(before: list[PlaceMention], after: list[PlaceMention])
             for o, m in zip(before, after)]
 
 
+def _names_its_province(p: Place) -> bool:
+    """A town that gives its province its name ("Narathiwat")."""
+    return p.geo_precision == "town" and p.name == p.admin1
+
+
 def _as_province(mention: PlaceMention, lookup) -> PlaceMention:
     p = mention.place
-    if p.geo_precision != "town" or p.name != p.admin1 or lookup is None:
+    if not _names_its_province(p) or lookup is None:
         return mention
     region = lookup(f"{p.name} province", p.country_code)
     if region is None or region.geo_precision != "province" or region.country_code != p.country_code:
@@ -291,8 +296,7 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
     found = []
     for parent in known:
         # A town that gives its province its name stands for the province ("Narathiwat's Ru So").
-        region = parent.place.geo_precision in ("province", "country") or (
-            parent.place.geo_precision == "town" and parent.place.name == parent.place.admin1)
+        region = parent.place.geo_precision in ("province", "country") or _names_its_province(parent.place)
         if not region or not parent.place.country_code:
             continue
         m = _POSSESSED.match(text, parent.end)
