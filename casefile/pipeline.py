@@ -378,6 +378,14 @@ def match_records(case: CaseFile):
     for e in extra.values():
         for a in e["articles"]:
             yields[a] = yields.get(a, 0) + 1
+    # The incidents of one article share its lead and often its sentences: each is read once.
+    read_before: dict[tuple, object] = {}
+
+    def read(text: str, reader):
+        if (key := (text, reader)) not in read_before:
+            read_before[key] = reader(text)
+        return read_before[key]
+
     records = []
     for row in case.match_incidents():
         (incident_id, start, end, precision, location, admin1, country, lat, lon, geo, actor1,
@@ -393,10 +401,10 @@ def match_records(case: CaseFile):
                               if a in articles and articles[a][0])
         words, proper, phrases = set(), set(), {}
         for text in sentences + titles:
-            words |= tokens(text)
+            words |= read(text, tokens)
         for text in sentences:  # a headline capitalises every word: no sign of a name there
-            proper |= proper_names(text)
-            phrases = name_phrases(text) | phrases
+            proper |= read(text, proper_names)
+            phrases = read(text, name_phrases) | phrases
         records.append(MatchRecord(
             id=incident_id,
             date_start=dt.date.fromisoformat(start) if start else None,

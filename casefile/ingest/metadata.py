@@ -78,8 +78,10 @@ def date_of_line(line: str) -> str | None:
     if m := _DATELINE.match(text):
         if d := parse_date(m[1]):
             return d.isoformat()
+    if len(text) > 120:  # a paragraph, not a header line: not worth a search
+        return None
     found = _FULL_DATE.search(text)
-    if not found or len(text) > 120:
+    if not found:
         return None
     # A date stamp line, or a short line that is mostly a date (with a time or a pipe).
     stamp = _STAMP.match(text) or "|" in text or len(text) <= 2.5 * len(found.group(0)) + 12

@@ -266,7 +266,9 @@ def names_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
     if not shared:
         return 0.0
     idf = rarity.idf
-    return sum(idf(t) for t in shared) / min(sum(idf(t) for t in a.names), sum(idf(t) for t in b.names))
+    # fsum: a set's order changes from run to run, a float sum's last bit with it (and with
+    # that a score sitting on the threshold)
+    return math.fsum(map(idf, shared)) / min(math.fsum(map(idf, a.names)), math.fsum(map(idf, b.names)))
 
 
 def published_score(a: MatchRecord, b: MatchRecord) -> float:

@@ -10,6 +10,7 @@ words and newsroom furniture; everything else is weighed by its rarity.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -39,21 +40,21 @@ _SENTENCE_END = re.compile(r"[.!?…]\s|[\n\r]")
 MIN_LENGTH = 3
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a case file's words repeat: each is folded once
 def fold(word: str) -> str:
     """Lower case, accents removed, possessives dropped: "Zeinab's" and "zeinab" are one token."""
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(c for c in word if not unicodedata.combining(c)).lower()
-    return re.sub(r"['’]s$", "", word).replace("’", "'")
+    if not word.isascii():
+        word = unicodedata.normalize("NFKD", word)
+        word = "".join(c for c in word if not unicodedata.combining(c))
+    word = word.lower()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word.replace("’", "'")
 
 
 def tokens(text: str) -> set[str]:
     """Content words of a text, folded."""
-    out = set()
-    for m in _WORD.finditer(text):
-        w = fold(m.group())
-        if len(w) >= MIN_LENGTH and w not in STOPWORDS:
-            out.add(w)
-    return out
+    return {w for w in map(fold, _WORD.findall(text)) if len(w) >= MIN_LENGTH and w not in STOPWORDS}
 
 
 def proper_names(text: str) -> set[str]:
@@ -141,7 +142,7 @@ class Rarity:
     def _square_norm(self, tokens: frozenset[str]) -> float:
         norm = self._norms.get(tokens)
         if norm is None:
-            norm = self._norms[tokens] = sum(map(self.square, tokens))
+            norm = self._norms[tokens] = math.fsum(map(self.square, tokens))
         return norm
 
     def cosine(self, a: frozenset[str], b: frozenset[str], leave_out: frozenset[str] = frozenset()) -> float:
@@ -153,9 +154,9 @@ class Rarity:
         if not shared:
             return 0.0
         w2 = self.square
-        num = sum(map(w2, shared))
+        num = math.fsum(map(w2, shared))  # fsum: the same to the last bit in any set order
         na, nb = self._square_norm(a), self._square_norm(b)
         if leave_out:
-            na -= sum(map(w2, leave_out & a))
-            nb -= sum(map(w2, leave_out & b))
+            na -= math.fsum(map(w2, leave_out & a))
+            nb -= math.fsum(map(w2, leave_out & b))
         return num / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0
