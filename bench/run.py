@@ -9,6 +9,7 @@ See bench/README.md for what each figure means and how the floors are built. Tim
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import random
@@ -435,6 +436,10 @@ def main() -> None:
                                                    "suggestions, app, highlight, brief, size, crash")
     args = parser.parse_args()
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    # `pip install` writes every module's bytecode; the checkout measured here may not have it
+    # (PYTHONDONTWRITEBYTECODE is set on many CI machines), and then every process would
+    # compile casefile's modules from source, a cost no installed copy pays.
+    compileall.compile_dir(REPO / "casefile", quiet=1)
     folder = corpus(args.size)
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     print(f"corpus: {folder.relative_to(REPO)} ({SIZES[args.size]:,} articles)", file=sys.stderr)
