@@ -181,8 +181,9 @@ class IncidentStore:
 
     # -- reading -----------------------------------------------------------------------
     def incident_count(self, status: str = "all") -> int:
+        # incident_counts is kept by triggers (migration m006): no scan of the incidents
         return self.db.conn.execute(
-            f"SELECT count(*) FROM incidents WHERE {STATUS_FILTERS[status]}").fetchone()[0]
+            f"SELECT coalesce(sum(n), 0) FROM incident_counts WHERE {STATUS_FILTERS[status]}").fetchone()[0]
 
     def incidents(self, status: str = "all", limit: int | None = None, offset: int = 0) -> list[Incident]:
         """A window of incidents by date (undated last), then id."""

@@ -12,7 +12,7 @@ MIGRATION_SET = "casefile"
 # (tests/unit/test_store.py checks it).
 KNOWN = (
     "m001_initial_schema", "m002_suggestions", "m003_queue_order_index",
-    "m004_index_articles_per_transaction", "m005_best_figure_qualifiers",
+    "m004_index_articles_per_transaction", "m005_best_figure_qualifiers", "m006_incident_counts",
 )
 
 

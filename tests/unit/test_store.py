@@ -121,3 +121,30 @@ def test_index_holds_exactly_the_articles_whose_transaction_committed(db_path):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(NotACaseFile, match="does not exist"):
         CaseFile(tmp_path / "nope" / "case.db")
+
+
+def test_incident_counts_follow_every_change_of_status(seeded):
+    """The queue's counts come from a table kept by triggers; after imports, decisions,
+    merges, undos and a re-extraction they must equal a count of the rows themselves."""
+    from casefile.curate import Curator
+    from casefile.pipeline import reextract
+    from casefile.store.incidents import STATUS_FILTERS
+
+    def check():
+        for status, where in STATUS_FILTERS.items():
+            counted = seeded.db.conn.execute(f"SELECT count(*) FROM incidents WHERE {where}").fetchone()[0]
+            assert seeded.incident_count(status) == counted, status
+
+    check()
+    curator = Curator(seeded)
+    first, second, third, fourth = (i.id for i in seeded.incidents(status="candidate", limit=4))
+    curator.confirm(first)
+    curator.reject(second)
+    curator.merge(third, [fourth])
+    check()
+    curator.undo()
+    curator.undo()
+    check()
+    reextract(seeded, [a.id for a in seeded.articles()])
+    check()
+    assert seeded.incident_count("everything") > 0

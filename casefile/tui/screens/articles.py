@@ -82,7 +82,8 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
             with Vertical(id="articles-pane"):
                 yield Input(placeholder="/ search: words, \"a phrase\", prefix*", id="search")
                 yield ContentView(id="articles-title")
-                yield WindowedList(self._fetch, self._count, self._row, empty="No articles.", id="articles")
+                yield WindowedList(self._fetch, self._count, self._row, empty="No articles.",
+                                   on_highlight=self.highlighted, id="articles")
             with Vertical(id="article-pane"):
                 yield ContentView(id="article-label")
                 yield SourceText(id="article-text")
@@ -136,7 +137,7 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
         self.show_article(article_id)
         self.query_one("#article-text").focus()
 
-    def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
+    def highlighted(self, event: WindowedList.Highlighted) -> None:
         row = event.row
         if event.forced and self.opened is not None:
             return  # the list reloading does not replace the article the curator asked for

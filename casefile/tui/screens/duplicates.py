@@ -41,7 +41,8 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
             yield ContentView(id="pairs-title")
             yield ContentView(id="pairs-order")
             yield WindowedList(lambda o, n: self.case.suggestions(limit=n, offset=o), self.case.suggestion_count,
-                               self._row, empty="No duplicate suggestions. (R recomputes them.)", id="pairs")
+                               self._row, empty="No duplicate suggestions. (R recomputes them.)",
+                               on_highlight=lambda event: self.show(event.row), id="pairs")
             yield ContentView(id="pair")
             with Horizontal(id="pair-sources"):
                 yield SourceText(id="left-source")
@@ -90,9 +91,6 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
             (" order by hand-set weights", "$text-muted"),
             (f" · learned at {MIN_EACH} match + {MIN_EACH} no match ({matches} + {no_matches} so far){fresh}",
              "$text-muted"))
-
-    def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
-        self.show(event.row)
 
     def show(self, s: dict | None) -> None:
         self.pair = s

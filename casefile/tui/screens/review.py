@@ -114,7 +114,8 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
             with Vertical(id="queue-pane"):
                 yield ContentView(id="queue-title")
                 yield ContentView(id="queue-head")
-                yield WindowedList(self._fetch, self._count, queue_row, empty="No incidents here.", id="queue")
+                yield WindowedList(self._fetch, self._count, queue_row, empty="No incidents here.",
+                                   on_highlight=self.highlighted, id="queue")
             with Vertical(id="incident-pane"):
                 yield ContentView(focusable=True, id="incident")
                 yield ContentView(cut=True, id="source-label")
@@ -148,9 +149,6 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
             (f" {FILTER_NAMES[self.filter]} ", "bold reverse"), f" {queue.total:,} ", ("f: filter", "$text-muted")))
         self.query_one("#queue-head", ContentView).update(queue_header(queue.size.width or 40))
         self.say(said)
-        # Shown now, not when the list's Highlighted message arrives: the first frame then
-        # has the incident and the footer its final keys (no second layout and footer).
-        self.show(queue.current)
         self.loaded()
 
     def say(self, said: str = "", problem: bool = False) -> None:
@@ -172,10 +170,8 @@ class ReviewScreen(ReloadsWhenChanged, Screen):
                     if width >= 86 else "tab: pane · n/p: claim · o: article · f: filter · ?: keys")
             line.update(Content.assemble((hint, "$text-muted")))
 
-    def on_windowed_list_highlighted(self, event: WindowedList.Highlighted) -> None:
-        # A reload's own message carries the row refresh_all has just shown (the same object).
-        if event.list.id == "queue" and event.row is not self.incident:
-            self.show(event.row)
+    def highlighted(self, event: WindowedList.Highlighted) -> None:
+        self.show(event.row)
 
     def show(self, incident: Incident | None) -> None:
         self.incident = incident

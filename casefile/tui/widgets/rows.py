@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-PAGE = 200
+PAGE = 100  # rows read per query: a few screens of the tallest terminal, read in ~2 ms
 
 
 class WindowedList(ScrollView, can_focus=True):
@@ -52,9 +52,15 @@ class WindowedList(ScrollView, can_focus=True):
             return self.list
 
     def __init__(self, fetch: Callable[[int, int], list], count: Callable[[], int],
-                 draw: Callable[[Any, int], Content], empty: str = "Nothing here.", **kwargs):
+                 draw: Callable[[Any, int], Content], empty: str = "Nothing here.",
+                 on_highlight: Callable[[WindowedList.Highlighted], None] | None = None, **kwargs):
+        """`on_highlight`: called at once when the cursor moves, instead of posting Highlighted.
+        A posted message reaches the screen after the next frame has drawn the cursor alone,
+        so the key costs two frames; called at once, what the screen shows for the new row is
+        drawn in the same frame as the cursor."""
         super().__init__(**kwargs)
         self._fetch, self._count, self._draw = fetch, count, draw
+        self._on_highlight = on_highlight
         self._empty = empty
         self._pages: dict[int, list] = {}
         self.total = 0
@@ -100,7 +106,11 @@ class WindowedList(ScrollView, can_focus=True):
         if changed or force:
             top = self.scroll_offset.y
             self.scroll_to_cursor()
-            self.post_message(self.Highlighted(self, index, self.row(index), forced=force))
+            event = self.Highlighted(self, index, self.row(index), forced=force)
+            if self._on_highlight is not None:
+                self._on_highlight(event)
+            else:
+                self.post_message(event)
             if force or self.scroll_offset.y != top:
                 self.refresh()
             else:  # only the two rows whose look changed
