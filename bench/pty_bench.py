@@ -79,17 +79,25 @@ class Terminal:
         return tuple((c.data, c.fg, c.bg, c.reverse, c.bold) for c in (line[x] for x in range(COLUMNS)))
 
     def pump(self, quiet: float, timeout: float = 10.0) -> float:
-        """Read until nothing arrives for `quiet` seconds; the time of the last screen change."""
+        """Read until nothing arrives for `quiet` seconds; the time of the last screen change.
+
+        Every chunk is read and timed first and fed to the emulator only once the app is
+        quiet: pyte takes milliseconds to parse a full redraw, and parsing between reads
+        would stamp the later chunks of one frame with the emulator's delay."""
         deadline = time.perf_counter() + timeout
-        while time.perf_counter() < deadline:
+        chunks: list[tuple[float, bytes]] = []
+        while True:
+            if time.perf_counter() >= deadline:
+                raise TimeoutError("the app did not go quiet")
             ready, _, _ = select.select([self.fd], [], [], quiet)
             if not ready:
-                return self.last_change
+                break
             try:
                 data = os.read(self.fd, 1 << 16)
             except OSError:
-                return self.last_change
-            now = time.perf_counter()
+                break
+            chunks.append((time.perf_counter(), data))
+        for at, data in chunks:
             self.stream.feed(data)
             changed = False
             for y in self.screen.dirty:
@@ -99,8 +107,8 @@ class Terminal:
                     changed = True
             self.screen.dirty.clear()
             if changed:
-                self.last_change = now
-        raise TimeoutError("the app did not go quiet")
+                self.last_change = at
+        return self.last_change
 
     def press(self, key: bytes, quiet: float, patience: float = 3.0) -> float:
         """Seconds from writing the key to the last screen change it caused (0 if none in
