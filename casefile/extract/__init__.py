@@ -33,6 +33,7 @@ from casefile.extract.segment import (
     earlier_event_clause,
     dateline_spans,
     group,
+    suburb,
     is_page_date,
     is_reference_place,
     is_report_date,
@@ -179,7 +180,10 @@ def _choose_place(draft: Draft) -> PlaceMention | None:
                  if p.place.geo_precision != "country" and p.place.country_code}
     if len(provinces) > 2:
         return None  # a campaign across several provinces: the country is the place
-    pool = places
+    # A city's suburb, named with it, is where it happened ("Pétionville, a suburb of
+    # Port-au-Prince"): the city is left out as a province would be.
+    pool = [p for p in places if not any(q.place.population < p.place.population and suburb(q.place, p.place)
+                                         for q in places)]
     # The most precise; among equals the smaller place (the big one is usually a landmark).
     best = max(pool, key=lambda p: (PRECISION_RANK.get(p.place.geo_precision, 0), p in lead,
                                     -p.place.population, -p.start))

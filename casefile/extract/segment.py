@@ -294,14 +294,14 @@ def places_compatible(a: PlaceMention, b: PlaceMention) -> bool:
         return True
     if coarse.geo_precision == "province":
         return fine.admin1 == coarse.admin1
-    return _suburb(pa, pb)
+    return suburb(pa, pb)
 
 
 SUBURB_KM = 12
 METROPOLIS = 500_000
 
 
-def _suburb(a, b) -> bool:
+def suburb(a, b) -> bool:
     """A town a few kilometres from a city of half a million is part of it ("Pétionville",
     "an upscale community in Port-au-Prince")."""
     if a.admin1 != b.admin1 or None in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -394,6 +394,10 @@ RESTATE_LOOKBACK = 24
 def group(facts_list: list[SentenceFacts]) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
+    # A sentence with no event of its own, kept until the next one shows whether the story
+    # goes on past it: told between two sentences of one incident, it tells where and how
+    # that incident happened ("Officers stopped a truck in the suburb of X at 2 am").
+    between: list[SentenceFacts] = []  # the sentences skipped since current's last one
     for facts in facts_list:
         eventful = facts.eventful
         # A sentence right after the event that describes it ("gunmen surrounded the
@@ -401,7 +405,12 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
         describes = bool(current and facts.strong_kinds and not facts.background
                          and facts.sentence.paragraph - current.facts[-1].sentence.paragraph <= 1)
         if not eventful and not (current and (facts.attachable or describes) and not facts.background):
+            between.append(facts)
             continue
+        # (one that gives a date of its own may tell of another time: "comes days after ...")
+        pending = between[0] if len(between) == 1 and between[0].places and not (
+            between[0].background or between[0].dates) else None
+        between = []
         target = None
         if current is not None and not facts.refers_back and facts.definite_sites & {
                 site for f in current.facts for site in f.sites}:
@@ -435,6 +444,9 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
                 continue
             target = Draft()
             drafts.append(target)
+        if pending is not None and target is current and not places_conflict(current, pending) \
+                and facts.sentence.paragraph - current.facts[-1].sentence.paragraph <= 2:
+            target.facts.append(pending)
         target.facts.append(facts)
         current = target
     drafts = [d for d in drafts if any(f.eventful for f in d.facts)]

@@ -531,3 +531,21 @@ def test_a_group_the_catalog_lacks_is_named_as_the_text_names_it(text, name):
     from casefile.extract.actors import find_actors
 
     assert name in [a.name for a in find_actors(text)]
+
+
+def test_a_suburb_named_with_its_city_is_where_it_happened():
+    text = ("A suicide bomber killed seven people in Maiduguri on Sunday, police said. "
+            "The bomber struck a crowded market in Jere, wounding 21 others.")
+    (candidate,) = extract(text, "2025-03-03")
+    assert (candidate.location, candidate.admin1) == ("Jere", "Borno")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen killed four people in Borno State on Sunday, police said. They stopped a bus at a checkpoint "
+     "near Konduga at about 2 am. Police returned fire, killing two of the attackers.", "Konduga"),
+    ("Gunmen killed four people in Sindh province on Sunday, police said. They stopped a bus at a checkpoint "
+     "in Larkana at about 2 am. Police returned fire, killing two of the attackers.", "Larkana"),
+])
+def test_a_sentence_told_between_two_of_an_incident_says_where_it_happened(text, place):
+    (candidate,) = extract(text, "2025-03-03")
+    assert candidate.location == place
