@@ -1563,12 +1563,28 @@ _ADJECTIVAL_AFTER = re.compile(
     r"president|envoy|ministry|officials?|allies|partners)\b")
 
 
+# A country after an article or a number and before a word that is not a preposition or
+# conjunction is a noun's modifier ("two US helicopters", "a Kenya airport") or a subject
+# ("the US deployed"): an event's place is introduced by a preposition ("in the US on Monday").
+_DETERMINED_BEFORE = re.compile(
+    r"\b(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|\d+)[ \t]+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’-]*)")
+_LINKING_WORDS = frozenset("""
+in on at of for from to into near after before during over under by with without across along around
+and or but nor as where when while which that who whose since until than via against between among
+""".split())
+
+
 def adjectival(text: str, mention: PlaceMention) -> bool:
     """A country used as an adjective or an owner, not as the place of the event: "U.S.
     Africa Command", "Pakistan Army", "Somali and U.S. forces", "Kenya's military"."""
     if mention.place.geo_precision != "country":
         return False
-    return bool(_ADJECTIVAL_AFTER.match(text[mention.end:mention.end + 60]))
+    if _ADJECTIVAL_AFTER.match(text[mention.end:mention.end + 60]):
+        return True
+    after = _NEXT_WORD.match(text, mention.end, mention.end + 40)
+    return bool(after and after[1] not in _LINKING_WORDS and not after[1].endswith("ing")
+                and _DETERMINED_BEFORE.search(text, max(0, mention.start - 20), mention.start))
 
 
 def _tier_of(hits: tuple, idx: int) -> int:

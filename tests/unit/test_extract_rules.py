@@ -549,3 +549,19 @@ def test_a_suburb_named_with_its_city_is_where_it_happened():
 def test_a_sentence_told_between_two_of_an_incident_says_where_it_happened(text, place):
     (candidate,) = extract(text, "2025-03-03")
     assert candidate.location == place
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed three guards at an airfield near Garissa on Sunday and destroyed two US helicopters.",
+    "Gunmen killed three guards at an airfield near Garissa on Sunday and burned a Somalia aid convoy.",
+    "Gunmen killed three guards at an airfield near Garissa on Sunday; the US embassy condemned it.",
+])
+def test_a_country_after_an_article_or_a_number_modifies_a_noun(text):
+    claims = [c.value for cand in extract(text, "2025-03-03") for c in cand.claims if c.field == "location"]
+    assert claims and not {"United States", "Somalia"} & set(claims)
+
+
+def test_a_country_after_the_article_is_still_a_place_before_a_preposition():
+    text = "Gunmen killed three guards at a base in the Gambia on Sunday."
+    claims = [c.value for cand in extract(text, "2025-03-03") for c in cand.claims if c.field == "location"]
+    assert "Gambia" in claims
