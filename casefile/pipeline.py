@@ -14,7 +14,11 @@ from casefile.store.articles import body_digest
 
 # Articles stored per transaction; each article still gets its own savepoint, so a failure
 # never leaves half an article and never undoes its neighbours.
+# Articles per transaction: the first batch is stored soon (a small import commits early and
+# often); each next one is twice as large up to BATCH_MAX, because each transaction adds an
+# index segment that full-text search must merge, and a WAL commit of its own.
 BATCH = 200
+BATCH_MAX = 1600
 
 
 @dataclass
@@ -75,6 +79,7 @@ def import_paths(
     writer = BatchWriter(case, report, threaded=extractor is None)
     path: Path | None = None
     read_here = 0  # articles read from the current file (to count the unread when stopped)
+    batch = BATCH
     try:
         for number, path in enumerate(files, start=1):
             read_here = 0
@@ -84,9 +89,10 @@ def import_paths(
                 elif isinstance(outcome, ArticleDraft):
                     pending.append(outcome)
                     read_here += 1
-                if len(pending) >= BATCH:  # within a feed too: a 3,000-record file is 15 commits
+                if len(pending) >= batch:  # within a feed too: a 3,000-record file is 4 commits
                     writer.put(_start(case, pending, extractor))
                     pending = []
+                    batch = min(2 * batch, BATCH_MAX)
             if on_file:
                 on_file(number, len(files), str(path))
         writer.put(_start(case, pending, extractor))
