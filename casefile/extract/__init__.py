@@ -171,7 +171,30 @@ def _main_country(places: list[PlaceMention]) -> tuple[str | None, str | None]:
     return code, names[code]
 
 
-def _choose_place(draft: Draft) -> PlaceMention | None:
+# A place given as a point of reference ("near Ngouboua", "40 km north of Gao"), not as where
+# it happened ("on Bouka-Toullorom island").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"\s+of|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$",
+    re.IGNORECASE)
+
+
+# What lies between a place and the wider one it is in: "X, Y department", "X, in the Y area",
+# "X in the eastern countryside of Y".
+_CONTAINER_GAP = re.compile(r"\s*,?\s*(?:in\s+|of\s+)?(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?")
+
+
+def _reference(body: str, mention: PlaceMention, places: list[PlaceMention]) -> bool:
+    """Given as a point of reference, with no place of its rank right after it: "near X, in the
+    Y area" names X's surroundings as the most precise place there is."""
+    if not _REFERENCE_BEFORE.search(body, max(0, mention.start - 50), mention.start):
+        return False
+    rank = PRECISION_RANK.get(mention.place.geo_precision, 0)
+    return not any(q.start > mention.end and _CONTAINER_GAP.fullmatch(body, mention.end, q.start)
+                   and PRECISION_RANK.get(q.place.geo_precision, 0) == rank for q in places)
+
+
+def _choose_place(draft: Draft, body: str = "") -> PlaceMention | None:
     places = draft.places
     if not places:
         return None
@@ -186,7 +209,7 @@ def _choose_place(draft: Draft) -> PlaceMention | None:
                                          for q in places)]
     # The most precise; among equals the smaller place (the big one is usually a landmark).
     best = max(pool, key=lambda p: (PRECISION_RANK.get(p.place.geo_precision, 0), p in lead,
-                                    -p.place.population, -p.start))
+                                    not _reference(body, p, pool), -p.place.population, -p.start))
     return best
 
 
@@ -233,7 +256,7 @@ def _resolve_actor(a: ActorMention, country: str | None, country_name: str | Non
 
 def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str | None]) -> CandidateIncident:
     claims: list[ClaimDraft] = []
-    place = _choose_place(draft)
+    place = _choose_place(draft, body)
     place = _situate(place, draft, article_country) if place is not None else None
     countries = {p.place.country_code: p.place.country for p in draft.places if p.place.country_code}
     if place is not None:

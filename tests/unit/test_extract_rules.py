@@ -565,3 +565,15 @@ def test_a_country_after_the_article_is_still_a_place_before_a_preposition():
     text = "Gunmen killed three guards at a base in the Gambia on Sunday."
     claims = [c.value for cand in extract(text, "2025-03-03") for c in cand.claims if c.field == "location"]
     assert "Gambia" in claims
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Twelve soldiers were killed near Menaka on Sunday when jihadists attacked their camp in Anderamboukane, "
+     "the army said.", "Andéranboukan"),
+    # with the wider place right after it, "near X" is the most precise place given
+    ("A bus struck a mine near the town of Ayorou, in the Tillaberi area, on Sunday, killing four passengers.",
+     "Ayorou"),
+])
+def test_a_place_given_as_a_point_of_reference_is_not_where_it_happened(text, place):
+    (candidate,) = extract(text, "2025-03-03")
+    assert candidate.location == place
