@@ -25,7 +25,7 @@ import re
 from rapidfuzz import fuzz
 
 from casefile.match.records import MatchRecord, Suggestion
-from casefile.match.words import Rarity
+from casefile.match.words import Rarity, tokens
 
 # The parts of a pair's score. Two views, the better of which counts until the case file holds
 # enough of the curator's judgements to learn its own weights (casefile.match.learn): the
@@ -83,6 +83,10 @@ def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool
     # Alike names in one province may be one town spelled twice; in two provinces they are two towns.
     towns = a.geo_precision in TOWNS and b.geo_precision in TOWNS and bool(a.admin1 and b.admin1)
     firm = towns and (names < 0.85 or a.admin1 != b.admin1)
+    # A source that names the other's place as well ("Sabon Gari, in Damboa") may have had
+    # its incident placed in the other of the two: no firm contradiction, and some agreement.
+    if _names_the_other(a, b):
+        return 0.5, f"placed in {a.location} / {b.location}, but one source names both", False
     # Different provinces, or far apart: another place, however alike the names.
     if (a.admin1 and b.admin1 and a.admin1 != b.admin1) or (km is not None and km > 60):
         where = f"{km:.0f} km apart" if km is not None else f"{a.admin1} / {b.admin1}"
@@ -94,6 +98,18 @@ def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool
         reason = f"different places ({a.location} / {b.location}" + (f", {km:.0f} km apart)" if km is not None else ")")
     # Two towns of one province a few km apart may be a town and its suburb: not firm.
     return score, reason, firm and score < 0.3
+
+
+def _names_the_other(a: MatchRecord, b: MatchRecord) -> bool:
+    """The sentences of one report name the other's place (every word of its name). Not for
+    two incidents of one article: it names both because it tells of both."""
+    if a.article_ids & b.article_ids:
+        return False
+    for x, y in ((a, b), (b, a)):
+        own = tokens(x.location.split(",")[0]) if x.location else set()
+        if own and own <= y.words:
+            return True
+    return False
 
 
 def _words_within(a: frozenset[str], b: frozenset[str]) -> bool:

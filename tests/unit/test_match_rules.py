@@ -257,3 +257,19 @@ def test_scores_are_the_same_whatever_the_hash_seed():
                               env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
                for seed in (1, 2, 3, 4)}
     assert len(outputs) == 1
+
+
+def test_two_places_are_no_contradiction_when_a_source_names_both():
+    """One report placed in a village, its twin in the district around it that its own
+    sentences name the village of: not 'different places'. Two incidents of one article
+    (which names every place it tells of) stay apart."""
+    import dataclasses
+
+    from casefile.match.score import place_score
+
+    village = rec(1, place="kirawa", text="Jihadists stormed the army base at Kirawa before dawn and killed five soldiers.")
+    town = rec(2, place="bama", text="Five soldiers were killed when jihadists attacked the Kirawa base near Bama.")
+    score, reason, firm = place_score(village, town)
+    assert score >= 0.5 and not firm and "names both" in reason
+    one_article = [dataclasses.replace(r, article_ids=frozenset({7})) for r in (village, town)]
+    assert place_score(*one_article)[0] < 0.5
