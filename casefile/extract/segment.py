@@ -711,22 +711,27 @@ def split_by_place(body: str, drafts: list[Draft]) -> list[Draft]:
 def lead_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
     """The article's first incident, placed in no more than a country, takes the place its
     opening sentences give ("The killing of civilians in the Jonglei region of South Sudan has
-    been condemned ... Reports suggest 45 people were killed when ... attacked a village"): the
-    opening sentence joins it, unless it disagrees on date, place or kind of event."""
+    been condemned ... Reports suggest 45 people were killed when ... attacked a village"), and
+    one placed in a province a finer place ("a deadly air strike on a village in the Sagaing
+    region ... at Pazi Gyi village"): each opening sentence with such a place joins it, until
+    one disagrees on date, place or kind of event."""
     if not drafts:
         return
     first = drafts[0]
-    if any(p.place.geo_precision != "country" for p in first.places):
+    finest = max((PRECISION_RANK.get(p.place.geo_precision, 0) for p in first.places), default=0)
+    if finest > PRECISION_RANK["province"]:
         return
+    opening = []
     for f in facts_list[:LEAD_SENTENCES]:
         if f in first.facts or f.background or f.sentence.start > first.facts[0].sentence.start:
             continue
-        if not any(p.place.geo_precision in ("province", "district", "town", "neighbourhood") for p in f.places):
+        if not any(PRECISION_RANK.get(p.place.geo_precision, 0) > max(finest, PRECISION_RANK["country"])
+                   for p in f.places):
             continue
         if places_conflict(first, f) or dates_conflict(first, f) or kinds_conflict(first, f):
-            return
-        first.facts.insert(0, f)
-        return
+            break
+        opening.append(f)
+    first.facts[:0] = opening
 
 
 def passing_mentions(facts_list: list[SentenceFacts]) -> None:

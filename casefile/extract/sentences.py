@@ -57,6 +57,8 @@ def split_sentences(body: str, excluded: Sequence[Span] = ()) -> list[Sentence]:
                 next_char = body[m.end():m.end() + 1]
                 if _ends_with_abbreviation(piece.rstrip("\"'”’)]")) or (next_char and next_char.islower()):
                     continue
+                if next_char == "(" and m.group(0).startswith("..."):
+                    continue  # words left out of a quote: "a ceremony ... (Tuesday) morning"
             _add(sentences, body, start, m.start() + len(m.group(0).rstrip()), paragraph)
             if "\n" in m.group(0):
                 paragraph += 1

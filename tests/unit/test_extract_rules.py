@@ -577,3 +577,23 @@ def test_a_country_after_the_article_is_still_a_place_before_a_preposition():
 def test_a_place_given_as_a_point_of_reference_is_not_where_it_happened(text, place):
     (candidate,) = extract(text, "2025-03-03")
     assert candidate.location == place
+
+
+@pytest.mark.parametrize("text, place, admin1", [
+    ('The army has confirmed a deadly air strike on a village in the Kachin state. "There was a meeting ... '
+     '(Monday) morning at Nam Lim Pa village," a spokesman said. The strike killed 20 people, residents said on '
+     'Tuesday.', "Nam Lim Pa", "Kachin"),
+    ('Officials confirmed a raid on a settlement in Zamfara State. "Gunmen came ... (on Sunday) to the village of '
+     'Kurar Mota," a resident said. At least 15 villagers were killed, police said.', "Kurar Mota", "Zamfara"),
+])
+def test_an_incident_placed_in_a_province_takes_the_village_its_opening_names(text, place, admin1):
+    (candidate,) = extract(text, "2025-03-04")
+    assert (candidate.location, candidate.admin1) == (place, admin1)
+
+
+def test_an_ellipsis_before_a_bracket_does_not_end_the_quote():
+    from casefile.extract.sentences import split_sentences
+
+    text = '"They met ... (Monday) morning at the school," he said. Then they left.'
+    assert [s.text for s in split_sentences(text)] == ['"They met ... (Monday) morning at the school," he said.',
+                                                        "Then they left."]
