@@ -12,11 +12,10 @@ from casefile.model import ArticleDraft, CandidateIncident
 from casefile.store import CaseFile, utc_now
 from casefile.store.articles import body_digest
 
-# Articles stored per transaction; each article still gets its own savepoint, so a failure
-# never leaves half an article and never undoes its neighbours.
-# Articles per transaction: the first batch is stored soon (a small import commits early and
-# often); each next one is twice as large up to BATCH_MAX, because each transaction adds an
-# index segment that full-text search must merge, and a WAL commit of its own.
+# Articles stored per transaction (each article still gets its own savepoint, so a failure
+# never leaves half an article and never undoes its neighbours). The first batch is stored
+# soon, so a small import commits early; each next one is twice as large up to BATCH_MAX,
+# because each transaction adds an index segment for full-text search to merge.
 BATCH = 200
 BATCH_MAX = 1600
 
