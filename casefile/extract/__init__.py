@@ -140,7 +140,23 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     lead_event(facts_list)
     drafts = split_by_place(body, group(facts_list))
     lead_place(drafts, facts_list)
-    return [_candidate(body, draft, article_country) for draft in drafts]
+    return [_candidate(body, draft, article_country) for draft in _without_bare_mentions(drafts)]
+
+
+def _bare(draft: Draft) -> bool:
+    """Nothing but "an attack" and a place: no other kind of event, no figure, no day, no one
+    named who did it."""
+    return draft.kinds <= {"attack"} and not (any(c.value is not None for c, _ in draft.counts)
+                or any(d.precision in ("day", "week") for d in draft.dates)
+                or any(a.name and not a.generic and a.name != CIVILIANS for f in draft.facts for a in f.actors))
+
+
+def _without_bare_mentions(drafts: list[Draft]) -> list[Draft]:
+    """Beside incidents the article tells of, a bare mention ("attacks on civilians in Ituri")
+    is a passing reference, not another incident to review."""
+    if all(_bare(d) for d in drafts):
+        return drafts
+    return [d for d in drafts if not _bare(d)]
 
 
 def _slicer(items: list):

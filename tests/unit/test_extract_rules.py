@@ -597,3 +597,15 @@ def test_an_ellipsis_before_a_bracket_does_not_end_the_quote():
     text = '"They met ... (Monday) morning at the school," he said. Then they left.'
     assert [s.text for s in split_sentences(text)] == ['"They met ... (Monday) morning at the school," he said.',
                                                         "Then they left."]
+
+
+def test_a_bare_mention_of_attacks_beside_an_incident_is_not_another_incident():
+    text = ("Gunmen killed 15 worshippers at a mosque near Maru on Friday, police said.\n\n"
+            "This latest massacre follows a deadly series of attacks by gunmen in Zamfara earlier this month, "
+            "residents said.")
+    assert [c.location for c in extract(text, "2025-03-04")] == ["Maru"]
+
+
+def test_a_bare_mention_alone_is_still_proposed():
+    text = "Residents said a deadly series of attacks by gunmen hit villages in Zamfara earlier this month."
+    assert [c.location for c in extract(text, "2025-03-04")] == ["Zamfara"]
