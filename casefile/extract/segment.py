@@ -450,7 +450,19 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
         target.facts.append(facts)
         current = target
     drafts = [d for d in drafts if any(f.eventful for f in d.facts)]
-    return _one_event(drafts)
+    return _one_event(_refers_forward(drafts))
+
+
+def _refers_forward(drafts: list[Draft]) -> list[Draft]:
+    """An article that opens on "the attack" (a standfirst: "five civilians also wounded in the
+    attack") has nothing before it to refer to: it tells of the incident that follows."""
+    if len(drafts) < 2 or not drafts[0].lead.refers_back:
+        return drafts
+    first, second = drafts[0], drafts[1]
+    if _drafts_conflict(first, second) or _drafts_conflict(second, first):
+        return drafts
+    merged = Draft(sorted(first.facts + second.facts, key=lambda f: f.sentence.start))
+    return [merged, *drafts[2:]]
 
 
 _ANOTHER_EVENT = re.compile(

@@ -609,3 +609,15 @@ def test_a_bare_mention_of_attacks_beside_an_incident_is_not_another_incident():
 def test_a_bare_mention_alone_is_still_proposed():
     text = "Residents said a deadly series of attacks by gunmen hit villages in Zamfara earlier this month."
     assert [c.location for c in extract(text, "2025-03-04")] == ["Zamfara"]
+
+
+def test_an_article_that_opens_on_the_attack_tells_of_the_one_that_follows():
+    text = ("Three policemen and two civilians were also wounded in the attack in Bannu.\n\n"
+            "News Desk March 4, 2025\n\nBy our correspondent\n\nPeshawar bureau\n\n"
+            "Gunmen killed six people at a market in Bannu on Monday, police said.\n\n"
+            "The attackers fled on motorbikes.\n\n"
+            "Separately, militants killed two soldiers in an ambush in North Waziristan on Sunday, the army said.")
+    candidates = extract(text, "2025-03-04")
+    assert [c.location for c in candidates] == ["Bannu", "North Waziristan"]
+    assert {(x.field, x.value) for x in candidates[0].claims if x.field in ("killed", "wounded")} == {
+        ("wounded", "3"), ("wounded", "2"), ("killed", "6")}
