@@ -34,6 +34,7 @@ from casefile.extract.segment import (
     dateline_spans,
     group,
     suburb,
+    vague_twins,
     is_page_date,
     is_reference_place,
     is_report_date,
@@ -140,7 +141,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     lead_event(facts_list)
     drafts = split_by_place(body, group(facts_list))
     lead_place(drafts, facts_list)
-    return [_candidate(body, draft, article_country) for draft in _without_bare_mentions(drafts)]
+    return [_candidate(body, draft, article_country) for draft in _without_bare_mentions(vague_twins(drafts))]
 
 
 def _bare(draft: Draft) -> bool:

@@ -453,6 +453,31 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
     return _one_event(_refers_forward(drafts))
 
 
+def vague_twins(drafts: list[Draft]) -> list[Draft]:
+    """An incident told once vaguely (a photo caption: "the site of a roadside bomb in
+    Narathiwat on 3 May") and once in detail (in Ru So district, Narathiwat, on Sunday 3 May)
+    is one: the vague draft, placed no finer than a province, joins a finer one of the same
+    day and kind of event whose places it does not contradict."""
+    def day(d: Draft) -> set[str]:
+        return {m.date_start for m in d.dates if m.precision == "day" and m.date_start}
+
+    def finest(d: Draft) -> int:
+        return max((PRECISION_RANK.get(p.place.geo_precision, 0) for p in d.places), default=0)
+
+    kept = list(drafts)
+    for vague in drafts:
+        if finest(vague) > PRECISION_RANK["province"] or not day(vague) or not vague.primary_kinds:
+            continue
+        twins = [d for d in kept if d is not vague and finest(d) > PRECISION_RANK["province"]
+                 and day(d) == day(vague) and d.primary_kinds == vague.primary_kinds
+                 and not (_drafts_conflict(d, vague) or _drafts_conflict(vague, d))]
+        if len(twins) == 1:
+            twin = twins[0]
+            kept[kept.index(twin)] = Draft(sorted(twin.facts + vague.facts, key=lambda f: f.sentence.start))
+            kept.remove(vague)
+    return kept
+
+
 def _refers_forward(drafts: list[Draft]) -> list[Draft]:
     """An article that opens on "the attack" (a standfirst: "five civilians also wounded in the
     attack") has nothing before it to refer to: it tells of the incident that follows."""

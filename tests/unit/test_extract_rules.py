@@ -621,3 +621,12 @@ def test_an_article_that_opens_on_the_attack_tells_of_the_one_that_follows():
     assert [c.location for c in candidates] == ["Bannu", "North Waziristan"]
     assert {(x.field, x.value) for x in candidates[0].claims if x.field in ("killed", "wounded")} == {
         ("wounded", "3"), ("wounded", "2"), ("killed", "6")}
+
+
+def test_an_incident_told_vaguely_and_in_detail_is_one():
+    text = ("Soldiers inspect the site of a car bomb in Borno state on 2 March 2025 that caused no casualties.\n\n"
+            "Gunmen killed four farmers near Konduga on 3 March 2025, officials said.\n\n"
+            "A car bomb targeted a police patrol in the Gwange district of Maiduguri at about 5 pm on 2 March 2025; "
+            "it went off after the vehicle had passed, police said.")
+    assert [(c.location, c.date_start) for c in extract(text, "2025-03-04")] == [
+        ("Konduga", "2025-03-03"), ("Maiduguri", "2025-03-02")]
