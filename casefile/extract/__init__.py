@@ -20,7 +20,7 @@ from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
 from casefile.extract.gazetteer import adjectival
-from casefile.extract.places import dateline_spans as filed_from_spans, non_event_spans, possessed_places, \
+from casefile.extract.places import dateline_spans, non_event_spans, possessed_places, \
     short_forms, situate, unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
@@ -31,10 +31,7 @@ from casefile.extract.segment import (
     _REFERS_BACK_SCAN,
     background,
     earlier_event_clause,
-    dateline_spans,
     group,
-    suburb,
-    vague_twins,
     is_page_date,
     is_reference_place,
     is_report_date,
@@ -44,6 +41,9 @@ from casefile.extract.segment import (
     shift_day_after,
     sites_of,
     split_by_place,
+    suburb,
+    vague_twins,
+    wire_dateline_spans,
 )
 from casefile.extract.sentences import split_sentences
 from casefile.extract.spans import Overlaps
@@ -80,7 +80,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                                                   key=lambda p: p.start)), gazetteer.lookup)
     # Datelines, outlets' names and countries used as adjectives count for the article's
     # country, never as the place of an event.
-    filed_from = filed_from_spans(body)
+    filed_from = dateline_spans(body)
     not_event = Overlaps(non_event_spans(body, filed_from))
     article_country = _main_country(all_places)
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
@@ -89,7 +89,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     date_spans = [(d.start, d.end) for d in all_dates]
     date_starts = [d.start for d in all_dates]
     # Wire datelines and "Bogota, March 7 (RHC)--": where and when the story was filed.
-    datelines = dateline_spans(body) + filed_from
+    datelines = wire_dateline_spans(body) + filed_from
     dateline_index = Overlaps(datelines)
     in_dateline = lambda x: dateline_index.any(x.start, x.start + 1)  # noqa: E731
     sides = [Side(a.start, a.end, _side(a)) for a in all_actors]

@@ -569,7 +569,9 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-def dateline_spans(body: str) -> list[tuple[int, int]]:
+def wire_dateline_spans(body: str) -> list[tuple[int, int]]:
+    """Datelines with a wire agency's tag ("BAGHDAD, May 3 (Reuters) -"); places.dateline_spans
+    finds the filed-from lines of any outlet."""
     return [m.span() for m in _WIRE_DATELINE.finditer(body)]
 
 
