@@ -233,6 +233,16 @@ class Draft:
     def counts(self) -> list[tuple[Count, str | None]]:
         return [(c, f.attribution) for f in self.facts for c in f.counts]
 
+    @property
+    def finest(self) -> int:
+        """The precision rank of its most precise place (0 without one)."""
+        return max((PRECISION_RANK.get(p.place.geo_precision, 0) for p in self.places), default=0)
+
+    @classmethod
+    def joined(cls, *drafts: Draft) -> Draft:
+        """One draft of the facts of several, in text order."""
+        return cls(sorted((f for d in drafts for f in d.facts), key=lambda f: f.sentence.start))
+
 
 def _specific(d: DateMention) -> bool:
     """A date that pins an event down: a day, a week, a month (a year alone does not)."""
@@ -461,19 +471,16 @@ def vague_twins(drafts: list[Draft]) -> list[Draft]:
     def day(d: Draft) -> set[str]:
         return {m.date_start for m in d.dates if m.precision == "day" and m.date_start}
 
-    def finest(d: Draft) -> int:
-        return max((PRECISION_RANK.get(p.place.geo_precision, 0) for p in d.places), default=0)
-
     kept = list(drafts)
     for vague in drafts:
-        if finest(vague) > PRECISION_RANK["province"] or not day(vague) or not vague.primary_kinds:
+        if vague.finest > PRECISION_RANK["province"] or not day(vague) or not vague.primary_kinds:
             continue
-        twins = [d for d in kept if d is not vague and finest(d) > PRECISION_RANK["province"]
+        twins = [d for d in kept if d is not vague and d.finest > PRECISION_RANK["province"]
                  and day(d) == day(vague) and d.primary_kinds == vague.primary_kinds
                  and not (_drafts_conflict(d, vague) or _drafts_conflict(vague, d))]
         if len(twins) == 1:
             twin = twins[0]
-            kept[kept.index(twin)] = Draft(sorted(twin.facts + vague.facts, key=lambda f: f.sentence.start))
+            kept[kept.index(twin)] = Draft.joined(twin, vague)
             kept.remove(vague)
     return kept
 
@@ -486,8 +493,7 @@ def _refers_forward(drafts: list[Draft]) -> list[Draft]:
     first, second = drafts[0], drafts[1]
     if _drafts_conflict(first, second) or _drafts_conflict(second, first):
         return drafts
-    merged = Draft(sorted(first.facts + second.facts, key=lambda f: f.sentence.start))
-    return [merged, *drafts[2:]]
+    return [Draft.joined(first, second), *drafts[2:]]
 
 
 _ANOTHER_EVENT = re.compile(
@@ -516,8 +522,7 @@ def _one_event(drafts: list[Draft]) -> list[Draft]:
     if any(_another_event(d) for d in drafts[1:]) or any(
             _drafts_conflict(a, b) or _drafts_conflict(b, a) for i, a in enumerate(drafts) for b in drafts[i + 1:]):
         return drafts
-    facts = sorted((f for d in drafts for f in d.facts), key=lambda f: f.sentence.start)
-    return [Draft(facts)]
+    return [Draft.joined(*drafts)]
 
 
 def shift_day_after(sentence_text: str, offset: int, mention: DateMention) -> DateMention | None:
@@ -757,7 +762,7 @@ def lead_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
     if not drafts:
         return
     first = drafts[0]
-    finest = max((PRECISION_RANK.get(p.place.geo_precision, 0) for p in first.places), default=0)
+    finest = first.finest
     if finest > PRECISION_RANK["province"]:
         return
     opening = []
