@@ -55,8 +55,9 @@ class Run:
         0 when both are dated."""
         return max((self.crowd(r) for r in (a, b) if vague(r)), default=0)
 
-    def score(self, a: MatchRecord, b: MatchRecord, model=None, explain: bool = True) -> Suggestion:
-        return score(a, b, self.crowded(a, b), self.rarity, model, explain)
+    def score(self, a: MatchRecord, b: MatchRecord, model=None, explain: bool = True,
+              floor: float = 0.0) -> Suggestion | None:
+        return score(a, b, self.crowded(a, b), self.rarity, model, explain, floor)
 
 
 def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = frozenset(),
@@ -78,8 +79,8 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
             if (a, b) in no_match:
                 continue
             left, right = by_id[a], by_id[b]
-            s = run.score(left, right, model, explain=False)
-            if s.score >= threshold:  # only a kept pair is told what both sources share
+            s = run.score(left, right, model, explain=False, floor=threshold)
+            if s is not None and s.score >= threshold:  # only a kept pair is told what both sources share
                 found.append(Suggestion(s.left, s.right, s.score, s.breakdown,
                                         (*evidence(left, right, rarity), *s.reasons)))
     finally:

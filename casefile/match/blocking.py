@@ -40,14 +40,6 @@ CELL = 4  # grid cells per degree: about 25 km
 WINDOW = 2  # days either side
 
 
-def _days(r: MatchRecord) -> list[dt.date]:
-    """The days the report covers, widened by the window (for coarse searches)."""
-    own = _own_days(r)
-    if not own:
-        return []
-    return [own[0] + dt.timedelta(days=i) for i in range(-WINDOW, len(own) + WINDOW)]
-
-
 def _own_days(r: MatchRecord) -> list[dt.date]:
     if r.date_precision not in ("day", "week") or r.date_start is None:
         return []
@@ -81,6 +73,11 @@ def _area(r: MatchRecord) -> tuple | None:
     return None
 
 
+def _window(key: tuple, day: dt.date) -> tuple[tuple, ...]:
+    """The lookup keys of the days within the window around `day` (a key's day comes second)."""
+    return tuple((key[0], day + dt.timedelta(days=i), *key[1:]) for i in range(-WINDOW, WINDOW + 1))
+
+
 def _around(weekday: int) -> tuple[int, int, int]:
     return ((weekday - 1) % 7, weekday, (weekday + 1) % 7)
 
@@ -90,12 +87,12 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
     # key -> day -> ids: every record against those of the same key within the window
     symmetric: dict[tuple, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     lookup: dict[tuple, list[int]] = defaultdict(list)  # every record, for coarse ones to search
-    coarse: list[tuple[int, list[tuple]]] = []  # (id, the lookup keys it searches)
+    coarse: list[tuple[int, list[tuple[tuple, ...]]]] = []  # (id, groups of lookup keys it searches)
     thin_ids: set[int] = set()
     for r in records:
         if thin(r):
             thin_ids.add(r.id)
-        days = _days(r)
+        own = _own_days(r)
         area = _area(r)
         # Undated and coarse reports search by name (not by grid cell: a year of a cell's reports
         # on one weekday is a crowd, not a block).
@@ -103,48 +100,47 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
         # For reports without a date: every record is findable by place and weekday / month.
         if r.date_start and r.date_precision == "day":
             for key in places + ([area] if area and _precise(r) else []):
-                for w in _around(r.date_start.weekday()):  # reports are often a day off
-                    lookup[("pw", w, *key)].append(r.id)
+                lookup[("pw", r.date_start.weekday(), *key)].append(r.id)  # searched ±1 day
                 lookup[("pm", r.date_start.month, *key)].append(r.id)
-        if days:
+        if own:
             month = (r.date_start.year, r.date_start.month)
-            own = _own_days(r)
             fine = _fine_keys(r)
             for d in own:
                 day = d.toordinal()
                 for key in fine:
                     symmetric[key][day].append(r.id)
+            # Indexed by its own days; a coarse search looks ±2 days around each of its own.
             if area:
                 kind = (r.event_type, *area)
-                for d in days:
+                for d in own:
                     lookup[("d", d, *kind)].append(r.id)
-            if area:
                 lookup[("m", month, *area)].append(r.id)
             searches = []
             if not _precise(r):
-                # its own days against the others' widened ones: ±2 days, as between towns
-                # and of its kind of event: a province's every report of those days is a crowd
-                searches = [("d", d, r.event_type, *area) for d in own] if area else []
+                # of its kind of event: a province's every report of those days is a crowd
+                if area:
+                    searches = [_window(("d", r.event_type, *area), d) for d in own]
                 for a in r.actors - GENERIC_ACTORS if not area else ():
-                    searches += [("da", d, a) for d in own]
+                    searches += [_window(("da", a), d) for d in own]
             for a in r.actors - GENERIC_ACTORS:
-                for d in days:
+                for d in own:
                     lookup[("da", d, a)].append(r.id)
             if searches:
                 coarse.append((r.id, searches))
         else:
             month = (r.date_start.year, r.date_start.month) if r.date_start and r.date_precision == "month" else None
             if month and area:
-                coarse.append((r.id, [("m", month, *area)]))
+                coarse.append((r.id, [(("m", month, *area),)]))
             elif r.weekdays and r.place_names:  # without a town: the weekday, region and toll rule
-                coarse.append((r.id, [("pw", w, *key) for w in r.weekdays for key in places]))
+                coarse.append((r.id, [tuple(("pw", x, *key) for x in _around(w))  # reports are often a day off
+                                      for w in r.weekdays for key in places]))
             elif r.months:
-                coarse.append((r.id, [("pm", m, *key) for m in r.months for key in places]))
+                coarse.append((r.id, [(("pm", m, *key),) for m in r.months for key in places]))
             elif places:
-                coarse.append((r.id, [("p", *key) for key in places]))
+                coarse.append((r.id, [(("p", *key),) for key in places]))
         for key in places:
             lookup[("p", *key)].append(r.id)
-            for w in {x for day in r.weekdays for x in _around(day)}:
+            for w in r.weekdays:
                 lookup[("pw", w, *key)].append(r.id)
             for m in r.months:
                 lookup[("pm", m, *key)].append(r.id)
@@ -158,10 +154,12 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
                     if a != b:
                         yield (a, b) if a < b else (b, a)  # repeats are removed by candidate_pairs
     by_id = {r.id: r for r in records}
-    for a, keys in coarse:
+    for a, groups in coarse:
         left = by_id[a]
-        for key in keys:
-            others = lookup.get(key, ())
+        for group in groups:
+            key = group[0]
+            others = (lookup.get(key, ()) if len(group) == 1
+                      else list(dict.fromkeys(chain.from_iterable(lookup.get(k, ()) for k in group))))
             if len(others) > MAX_BLOCK or (a in thin_ids and len(others) > CROWDED_BLOCK):
                 continue  # nothing to match a bare "clashes in X" on, in a busy place
             crowd = "name" not in key  # a whole province: only those whose tolls could be the same

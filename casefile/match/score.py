@@ -383,8 +383,10 @@ def disagreements(breakdown: dict[str, float], date_reason: str | None, event_re
 
 def hand_score(breakdown: dict[str, float]) -> float:
     """The hand-set score of a pair's parts: the better of the two views."""
-    fields, words = (sum(w * breakdown.get(k, NEUTRAL) for k, w in view.items()) for view in (FIELDS_VIEW, WORDS_VIEW))
-    counts, actors = breakdown.get("counts", NEUTRAL), breakdown.get("actors", NEUTRAL)
+    get = breakdown.get
+    fields = sum([w * get(k, NEUTRAL) for k, w in FIELDS_VIEW.items()])
+    words = sum([w * get(k, NEUTRAL) for k, w in WORDS_VIEW.items()])
+    counts, actors = get("counts", NEUTRAL), get("actors", NEUTRAL)
     # Soft contradictions: tolls far apart (a toll may rise, so never a veto), two different
     # armed groups named (one outlet's "IS" is another's "ISWAP"), publication dates a month
     # apart (a look-back is possible). They weigh on the fields' view; on the words' view only
@@ -396,13 +398,17 @@ def hand_score(breakdown: dict[str, float]) -> float:
 
 
 def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFORM, model=None,
-          explain: bool = True) -> Suggestion:
+          explain: bool = True, floor: float = 0.0) -> Suggestion | None:
     """`crowd`: how many records share the thinner side's place and kind of event; `rarity`:
     the document frequencies of the run; `model`: weights learned from the curator's
     judgements (else the hand-set WEIGHTS); `explain`: False leaves out what both share
-    (the score is the same; a run explains only the pairs it keeps)."""
+    (the score is the same; a run explains only the pairs it keeps); `floor`: the least score
+    the caller keeps (above VETOED, a firmly contradicted pair is None, unscored)."""
     place, place_reason, elsewhere = place_score(a, b)
     date, date_reason, apart = date_score(a, b)
+    tolls = count_contradiction(a, b)
+    if floor > VETOED and (apart or elsewhere or tolls):
+        return None
     event, event_reason, other_family = event_score(a, b)
     counts, count_reason = count_score(a, b)
     actors, actor_reason = actor_score(a, b)
@@ -416,7 +422,6 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
     total = model.probability(breakdown) if model is not None else hand_score(breakdown)
     reasons = evidence(a, b, rarity) if explain else []
     reasons += [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
-    tolls = count_contradiction(a, b)
     # A contradiction needs two firm statements: two exact dates (or weekdays) days apart, two
     # towns, two sets of exact tolls. Then they are different events, however alike the words.
     if apart or elsewhere or tolls:

@@ -107,6 +107,16 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
+class _Squares(dict):
+    def __init__(self, idf):
+        super().__init__()
+        self.idf = idf
+
+    def __missing__(self, token: str) -> float:
+        value = self[token] = self.idf(token) ** 2
+        return value
+
+
 class Rarity:
     """Document frequencies of tokens over the records of one matching run."""
 
@@ -121,7 +131,10 @@ class Rarity:
         # outlets' stock phrases, a region's names): see casefile.match.score.calibrate.
         self.background = 0.0
         self._norms: dict[frozenset[str], float] = {}
-        self._square: dict[str, float] = {}
+        # idf² by token, filled on first use: read through its C-level __getitem__, the
+        # hundreds of thousands of pairs of a large run cost no Python call per shared word
+        self._square = _Squares(self.idf)
+        self.square = self._square.__getitem__
 
     def idf(self, token: str) -> float:
         value = self._idf.get(token)
@@ -132,12 +145,6 @@ class Rarity:
     def rare(self, token: str, cap: int) -> bool:
         """Shared by at least two records and at most `cap`."""
         return 2 <= self.df.get(token, 0) <= cap
-
-    def square(self, token: str) -> float:
-        value = self._square.get(token)
-        if value is None:
-            value = self._square[token] = self.idf(token) ** 2
-        return value
 
     def _square_norm(self, tokens: frozenset[str]) -> float:
         norm = self._norms.get(tokens)
