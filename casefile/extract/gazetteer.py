@@ -329,6 +329,9 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?:in|near|at|outside|around|village[ \t]+of|town[ \t]+of|city[ \t]+of|district[ \t]+of|"
     r"attacked|stormed|raided|overran|shelled|bombed|bombarded|besieged|recaptured)"
     r"[ \t]+(?:the[ \t]+)?$")
+# A capitalised word right after a name, other than a qualifier: the name goes on.
+_NAME_GOES_ON = re.compile(
+    r"[ \t]+(?!(?:Province|Governorate|State|Region|District|City|Town|Village|County)\b)[A-Z]")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|of|at|on|from|to|outside|around|into|towards?|across|between|and)[ \t]+"
     r"(?:the[ \t]+)?$")
@@ -1014,15 +1017,20 @@ class Gazetteer:
         self._surface_cache[ck] = result
         return result
 
-    def _names_country(self, idx: int, hits: tuple, surface: str) -> bool:
+    def _names_country(self, idx: int, hits: tuple, surface: str, goes_on: bool = False) -> bool:
         """Does this match tell which country the article is about? A country, or a
         stand-alone place whose name no district, province or city of another country
         shares ("Hangu" is a city in China and a district in Pakistan, "Susa" a province of
-        Azerbaijan and a district of Colombia: they tell neither)."""
+        Azerbaijan and a district of Colombia: they tell neither), and that does not only begin
+        a longer proper name (`goes_on`: "North Central Mindanao Regional Committee")."""
         if not self._standalone(idx, surface, _tier_of(hits, idx), False):
             return False
         p = self._places[idx]
-        if p.geo_precision == "country" or _several_words(surface):
+        if p.geo_precision == "country":
+            return True
+        if goes_on:
+            return False
+        if _several_words(surface):
             return True
         key = _exact_key(surface)
         if _exact_key(p.name) != key and any(
@@ -1158,7 +1166,8 @@ class Gazetteer:
                         continue
                     idx = self._best(hits, country_hint, None)
                     surface = " ".join(t[2] for t in toks[i:i + size])
-                    if self._names_country(idx, hits, surface):
+                    goes_on = i + size < len(toks) and toks[i + size][2].lower() not in QUALIFIER_PRECISION
+                    if self._names_country(idx, hits, surface, goes_on):
                         named.add(self._places[idx].country_code)
         return frozenset(named) | self._demonym_countries(text)
 
@@ -1196,7 +1205,7 @@ class Gazetteer:
             idx = self._rank(hits, country_hint, precision, named=named, surface=_exact_key(text[s:e]))[0]
             # "Kurram district", "Idlib province": an administrative name with its word.
             official = q and precision in ("district", "province")
-            first.append((idx, official or self._names_country(idx, hits, text[s:e]), q))
+            first.append((idx, official or self._names_country(idx, hits, text[s:e], bool(_NAME_GOES_ON.match(text, e))), q))
         named = self._named_countries(text, [(self._places[i], st, q) for i, st, q in first])
         # "U.S. Africa Command", "Kenya's military": a country named only as an owner may be
         # where the article's places are, or not.
@@ -1226,14 +1235,19 @@ class Gazetteer:
             one_country = len({self._places[h[0]].country_code for h in hits}) == 1
             # A big place abroad stands on its own ("Nairobi" in a story about Somalia), unless
             # its name is shared by places of other countries ("Susa": a Syrian village too).
-            big = self._is_major(idx) and (one_country or not named or p.geo_precision == "country")
+            # Not when it only begins a longer proper name ("the NPA's North Central Mindanao
+            # Regional Committee" is no province of Sri Lanka).
+            goes_on = _NAME_GOES_ON.match(text, e) is not None
+            big = (self._is_major(idx) and (one_country or not named or p.geo_precision == "country")
+                   and (p.geo_precision == "country" or not goes_on))
             if p.country_code not in named and not big and not self._is_memory(idx):
                 part = self._compass_part(surface, named)
                 if part is not None:       # "South Lebanon" in an article about Lebanon
                     out.append(PlaceMention(s, e, surface, part, abs(score)))
                     continue
                 said = q or _PLACE_CONTEXT.search(text, max(0, s - 20), s)
-                if (firm if one_country else named) and not (_tier_of(hits, idx) == 0 and _several_words(surface)):
+                whole = _tier_of(hits, idx) == 0 and _several_words(surface) and not goes_on
+                if (firm if one_country else named) and not whole:
                     # The article's geography is elsewhere: a namesake abroad is not this
                     # place. A name the text calls a place ("Bagan town", "in Marawi") keeps
                     # its name and takes its country from the text (situate).

@@ -266,3 +266,12 @@ def test_a_village_named_after_a_province_is_the_village():
 def test_names_of_people_villages_and_hyphenated_towns(text, place):
     [inc] = extract(text, "2025-05-10")
     assert (inc.location, inc.country) == place
+
+
+def test_a_province_abroad_that_only_begins_an_organisation_name_is_not_a_place(gaz):
+    # From real dev 127 (an NPA regional committee read as a Sri Lankan province); written
+    # here for another region and another name. A province standing alone still counts.
+    text = "Fighters of the Eastern Equatoria Brigade attacked a convoy near Gao, Mali."
+    assert [cc for _s, _n, cc in found(gaz, text)] == ["ML", "ML"]
+    alone = "Gunmen attacked a village in North Western Province on Sunday, police in Zambia said."
+    assert ("ZM", "province") in [(m.place.country_code, m.place.geo_precision) for m in gaz.find_in_text(alone)]
