@@ -206,6 +206,8 @@ def test_ground_captured_is_a_battle_not_an_arrest():
     # An army's initials before "base" are not a place.
     ("Militants attacked the SNA base in Qoryoley village on Monday, killing four soldiers.", "Qoryoley"),
     ("Six rebels were killed on Monday in the Kanger Valley National Park, police said.", "Kanger Valley National Park"),
+    # A place the text names by its kind ("a village called X"): from real dev 110 (Burkina Faso).
+    ("Gunmen killed nine herders in Mopti region on Monday, in a village called Dioura Peul.", "Dioura Peul"),
 ])
 def test_the_event_place_is_where_it_happened(sentence, place):
     [inc] = extract(sentence, "2025-08-11")
