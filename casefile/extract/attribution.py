@@ -16,6 +16,11 @@ _ACCORDING = re.compile(
     r"(?P<src>[^,.;:“”\"()]{2,90}?)(?=\s*(?:[,.;:“”\"()]|\bwhich\b|\bwho\b|\bthat\b|$))",
     re.IGNORECASE,
 )
+# "dismissed a separatist group claim that they had killed ...", "the army's claim that":
+# the figures that follow are the claimant's, whoever reports or denies them.
+_CLAIM_THAT = re.compile(
+    r"\b(?:a|an|the)\s+(?P<src>(?:(?!(?:the|a|an)\b)[\w-]+\s+){0,4}?[\w-]+?)(?:['’]s?)?\s+claim\s+that\b"
+    r"|\bclaims?\s+by\s+(?P<by>[^,.;:“”\"()]{2,60}?)\s+that\b", re.IGNORECASE)
 # "<source> said": the verb, then the words before it are read as the source.
 _SAY_VERB = re.compile(rf"\b(?P<verb>{_SAY})\b")
 _AUX_BEFORE = re.compile(
@@ -103,6 +108,12 @@ def attribution_of(sentence: str, previous: str | None,
         src = normalise_source(m["src"], previous)
         if src:
             return src, m.span("src")
+    m = _CLAIM_THAT.search(sentence) if "claim" in sentence else None
+    if m:
+        group = "src" if m["src"] else "by"
+        src = normalise_source(m[group], previous)
+        if src:
+            return src, m.span(group)
     for m in _SAY_VERB_SCAN.finditer_in(body, start, end, sentence):
         head = sentence[:m.start()]
         before = head.rstrip()

@@ -36,7 +36,7 @@ CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?
             r"idps|churchgoers?|congregants?|(?:wedding\s+)?guests?|attendees?|spectators?|protesters?|demonstrators?|boys?|girls?|elders?|imams?|"
             r"clerics?|infants?|babies|baby|family\s+members|relatives|workers?|employees?|"
             r"labou?rers?|drivers?|truck\s+drivers?|vendors?|hunters?|loggers?")
-UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|fatalities|deaths|victims?|members?|aides?|"
+UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|fatalit(?:y|ies)|deaths|victims?|members?|aides?|"
            r"deputies|deputy|bodyguards?|sons?|brothers?|"
            r"suspects?|prisoners?|detainees?|inmates?|hostages?|captives?|youths?|leaders?|"
            r"commanders?|officials?|figures?|associates?|affiliates?|accomplices?|collaborators?|"
@@ -467,7 +467,7 @@ class _Reader:
             if party in (base.party, "unknown"):
                 return None  # "seven civilians, including four women", "including a commander": no new party
             return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1)
-        deaths = word in ("fatalities", "deaths") and _DEATHS_CAUSED.search(text, max(self.start, q.start - 25), q.start)
+        deaths = word in ("fatalities", "fatality", "deaths") and _DEATHS_CAUSED.search(text, max(self.start, q.start - 25), q.start)
         if (word == "dead" or deaths or _DEAD_BEFORE_NOUN.match(text, q.end)) and not before:
             # "7 dead", "31 dead members of the movement", "resulting in 36 fatalities" (not
             # "638 of total violence-related fatalities")
@@ -475,7 +475,7 @@ class _Reader:
         if before:
             field = _field_of(before)
             if re.match(r"(?:left|leaving)$", before.group(field), re.I):
-                if word == "dead":
+                if word == "dead" or deaths:  # "left 7 dead", "leaving two fatalities"
                     return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
                 after = _AFTER.match(text[noun_end:end])
                 if not after or _field_of(after) not in ("killed", "wounded"):

@@ -225,3 +225,16 @@ def test_a_sum_of_parties_is_weighed_party_by_party_against_counts_of_one_party(
     f = killed(ev(3, "militant", source="Interior Ministry"), ev(1, "security", source="Interior Ministry"),
                ev(5, "unknown", source="Monitor", article=2))
     assert f.best == 4
+
+
+@pytest.mark.parametrize("text", [
+    # From real dev 125 (Indonesia); written here for another conflict. A figure inside a
+    # claim is the claimant's, and "fatality" is a death: the two sources are weighed apart.
+    "Mali's army dismissed a jihadist group claim that its fighters had killed 40 soldiers near Boni "
+    "on Monday. Army spokesman Souleymane Dembele confirmed only two fatalities and said five soldiers "
+    "were missing.",
+    "Mali's army rejected claims by JNIM that 40 soldiers were killed near Boni on Monday. "
+    "Army spokesman Souleymane Dembele confirmed one fatality.",
+])
+def test_a_denied_claim_is_its_claimants_figure_not_the_toll(text):
+    assert best(text, "2025-08-12")[0] in (1, 2)
