@@ -778,6 +778,30 @@ def lead_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
     first.facts[:0] = opening
 
 
+_RECALLED_DAY = re.compile(
+    rf"['’]s[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:incident|{phrases(NEW_EVENT_NOUNS)}|violence|killings?|massacre|"
+    rf"attacks|raids|clashes|strikes)\b", re.IGNORECASE)
+
+
+def recalled_day(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
+    """An incident whose own sentences give no day takes the one a later sentence gives it by
+    name ("Benin's army has not communicated on Tuesday's incident"), when the article names
+    one such day only: else the announcement day ("sources said on Wednesday") would stand."""
+    used = {id(f) for d in drafts for f in d.facts}
+    recalled = [f for f in facts_list if id(f) not in used and not f.counts and not f.background
+                and any(d.precision == "day" and _RECALLED_DAY.match(f.sentence.text, d.end - f.sentence.start)
+                        for d in f.dates)]
+    days = {d.date_start for f in recalled for d in f.dates}
+    undated = [d for d in drafts if not any(m.precision == "day" for m in d.dates)]
+    if len(days) != 1 or len(undated) != 1:
+        return
+    draft = undated[0]
+    for f in recalled:
+        if not places_conflict(draft, f):
+            draft.facts.append(f)
+            draft.facts.sort(key=lambda x: x.sentence.start)
+
+
 def passing_mentions(facts_list: list[SentenceFacts]) -> None:
     """Earlier events mentioned in passing: after the article's first event, a sentence whose
     dates all end a month or more before it is background ("Last month, 12 soldiers were

@@ -57,3 +57,11 @@ def test_without_a_publication_date_a_weekday_stays_unresolved_but_kept():
     assert (c.date_start, c.date_precision) == (None, "unknown")
     partial = [cl.detail.get("partial") for cl in c.claims if cl.field == "date"]
     assert {"weekday": "Saturday"} in partial
+
+
+def test_a_later_sentence_naming_the_incidents_day_dates_it_not_the_announcement():
+    # From real dev 104 (Benin); written here for Mozambique. The lead gives only the day the
+    # sources spoke; "Saturday's attack" gives the event's.
+    [inc] = extract("Insurgents killed six soldiers near Mocimboa da Praia, Mozambique, military sources "
+                    "said on Monday. The army has not commented on Saturday's incident.", "2025-08-11")
+    assert inc.date_start == "2025-08-09"
