@@ -219,7 +219,32 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
                 kind = kind or "village"  # inside a town or district: a village of it, at most
             out[k] = _inside(child, parent.place, lookup, kind)
             break
-    return _same_name_same_place(mentions, out)
+    return _same_name_same_place(mentions, _neighbourhoods_of_the_city(out))
+
+
+CITY = 500_000  # a city this large has neighbourhoods that share their names with towns elsewhere
+_NEIGHBOURHOOD_WORD = re.compile(r"\b(?:neighbou?rhood|favela|slum|suburb|quarter|township)\b", re.IGNORECASE)
+
+
+def _neighbourhoods_of_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A name the text calls a neighbourhood ("the poor Jacarezinho neighbourhood") in an
+    article about a large city is that city's neighbourhood, not a town of the same name in
+    another province: it takes the nearest such city the text names as its parent."""
+    cities = [m for m in mentions if m.place.geo_precision == "town" and (m.place.population or 0) >= CITY]
+    if not cities:
+        return mentions
+    out = list(mentions)
+    for k, m in enumerate(out):
+        p = m.place
+        if not _NEIGHBOURHOOD_WORD.search(m.surface) or not p.country_code:
+            continue
+        city = min(cities, key=lambda c: abs(c.start - m.start)).place
+        if p.parent == city.name or (p.admin1 == city.admin1 and p.country_code == city.country_code):
+            continue
+        out[k] = PlaceMention(m.start, m.end, m.surface, Place(
+            name=p.name, admin1=city.admin1, country=city.country, country_code=city.country_code,
+            latitude=None, longitude=None, geo_precision="neighbourhood", parent=city.name), m.score)
+    return out
 
 
 def _same_name_same_place(before: list[PlaceMention], after: list[PlaceMention]) -> list[PlaceMention]:
@@ -228,11 +253,17 @@ def _same_name_same_place(before: list[PlaceMention], after: list[PlaceMention])
     placed: dict[str, Place] = {}
     for old, new in zip(before, after):
         if new.place is not old.place and new.place.country_code:
+            # by what the text says and by the name the gazetteer read it as ("the Jacarezinho
+            # neighbourhood" and "the Jacarezinho favela")
             placed.setdefault(new.surface.casefold(), new.place)
+            placed.setdefault(old.place.name.casefold(), new.place)
     if not placed:
         return after
-    return [PlaceMention(m.start, m.end, m.surface, placed[m.surface.casefold()], m.score)
-            if m.place is o.place and m.surface.casefold() in placed else m
+
+    def again(m: PlaceMention) -> Place | None:
+        return placed.get(m.surface.casefold()) or placed.get(m.place.name.casefold())
+    return [PlaceMention(m.start, m.end, m.surface, again(m), m.score)
+            if m.place is o.place and again(m) is not None else m
             for o, m in zip(before, after)]
 
 

@@ -277,3 +277,12 @@ def test_a_province_abroad_that_only_begins_an_organisation_name_is_not_a_place(
     assert [cc for _s, _n, cc in found(gaz, text)] == ["ML", "ML"]
     alone = "Gunmen attacked a village in North Western Province on Sunday, police in Zambia said."
     assert ("ZM", "province") in [(m.place.country_code, m.place.geo_precision) for m in gaz.find_in_text(alone)]
+
+
+def test_a_neighbourhood_of_the_city_the_article_names_is_not_a_town_of_another_province():
+    # From real dev 120 (Rio's Jacarezinho, also a town in Paraná); written here with another
+    # name (Penha is a Rio neighbourhood and a town in Santa Catarina).
+    [inc] = extract("Police killed 12 suspects in a raid in Rio de Janeiro on Thursday, officials said. "
+                    "Residents of the Penha neighbourhood said the raid lasted hours, and the Penha favela "
+                    "was sealed off.", "2025-08-12")
+    assert (inc.admin1, inc.country) == ("Rio de Janeiro", "Brazil")
