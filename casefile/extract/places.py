@@ -223,28 +223,32 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
 
 
 CITY = 500_000  # a city this large has neighbourhoods that share their names with towns elsewhere
-_NEIGHBOURHOOD_WORD = re.compile(r"\b(?:neighbou?rhood|favela|slum|suburb|quarter|township)\b", re.IGNORECASE)
+_NEIGHBOURHOOD_WORD = re.compile(r"\s(?:neighbou?rhood|favela|slum|suburb|quarter|township)$", re.IGNORECASE)
 
 
 def _neighbourhoods_of_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A name the text calls a neighbourhood ("the poor Jacarezinho neighbourhood") in an
     article about a large city is that city's neighbourhood, not a town of the same name in
-    another province: it takes the nearest such city the text names as its parent."""
+    another province: it takes the nearest such city the text names as its parent, and so do
+    the name's other mentions ("the Jacarezinho favela")."""
     cities = [m for m in mentions if m.place.geo_precision == "town" and (m.place.population or 0) >= CITY]
     if not cities:
         return mentions
-    out = list(mentions)
-    for k, m in enumerate(out):
+    moved: dict[tuple[str, str], Place] = {}
+    city_names = {c.place.name for c in cities}
+    for m in mentions:
         p = m.place
-        if not _NEIGHBOURHOOD_WORD.search(m.surface) or not p.country_code:
-            continue
+        if not _NEIGHBOURHOOD_WORD.search(m.surface) or not p.country_code or (p.population or 0) >= CITY \
+                or p.name in city_names or p.geo_precision not in ("town", "district", "neighbourhood"):
+            continue  # "the Damascus suburb of ...": the city itself
         city = min(cities, key=lambda c: abs(c.start - m.start)).place
-        if p.parent == city.name or (p.admin1 == city.admin1 and p.country_code == city.country_code):
-            continue
-        out[k] = PlaceMention(m.start, m.end, m.surface, Place(
+        if p.country_code != city.country_code or p.parent == city.name or p.admin1 == city.admin1:
+            continue  # a namesake of another province of the city's own country only
+        moved.setdefault((p.name, p.country_code), Place(
             name=p.name, admin1=city.admin1, country=city.country, country_code=city.country_code,
-            latitude=None, longitude=None, geo_precision="neighbourhood", parent=city.name), m.score)
-    return out
+            latitude=None, longitude=None, geo_precision="neighbourhood", parent=city.name))
+    return [PlaceMention(m.start, m.end, m.surface, moved[key], m.score)
+            if (key := (m.place.name, m.place.country_code)) in moved else m for m in mentions]
 
 
 def _same_name_same_place(before: list[PlaceMention], after: list[PlaceMention]) -> list[PlaceMention]:
@@ -253,17 +257,11 @@ def _same_name_same_place(before: list[PlaceMention], after: list[PlaceMention])
     placed: dict[str, Place] = {}
     for old, new in zip(before, after):
         if new.place is not old.place and new.place.country_code:
-            # by what the text says and by the name the gazetteer read it as ("the Jacarezinho
-            # neighbourhood" and "the Jacarezinho favela")
             placed.setdefault(new.surface.casefold(), new.place)
-            placed.setdefault(old.place.name.casefold(), new.place)
     if not placed:
         return after
-
-    def again(m: PlaceMention) -> Place | None:
-        return placed.get(m.surface.casefold()) or placed.get(m.place.name.casefold())
-    return [PlaceMention(m.start, m.end, m.surface, again(m), m.score)
-            if m.place is o.place and again(m) is not None else m
+    return [PlaceMention(m.start, m.end, m.surface, placed[m.surface.casefold()], m.score)
+            if m.place is o.place and m.surface.casefold() in placed else m
             for o, m in zip(before, after)]
 
 
