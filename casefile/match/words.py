@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 # Function words, reporting verbs and calendar words: never evidence of the same event.
 STOPWORDS = frozenset("""
@@ -53,15 +54,38 @@ def fold(word: str) -> str:
 
 
 def tokens(text: str) -> set[str]:
-    """Content words of a text, folded."""
-    return {w for w in map(fold, _WORD.findall(text)) if len(w) >= MIN_LENGTH and w not in STOPWORDS}
+    """Content words of a text, folded; not the words of country names and nationalities
+    (`country_words`): the place part weighs the country, once."""
+    countries = country_words()
+    return {w for w in map(fold, _WORD.findall(text))
+            if len(w) >= MIN_LENGTH and w not in STOPWORDS and w not in countries}
+
+
+@functools.lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """The words of every country's name and nationality adjectives ("Burkina", "Faso",
+    "Nigerien") and the wire agencies' names: they say which conflict a report is about, or
+    who carried it, never which incident."""
+    from casefile.extract.vocabulary import WIRE_AGENCIES  # here: the extractor is not the matcher's to load
+
+    path = Path(__file__).resolve().parent.parent / "data" / "demonyms.tsv"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        _code, country, demonyms = (line.split("\t") + ["", ""])[:3]
+        for name in (country, *demonyms.split("|")):
+            words.update(fold(w) for w in _WORD.findall(name))
+    # A wire agency that carried the story says as little ("Reuters", "Xinhua").
+    words.update(fold(w) for w in WIRE_AGENCIES)
+    return frozenset(words)
 
 
 def proper_names(text: str) -> set[str]:
     """Capitalised words that do not open a sentence: people, sites, towns, units.
 
     Without a tagger, a capital in mid-sentence is the best cheap sign of a name; words that
-    are capitalised for other reasons (weekdays, months, "The") are in STOPWORDS."""
+    are capitalised for other reasons (weekdays, months, "The") are in STOPWORDS, and the
+    words of country names and nationalities are left out (`country_words`)."""
+    countries = country_words()
     out = set()
     starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
     for m in _WORD.finditer(text):
@@ -72,7 +96,7 @@ def proper_names(text: str) -> set[str]:
         if prefix.strip() in ("“", '"', "‘", "'", "(") and m.start() - 2 in starts:
             continue
         w = fold(word)
-        if len(w) >= MIN_LENGTH and w not in STOPWORDS:
+        if len(w) >= MIN_LENGTH and w not in STOPWORDS and w not in countries:
             out.add(w)
     return out
 

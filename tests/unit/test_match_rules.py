@@ -35,6 +35,14 @@ def test_proper_names_are_capitals_inside_a_sentence():
         "mar", "elias", "abu", "bakr"}
 
 
+def test_country_names_nationalities_and_wire_agencies_are_no_evidence_of_one_event():
+    # From new real dev 104/109 (two Benin park attacks two years apart, paired by "Burkina
+    # Faso", "Niger" and "Reuters"); the place part weighs the country, once.
+    text = "Gunmen from Burkina Faso killed Nigerien soldiers near the Pendjari park in Benin, Reuters said."
+    assert proper_names(text) == {"pendjari"}
+    assert tokens(text) == {"gunmen", "killed", "soldiers", "near", "pendjari", "park"}
+
+
 def test_sentence_around_a_quote():
     text = "First sentence here. Gunmen killed five soldiers in Gwoza. Last one."
     start = text.index("killed")
