@@ -67,25 +67,28 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
     learned from the curator's judgements, with its own threshold."""
     if threshold is None:
         threshold = model.threshold if model is not None else THRESHOLD
-    run = Run(records)
-    by_id, rarity = run.by_id, run.rarity
-    found = []
     # Hundreds of thousands of small objects and no cycles: the cycle collector would only
-    # rescan them again and again.
+    # rescan them (and the records) again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for a, b in candidate_pairs(by_id.values(), rarity):
-            if (a, b) in no_match:
-                continue
-            left, right = by_id[a], by_id[b]
-            s = run.score(left, right, model, explain=False, floor=threshold)
-            if s is not None and s.score >= threshold:  # only a kept pair is told what both sources share
-                found.append(Suggestion(s.left, s.right, s.score, s.breakdown,
-                                        (*evidence(left, right, rarity), *s.reasons)))
+        return _suggest(Run(records), no_match, threshold, model)
     finally:
         if collecting:
             gc.enable()
+
+
+def _suggest(run: Run, no_match: set[tuple[int, int]], threshold: float, model) -> list[Suggestion]:
+    by_id, rarity = run.by_id, run.rarity
+    found = []
+    for a, b in candidate_pairs(by_id.values(), rarity):
+        if (a, b) in no_match:
+            continue
+        left, right = by_id[a], by_id[b]
+        s = run.score(left, right, model, explain=False, floor=threshold)
+        if s is not None and s.score >= threshold:  # only a kept pair is told what both sources share
+            found.append(Suggestion(s.left, s.right, s.score, s.breakdown,
+                                    (*evidence(left, right, rarity), *s.reasons)))
     groups = clusters((s.left, s.right) for s in found)
     found = [Suggestion(s.left, s.right, s.score, s.breakdown, s.reasons, groups[s.left]) for s in found]
     found.sort(key=lambda s: (-s.score, s.left, s.right))
