@@ -247,7 +247,14 @@ def best_report(reports: list[Report]) -> Report | None:
     if partial and not any("unknown" in r.parties or r.others for r in stated):
         stated = []   # no source states a total: each party's most conservative count, summed
     if stated:
-        return min(stated, key=lambda r: r.toll)
+        # A count of one party weighs against a toll made of that party alone ("nearly 50
+        # worshipers" and "more than 40 bodies" by one source, "46 worshipers" by another).
+        # Only a source named apart: an unattributed count may be a part ("41 people,
+        # including 38 students").
+        alike = [r for r in partial if len(r.parties) == 1 and not r.others
+                 and any(t.parties.get(next(iter(r.parties))) == t.total
+                         and r.named and not any(_same_voice(t, n) for n in r.named) for t in stated)]
+        return min(stated + alike, key=lambda r: r.total)
     if tolls and not numbered:
         return min(tolls, key=lambda r: r.toll)
     pool = numbered or reports
@@ -277,7 +284,7 @@ def derive(evidence: Iterable[Evidence]) -> Figures:
         elif best is not None:
             tolls = [r.toll for r in reports if r.toll is not None]
             widest = _party_sum(reports, max).total
-            low = min(tolls) if tolls else best.total
+            low = min(tolls + [best.total])
             figure = Figure(low, best.total, max(tolls + [widest]), best.qualifier)
         if name in overrides:
             value = overrides[name]

@@ -37,6 +37,18 @@ def test_the_most_conservative_toll_across_sources_is_best():
     assert figures.disputed
 
 
+def test_one_partys_count_by_another_source_weighs_against_a_toll_of_that_party_alone():
+    # From real dev 122 (Kunduz: "nearly 50 worshipers" and a witness's "more than 40 bodies"
+    # against the spokesman's "46 worshipers"); written with other figures.
+    f = killed(ev(30, "civilian", "about", source="Reuters"), ev(25, "unknown", "at_least", source="Reuters"),
+               ev(27, "civilian", source="Police spokesman"))
+    assert (f.low, f.best, f.high) == (27, 27, 30)
+    # Unattributed, it may be a part ("30 people, including 27 worshipers"): the toll stands.
+    f = killed(ev(30, "civilian", "about", source="Reuters"), ev(25, "unknown", "at_least", source="Reuters"),
+               ev(27, "civilian"))
+    assert f.best == 30
+
+
 def test_a_vague_word_is_the_toll_only_when_no_source_gives_a_number():
     # "Scores have been killed" (coded 20) beside "killed up to 100 people": the number stands.
     f = killed(ev(20, "unknown", "vague", "Group"), ev(100, "civilian", "at_most", "Activists"))
