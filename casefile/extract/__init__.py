@@ -136,7 +136,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                                   eventish=bool(counts or triggers)),
             new_event_cue=bool(_NEW_EVENT_CUE.match(s.text) or _EARLIER_EVENT_CLAUSE.pattern.match(s.text)),
             refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
-            **dict(zip(("sites", "definite_sites"), sites_of(s.text))),
+            **dict(zip(("sites", "definite_sites"), sites_of(body, s.start, s.end))),
         ))
     passing_mentions(facts_list)
     lead_event(facts_list)

@@ -1140,7 +1140,7 @@ class Gazetteer:
             _DEMONYM_INDEX[id(self._demonyms)] = by_first
         out: set[str] = set()
         end = 0
-        for m in _LETTER_RUN.finditer(text):
+        for m in _CAPITALISED_RUN.finditer(text):
             start = m.start()
             if start < end or not text[start].isupper():
                 continue
@@ -1615,6 +1615,7 @@ _ADMIN_AFFIX = re.compile(
 # the adjectives of each demonym table indexed by their first word.
 _DEMONYM_INDEX: dict[int, dict[str, list[str]]] = {}
 _LETTER_RUN = re.compile(r"\b[^\W\d_]+")
+_CAPITALISED_RUN = re.compile(r"\b[^\W\d_a-z][^\W\d_]*")  # _LETTER_RUN, less the lower-case ASCII words
 _LOWER_WORD = re.compile(r"[ \t]+[a-z]")
 _WORD_CHAR = re.compile(r"\w")
 

@@ -355,11 +355,18 @@ _DATELINE_HEAD = re.compile(
     re.M)
 
 
+_LINE_STARTS = re.compile(r"^", re.M)
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Spans of datelines (see _DATELINE_HEAD): only the first line of a paragraph that
     holds one, and only in capitals, or with a date or a tag, or short."""
     out = []
-    for m in _DATELINE_HEAD.finditer(text):
+    # Tried at the start of each line only: a scan would try `^` at every character.
+    for line_start in _LINE_STARTS.finditer(text):
+        m = _DATELINE_HEAD.match(text, line_start.start())
+        if m is None:
+            continue
         head = m["head"]
         tagged = "(" in m.group() or any(c.isdigit() for c in m.group())
         short = len(head.split()) <= 3

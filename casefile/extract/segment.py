@@ -376,15 +376,17 @@ def _same_figure(a: Count, b: Count) -> bool:
     return low >= 100 and (high - low) / high <= 0.1
 
 
-_SITE = re.compile(rf"\b(?:{phrases(EVENT_SITES)})s?\b", re.IGNORECASE)
+_SITE = AnchoredPattern(re.compile(rf"\b(?:{phrases(EVENT_SITES)})s?\b", re.IGNORECASE))
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def sites_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The sites a sentence names, and those it names with a definite article ("the
-    El-Salin military base", not "a base" or "the group's bases in Jilib ... a base")."""
+def sites_of(body: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The sites a sentence (body[start:end]) names, and those it names with a definite
+    article ("the El-Salin military base", not "a base" or "the group's bases in Jilib ... a
+    base")."""
     named, definite = set(), set()
-    for m in _SITE.finditer(text):
+    text = body[start:end]
+    for m in _SITE.finditer_in(body, start, end, text):
         noun = m.group().lower().rstrip("s") if m.group().lower() != "bus" else "bus"
         named.add(noun)
         if _DEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
