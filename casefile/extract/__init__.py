@@ -213,6 +213,32 @@ def _reference(body: str, mention: PlaceMention, places: list[PlaceMention]) -> 
                    and PRECISION_RANK.get(q.place.geo_precision, 0) == rank for q in places)
 
 
+# After a place, the words that set it beside another as its landmark: "Qarni village,
+# northwest of El-Fasher city", "Kalma, a camp near Nyala", "X, 20 km from Y".
+_SET_BY_LANDMARK = re.compile(
+    r"(?:[ \t]+(?:village|town|area|community|camp|settlement))?[ \t]*,?[ \t]+"
+    r"(?:(?:an?|the)[ \t]+(?:nearby[ \t]+|small[ \t]+|remote[ \t]+)?(?:village|town|settlement|camp|area|community)[ \t]+)?"
+    r"(?:(?:located|situated|lying)[ \t]+)?(?:(?:some|about|around|roughly|nearly)[ \t]+)?"
+    r"(?:\d+[ \t]*(?:km|kilometres|kilometers|miles)[ \t]+(?:\w+[ \t]+)?)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+of|near|outside|from|close[ \t]+to)[ \t]+"
+    r"(?:the[ \t]+)?(?:(?:city|town|village)[ \t]+of[ \t]+)?", re.IGNORECASE)
+
+
+def _landmarks(body: str, pool: list[PlaceMention]) -> set[str]:
+    """Names of the pool's places that the text uses to situate another of them, no coarser
+    ("Lake Chad, near the town of Mao" does not make Mao a landmark): the place set beside a
+    landmark is the finer one, wherever else the landmark is named."""
+    out = set()
+    for p in pool:
+        m = _SET_BY_LANDMARK.match(body, p.end)
+        if m is None:
+            continue
+        rank = PRECISION_RANK.get(p.place.geo_precision, 0)
+        out |= {q.place.name for q in pool if q.place.name != p.place.name
+                and PRECISION_RANK.get(q.place.geo_precision, 0) <= rank and body.startswith(q.surface, m.end())}
+    return out
+
+
 def _choose_place(draft: Draft, body: str = "") -> PlaceMention | None:
     places = draft.places
     if not places:
@@ -226,8 +252,10 @@ def _choose_place(draft: Draft, body: str = "") -> PlaceMention | None:
     # Port-au-Prince"): the city is left out as a province would be.
     pool = [p for p in places if not any(q.place.population < p.place.population and suburb(q.place, p.place)
                                          for q in places)]
-    # The most precise; among equals the smaller place (the big one is usually a landmark).
-    best = max(pool, key=lambda p: (PRECISION_RANK.get(p.place.geo_precision, 0), p in lead,
+    # The most precise; among equals the one not used as a landmark, then the smaller place
+    # (the big one is usually a landmark).
+    landmarks = _landmarks(body, pool)
+    best = max(pool, key=lambda p: (PRECISION_RANK.get(p.place.geo_precision, 0), p.place.name not in landmarks, p in lead,
                                     not _reference(body, p, pool), -p.place.population, -p.start))
     return best
 

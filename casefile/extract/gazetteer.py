@@ -1223,6 +1223,10 @@ class Gazetteer:
         doc_country = max(sorted(weights), key=weights.__getitem__)
         regions = frozenset({p.country_code for p in places if p.geo_precision == "country"}
                             | {(p.country_code, p.admin1) for p in places if p.geo_precision == "province"})
+        # Naming no country outright ("Beni" is a Bolivian department too), an article whose
+        # big places all lie in one country is about that country all the same.
+        majors = {self._places[i].country_code for i, _st, _q in first if self._is_major(i)}
+        geography = frozenset(majors) if not named and len(majors) == 1 else frozenset()
         out = []
         for (s, e, score, hits, precision, q), (idx, _st, _q) in zip(pending, first):
             if len({h[0] for h in hits}) > 1:
@@ -1247,7 +1251,7 @@ class Gazetteer:
                     continue
                 said = q or _PLACE_CONTEXT.search(text, max(0, s - 20), s)
                 whole = _tier_of(hits, idx) == 0 and _several_words(surface) and not goes_on
-                if (firm if one_country else named) and not whole:
+                if ((firm if one_country else named) or geography) and not whole:
                     # The article's geography is elsewhere: a namesake abroad is not this
                     # place. A name the text calls a place ("Bagan town", "in Marawi") keeps
                     # its name and takes its country from the text (situate).

@@ -630,3 +630,25 @@ def test_an_incident_told_vaguely_and_in_detail_is_one():
             "it went off after the vehicle had passed, police said.")
     assert [(c.location, c.date_start) for c in extract(text, "2025-03-04")] == [
         ("Konduga", "2025-03-03"), ("Maiduguri", "2025-03-02")]
+
+
+@pytest.mark.parametrize("body, place", [
+    ("Jihadists killed 11 civilians in Djibo on Tuesday, a local official said on Wednesday.\n\n"
+     "The gunmen fired on people fleeing Wendou village, north of Djibo, on Tuesday, killing 11.", "Wendou"),
+    ("Militants killed six soldiers near Beni on Friday, the army said on Saturday.\n\n"
+     "The soldiers were ambushed at Kasinga, 20 km from Beni, on Friday.", "Kasinga"),
+    ("Gunmen killed 11 civilians in Djibo on Tuesday, a local official said on Wednesday.", "Djibo"),
+])
+def test_a_place_set_beside_a_landmark_is_finer_than_the_landmark(body, place):
+    # The lead names the town; a later sentence sets a village beside it (dev 112, Sudan).
+    (incident,) = extract(body, "2025-03-05")
+    assert incident.location == place
+
+
+def test_a_namesake_abroad_does_not_take_a_village_from_an_article_that_names_no_country():
+    # "Beni" is a Bolivian department too, so no country is named outright; the article's big
+    # places all lie in Congo, and "Kasinga" (an alias of Angola's Cassinga) is not in Angola.
+    body = ("Militants killed six soldiers near Beni on Friday, the army said on Saturday.\n\n"
+            "The soldiers were ambushed at Kasinga, 20 km from Beni, on Friday.")
+    (incident,) = extract(body, "2025-03-05")
+    assert (incident.location, incident.country) == ("Kasinga", "Democratic Republic of the Congo")
