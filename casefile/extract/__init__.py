@@ -224,6 +224,25 @@ _SET_BY_LANDMARK = re.compile(
     r"(?:the[ \t]+)?(?:(?:city|town|village)[ \t]+of[ \t]+)?", re.IGNORECASE)
 
 
+# A district's word after a town's name, in the span or right after it ("Kasese District",
+# "the Malumfashi Local Government Area"); "the Haidariya district of Aleppo" is a city's part.
+_DISTRICT_WORD = r"(?:Local[ \t]+Government(?:[ \t]+Area)?|LGA|[Dd]istrict|[Tt]ehsil|[Ss]ub-?[Cc]ounty)"
+# Not "the Mokolo district hospital": a noun after the word makes it an adjective.
+_NOT_A_NOUN = r"(?![ \t]+of\b)(?![ \t]+(?!(?:on|in|at|and|or|near|where|which|that|to|from|after|since|when|was|were|is|has|had|last|this|said)\b)[a-z])"
+_DISTRICT_WORD_AFTER = re.compile(rf"[ \t]+{_DISTRICT_WORD}\b{_NOT_A_NOUN}")
+_ENDS_WITH_DISTRICT_WORD = re.compile(rf"[ \t]{_DISTRICT_WORD}$")
+_NOT_A_NOUN_AFTER = re.compile(_NOT_A_NOUN)
+
+
+def _rank_of(body: str, p: PlaceMention) -> int:
+    """The precision a mention states: "Malumfashi Local Government Area" is the district the
+    town gives its name to, so a village the text places in it is finer."""
+    if p.place.geo_precision == "town" and (_DISTRICT_WORD_AFTER.match(body, p.end) or (
+            _ENDS_WITH_DISTRICT_WORD.search(p.surface) and _NOT_A_NOUN_AFTER.match(body, p.end))):
+        return PRECISION_RANK["district"]
+    return PRECISION_RANK.get(p.place.geo_precision, 0)
+
+
 def _landmarks(body: str, pool: list[PlaceMention]) -> set[str]:
     """Names of the pool's places that the text uses to situate another of them, no coarser
     ("Lake Chad, near the town of Mao" does not make Mao a landmark): the place set beside a
@@ -255,7 +274,7 @@ def _choose_place(draft: Draft, body: str = "") -> PlaceMention | None:
     # The most precise; among equals the one not used as a landmark, then the smaller place
     # (the big one is usually a landmark).
     landmarks = _landmarks(body, pool)
-    best = max(pool, key=lambda p: (PRECISION_RANK.get(p.place.geo_precision, 0), p.place.name not in landmarks, p in lead,
+    best = max(pool, key=lambda p: (_rank_of(body, p), p.place.name not in landmarks, p in lead,
                                     not _reference(body, p, pool), -p.place.population, -p.start))
     return best
 

@@ -16,21 +16,22 @@ _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|n
 # "the village of X", "a village called X"; "Barangay X" (the Philippines' village, named before its name).
 _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))\s+(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
-_AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks"
+_AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|community"
 # Kinds written as part of the name ("Indravati National Park").
-_NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary"
+_NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary|Community"
 _AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|police)\s+|(?P<refugee>refugee\s+))?"
                     rf"(?P<kind>{_AFTER_KIND}|{_NAMED_KIND})\b")
 _BEFORE_SCAN = AnchoredPattern(_BEFORE)
 _KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|{_NAMED_KIND.lower()})")  # in the case-folded text
 _CAPITAL = re.compile(r"\b[A-Z]")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|of|near)[ \t]+$")
 _NOT_NAMES = re.compile(
     r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|In|On|At|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|"
     r"Interior|Defence|Defense|Security|Government|State|Islamic|Kurdish|Syrian|Iraqi|Nigerian|Malian|"
-    r"Local|Old|New|Displaced|Border|Military|Army|Police)$"
+    r"Local|Old|New|Displaced|Border|Military|Army|Police|International)$"
 )
 
 
@@ -62,9 +63,11 @@ def unresolved_places(text: str, known: list[PlaceMention],
             start = m.start("name") + m["name"].find(name)
             if matches is after and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
                 continue   # "a Dinka village", "an ISWAP base": whose, not which
+            if matches is after and m["kind"] == "community" and not _LOCATIVE_BEFORE.search(text, max(0, start - 8), start):
+                continue   # "at Kwata community" is a place; "the Christian community" is people
 
             end = start + len(name)
-            if m["kind"] and m["kind"][0].isupper() or m.groupdict().get("refugee"):
+            if m["kind"] and m["kind"][0].isupper() and m["kind"] != "Community" or m.groupdict().get("refugee"):
                 # "Indravati National Park" is its name; "Jenin refugee camp" is not Jenin
                 end = m.end("kind")
                 name = text[start:end]

@@ -652,3 +652,26 @@ def test_a_namesake_abroad_does_not_take_a_village_from_an_article_that_names_no
             "The soldiers were ambushed at Kasinga, 20 km from Beni, on Friday.")
     (incident,) = extract(body, "2025-03-05")
     assert (incident.location, incident.country) == ("Kasinga", "Democratic Republic of the Congo")
+
+
+@pytest.mark.parametrize("body, place", [
+    # A town's name with a district's word names the district: a village in it is finer
+    # (dev 36 and 106, Nigeria; written for Zamfara, Uganda and Pakistan).
+    ("Gunmen killed nine villagers in Tunga, Bakura Local Government Area of Zamfara State, on Sunday, "
+     "police said on Monday.", "Tunga"),
+    ("Rebels killed five farmers in Kitswamba village in Kasese District, Uganda, on Sunday, police said.",
+     "Kitswamba"),
+    ("Bandits killed 12 farmers at Kwanar Dutse Community in the Maru Local Government Area of Zamfara State "
+     "on Sunday, police said on Monday.", "Kwanar Dutse"),
+    # "district hospital": the word is an adjective there, and the town stays the place.
+    ("Militants killed four policemen in Bannu on Sunday; the wounded were taken to the Bannu district "
+     "hospital, police said.", "Bannu"),
+])
+def test_a_village_in_a_district_named_after_its_town_is_finer_than_the_town(body, place):
+    (incident,) = extract(body, "2025-03-05")
+    assert incident.location == place
+
+
+def test_people_called_a_community_are_not_a_place():
+    body = "Leaders of the Hausa community said gunmen killed 12 people in Jos on Sunday, police said."
+    assert all(c.value != "Hausa" for i in extract(body, "2025-03-05") for c in i.claims if c.field == "location")
