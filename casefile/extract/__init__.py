@@ -20,7 +20,7 @@ from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
 from casefile.extract.gazetteer import adjectival
-from casefile.extract.places import dateline_spans, non_event_spans, possessed_places, \
+from casefile.extract.places import dateline_spans, given_as_reference, non_event_spans, possessed_places, \
     short_forms, situate, unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
@@ -190,14 +190,6 @@ def _main_country(places: list[PlaceMention]) -> tuple[str | None, str | None]:
     return code, names[code]
 
 
-# A place given as a point of reference ("near Ngouboua", "40 km north of Gao"), not as where
-# it happened ("on Bouka-Toullorom island").
-_REFERENCE_BEFORE = re.compile(
-    r"\b(?:near|nearby|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-    r"\s+of|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$",
-    re.IGNORECASE)
-
-
 # What lies between a place and the wider one it is in: "X, Y department", "X, in the Y area",
 # "X in the eastern countryside of Y".
 _CONTAINER_GAP = re.compile(r"\s*,?\s*(?:in\s+|of\s+)?(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?")
@@ -206,7 +198,7 @@ _CONTAINER_GAP = re.compile(r"\s*,?\s*(?:in\s+|of\s+)?(?:the\s+)?(?:[a-z]+\s+){0
 def _reference(body: str, mention: PlaceMention, places: list[PlaceMention]) -> bool:
     """Given as a point of reference, with no place of its rank right after it: "near X, in the
     Y area" names X's surroundings as the most precise place there is."""
-    if not _REFERENCE_BEFORE.search(body, max(0, mention.start - 50), mention.start):
+    if not given_as_reference(body, mention):
         return False
     rank = PRECISION_RANK.get(mention.place.geo_precision, 0)
     return not any(q.start > mention.end and _CONTAINER_GAP.fullmatch(body, mention.end, q.start)

@@ -38,6 +38,22 @@ _NOT_NAMES = re.compile(
 _ADMIN_OR_POSSESSIVE = re.compile(r"['’]s\b|\b(?:State|Province|Region|District|County|Local|Government|Division)\b")
 
 
+# A place given as a point of reference ("near Ngouboua", "40 km north of Gao"), not as where
+# it happened ("on Bouka-Toullorom island").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"\s+of|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$",
+    re.IGNORECASE)
+
+
+def given_as_reference(text: str, mention: PlaceMention, offset: int = 0) -> bool:
+    """Is the mention (at body offsets; text starts at body offset `offset`) named as a point of
+    reference?"""
+    start = mention.start - offset
+    return bool(_REFERENCE_BEFORE.search(text, max(0, start - 50), start))
+
+
+
 def unresolved_places(text: str, known: list[PlaceMention],
                       demonym=lambda word: False) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """Places named by a kind word that the gazetteer did not find, and the known mentions
@@ -55,6 +71,10 @@ def unresolved_places(text: str, known: list[PlaceMention],
                 continue
             name = m["name"].strip()
             words = name.split()
+            # "Benin's Pendjari National Park": the owner is not part of the name.
+            owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=None)
+            if owner is not None:
+                words = words[owner + 1:]
             while words and _NOT_NAMES.match(words[0]):
                 words = words[1:]
             if not words or all(w.isupper() for w in words) or demonym(" ".join(words)):

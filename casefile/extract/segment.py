@@ -22,6 +22,7 @@ from casefile.extract.counts import Count
 from casefile.extract.dates import DateMention
 from casefile.extract.events import STRONG, Trigger
 from casefile.extract.gazetteer import PlaceMention
+from casefile.extract.places import given_as_reference
 from casefile.extract.sentences import Sentence
 from casefile.extract.vocabulary import (
     EVENT_SITES,
@@ -354,7 +355,10 @@ def _elsewhere(draft: Draft, facts: SentenceFacts) -> bool:
 
 
 def places_conflict(draft: Draft, facts: SentenceFacts) -> bool:
-    mine, theirs = _finest(draft.places), _finest(facts.places)
+    # "killed in an ambush ... near the town of Tanguieta" locates the draft's event, not another.
+    sentence = facts.sentence
+    theirs = _finest([p for p in facts.places if not given_as_reference(sentence.text, p, sentence.start)])
+    mine = _finest(draft.places)
     if not mine or not theirs:
         return False
     return not any(places_compatible(a, b) for a in mine for b in theirs)
