@@ -51,13 +51,15 @@ class Database:
             self.damaged = str(fault)
         return fault
 
-    def check_integrity(self) -> None:
+    def check_integrity(self, problems: list[str] | None = None) -> None:
         """Refuse to write to a damaged file, even where the change would not touch the
-        damaged pages: a structural check reads every page (~0.1 s for 10,000 articles)."""
-        try:
-            problems = [r[0] for r in self.conn.execute("PRAGMA quick_check(3)")]
-        except sqlite3.DatabaseError as exc:
-            raise self.fault(exc) or exc from None
+        damaged pages: a structural check reads every page (~0.1 s for 10,000 articles).
+        `problems`: the check's answer, when it was run ahead (`Transactions.check_ahead`)."""
+        if problems is None:
+            try:
+                problems = [r[0] for r in self.conn.execute("PRAGMA quick_check(3)")]
+            except sqlite3.DatabaseError as exc:
+                raise self.fault(exc) or exc from None
         if problems != ["ok"]:
             self.damaged = str(DamagedCaseFile(
                 f"{self.path} is damaged ({'; '.join(problems)}); casefile will not write to it. Restore a "
@@ -205,10 +207,32 @@ class Transactions:
         self._lock = threading.RLock()
         self._depth = 0
         self._checked = False  # the file's integrity, checked before this connection first writes
+        self._ahead: threading.Thread | None = None
+        self._ahead_problems: list[str] | None = None
         # Work the store defers to the end of a transaction (indexing new articles), and
         # what it must forget when the transaction is rolled back.
         self.before_commit: list[Callable[[], None]] = []
         self.after_rollback: list[Callable[[], None]] = []
+
+    def check_ahead(self) -> None:
+        """Run the check before the first write on a thread of its own (a second, read-only
+        connection), so that the first write of a session does not wait ~0.7 s on a
+        100,000-incident file. An error there leaves the check to the first write."""
+        if self._checked or self._ahead is not None or not self.db.path or self.db.read_only:
+            return
+
+        def check() -> None:
+            try:
+                conn = sqlite3.connect(f"{Path(self.db.path).resolve().as_uri()}?mode=ro", uri=True)
+                try:
+                    self._ahead_problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
+                finally:
+                    conn.close()
+            except sqlite3.Error:
+                self._ahead_problems = None
+
+        self._ahead = threading.Thread(target=check, name="integrity-check", daemon=True)
+        self._ahead.start()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
@@ -234,7 +258,9 @@ class Transactions:
                 return
             self.db.refuse_writes()
             if not self._checked:
-                self.db.check_integrity()
+                if self._ahead is not None:
+                    self._ahead.join()
+                self.db.check_integrity(self._ahead_problems)
                 self._checked = True
             try:
                 conn.execute("BEGIN IMMEDIATE")

@@ -148,3 +148,41 @@ def test_incident_counts_follow_every_change_of_status(seeded):
     reextract(seeded, [a.id for a in seeded.articles()])
     check()
     assert seeded.incident_count("everything") > 0
+
+
+def test_the_integrity_check_run_ahead_still_refuses_a_damaged_file(seeded_template, tmp_path):
+    """The desk checks the file on a thread before the first write; a page damaged where
+    reading the queue never looks must still stop that write, and change nothing."""
+    import shutil
+
+    from casefile.curate import Curator
+    from casefile.errors import DamagedCaseFile
+
+    path = tmp_path / "case.db"
+    shutil.copy(seeded_template, path)
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as f:
+        f.seek((root - 1) * page_size + 8)
+        f.write(b"\xff\x13" * 200)
+    before = path.read_bytes()
+    case = CaseFile(path)
+    try:
+        case.tx.check_ahead()
+        with pytest.raises(DamagedCaseFile, match="is damaged"):
+            Curator(case).confirm(1)
+        assert case.tx._ahead is not None and case.tx._ahead_problems not in (None, ["ok"])
+    finally:
+        case.close()
+    assert path.read_bytes() == before
+
+
+def test_the_integrity_check_run_ahead_lets_a_sound_file_be_written(seeded):
+    from casefile.curate import Curator
+
+    seeded.tx.check_ahead()
+    Curator(seeded).confirm(1)
+    assert seeded.tx._ahead_problems == ["ok"]
+    assert seeded.incident(1).status == "confirmed"
