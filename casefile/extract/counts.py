@@ -359,13 +359,21 @@ class _Reader:
         if (last and count.of_count is None and last.of_count is None and last.field == count.field
                 and "update" not in (last.role, count.role)
                 and last.party == count.party and last.value is not None and count.value is not None
-                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[last.end:count.start] if last.end <= count.start
-                                 else self.text[count.start:count.start])):
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self._gap(last, count))):
             self.counts[-1] = Count(last.field, last.start, max(last.end, count.end),
                                     last.value + count.value, last.qualifier, last.party,
                                     self.text[last.start:max(last.end, count.end)])
             return
         self.counts.append(count)
+
+    def _gap(self, last: Count, count: Count) -> str:
+        """What lies between two counts' people: "killing a lieutenant | and | two soldiers",
+        or, when the verb comes after both ("Five rangers | and | a soldier were killed", one
+        span holding the other), between the first one's noun phrase and the second."""
+        if last.end <= count.start:
+            return self.text[last.end:count.start]
+        noun = self.text.find(last.value_text, last.start, count.start)
+        return self.text[noun + len(last.value_text):count.start] if noun >= 0 else ""
 
     def settle(self) -> list[Count]:
         """A toll that the sentence breaks down by party ("two of whom …") stays unknown."""

@@ -44,6 +44,11 @@ def counts(sentence):
      [("killed", 1, "exact", "security"), ("wounded", 1, "exact", "security")]),
     ("The attack left 9 dead and 14 injured.", [("killed", 9, "exact", "unknown"), ("wounded", 14, "exact", "unknown")]),
     ("Gunmen killed a lieutenant and three soldiers.", [("killed", 4, "exact", "security")]),
+    # the verb after both (real dev 109, Benin; checked on written Pakistani and Malian ones)
+    ("Five rangers and a soldier were killed in the ambush.", [("killed", 6, "exact", "security")]),
+    ("Two police officers and four soldiers died when gunmen stormed the post.", [("killed", 6, "exact", "security")]),
+    ("Three soldiers and two civilians were killed.",
+     [("killed", 3, "exact", "security"), ("killed", 2, "exact", "civilian")]),
     ("Two fighters of the Civilian Joint Task Force were killed.", [("killed", 2, "exact", "security")]),
     ("The army said it freed 31 hostages.", [("released", 31, "exact", "civilian")]),
     ("Two of the kidnapped victims were released on Friday.", [("released", 2, "exact", "civilian")]),
