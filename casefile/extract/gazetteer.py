@@ -1250,7 +1250,10 @@ class Gazetteer:
                     out.append(PlaceMention(s, e, surface, part, abs(score)))
                     continue
                 said = q or _PLACE_CONTEXT.search(text, max(0, s - 20), s)
-                whole = _tier_of(hits, idx) == 0 and _several_words(surface) and not goes_on
+                # "Lower Shabelle", "Upper Nile": a compass word that begins a province's own
+                # name is no compass point.
+                whole = (_tier_of(hits, idx) == 0 and not goes_on
+                         and (_several_words(surface) or p.geo_precision == "province" and " " in surface.strip()))
                 if ((firm if one_country else named) or geography) and not whole:
                     # The article's geography is elsewhere: a namesake abroad is not this
                     # place. A name the text calls a place ("Bagan town", "in Marawi") keeps
@@ -1267,7 +1270,7 @@ class Gazetteer:
 
     def _compass_part(self, surface: str, named: frozenset[str]) -> Place | None:
         """"South Lebanon", "Northern Syria": a compass word before a country or province
-        the article names is a part of it, not a namesake town abroad."""
+        the article names, or before any country, is a part of it, not a namesake town abroad."""
         m = _COMPASS_HEAD.match(surface)
         if m is None:
             return None
@@ -1276,7 +1279,11 @@ class Gazetteer:
                       if w is not None and w.country_code in named
                       and w.geo_precision in ("country", "province")), None)
         if whole is None:
-            return None
+            # A country the article does not name otherwise: "South Lebanon" is a part of
+            # Lebanon, not a town in Ohio (the caller has a namesake abroad in hand).
+            whole = self.lookup(rest)
+            if whole is None or whole.geo_precision != "country":
+                return None
         return Place(name=surface, admin1=whole.admin1, country=whole.country,
                      country_code=whole.country_code, latitude=None, longitude=None,
                      geo_precision="province")

@@ -19,7 +19,8 @@ _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|
 _AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|community"
 # Kinds written as part of the name ("Indravati National Park").
 _NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary|Community"
-_AFTER = re.compile(rf"\b(?P<name>{_NAME})\s+(?:(?:military|army|air|naval|police)\s+|(?P<refugee>refugee\s+))?"
+# "W National Park": a one-letter name is a name only as part of a named kind.
+_AFTER = re.compile(rf"\b(?P<name>{_NAME}|[A-Z](?=\s+(?:{_NAMED_KIND})\b))\s+(?:(?:military|army|air|naval|police)\s+|(?P<refugee>refugee\s+))?"
                     rf"(?P<kind>{_AFTER_KIND}|{_NAMED_KIND})\b")
 _BEFORE_SCAN = AnchoredPattern(_BEFORE)
 _KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|{_NAMED_KIND.lower()})")  # in the case-folded text
@@ -77,7 +78,8 @@ def unresolved_places(text: str, known: list[PlaceMention],
                 words = words[owner + 1:]
             while words and _NOT_NAMES.match(words[0]):
                 words = words[1:]
-            if not words or all(w.isupper() for w in words) or demonym(" ".join(words)):
+            named_kind = bool(m["kind"]) and m["kind"][0].isupper() and m["kind"] != "Community"
+            if not words or (all(w.isupper() for w in words) and not named_kind) or demonym(" ".join(words)):
                 continue   # "the SNA base", "a Somali army base": an army's initials or people, not a place
             name = " ".join(words)
             start = m.start("name") + m["name"].find(name)
@@ -87,7 +89,7 @@ def unresolved_places(text: str, known: list[PlaceMention],
                 continue   # "at Kwata community" is a place; "the Christian community" is people
 
             end = start + len(name)
-            if m["kind"] and m["kind"][0].isupper() and m["kind"] != "Community" or m.groupdict().get("refugee"):
+            if named_kind or m.groupdict().get("refugee"):
                 # "Indravati National Park" is its name; "Jenin refugee camp" is not Jenin
                 end = m.end("kind")
                 name = text[start:end]

@@ -172,6 +172,21 @@ def test_a_compass_word_before_a_named_country_is_a_part_of_it(gaz):
         gaz, "A drone strike hit a car in South Lebanon, officials in Lebanon said.")
 
 
+def test_a_compass_word_before_a_country_is_a_part_of_it_when_no_country_is_named():
+    # Found trying written one-sentence wire copy: with no country named, the Ohio town won.
+    [inc] = extract("An Israeli drone killed four men in South Lebanon on Tuesday, officials said.", "2024-01-10")
+    assert (inc.location, inc.country) == ("South Lebanon", "Lebanon")
+    [inc] = extract("Gunmen killed four soldiers in West Virginia on Tuesday, officials said.", "2024-01-10")
+    assert (inc.location, inc.country) == ("West Virginia", "United States")  # a state of its own
+
+
+def test_a_one_letter_name_of_a_national_park_is_its_name():
+    # real dev 108/109 (Benin's W National Park)
+    [inc] = extract("Five rangers were killed in an ambush in the W National Park in northern Benin "
+                    "on Tuesday, officials said.", "2024-01-10")
+    assert (inc.location, inc.country) == ("W National Park", "Benin")
+
+
 def test_a_place_whose_namesakes_are_all_abroad_keeps_its_name_and_takes_the_texts_country():
     # Every "Bagan" of the gazetteer is in Russia, China or the Philippines.
     [inc] = extract("Gunmen ambushed a convoy in the Bagan town of the restive Kurram district on "
