@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from casefile.learning import MIN_EACH
 from casefile.match.score import NEUTRAL, WEIGHTS, hand_score
 
 # The parts of the score, and the hand-set score itself: the model starts from the hand-set
@@ -25,7 +26,6 @@ FEATURES = tuple(WEIGHTS) + ("hand",)
 UNPENALISED = ("hand",)
 
 
-MIN_EACH = 10  # of each decision before the weights are learned
 L2 = 1.0  # pull towards zero: with 20 examples, no single part should take over
 THRESHOLD = 0.5  # a learned probability of being the same incident
 

@@ -186,3 +186,10 @@ def test_the_integrity_check_run_ahead_lets_a_sound_file_be_written(seeded):
     Curator(seeded).confirm(1)
     assert seeded.tx._ahead_problems == ["ok"]
     assert seeded.incident(1).status == "confirmed"
+
+
+def test_an_articles_claim_spans_are_its_claims_distinct_words(seeded):
+    claims = seeded.article_claims(1)
+    total, spans = seeded.article_claim_spans(1)
+    assert total == len(claims) > 0
+    assert spans == sorted({(c.start, c.end, c.field) for c in claims if c.start is not None})

@@ -70,7 +70,7 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
         self.expanded = None  # the PlaceQuery a place search was widened to
         self.hit_spans: list[tuple[int, int]] = []
         self.hit_index = 0
-        self._claims = {}  # article id -> its claims, for highlighting
+        self._claims = {}  # article id -> (how many claims cite it, their distinct spans and kinds)
 
     @property
     def case(self):
@@ -166,9 +166,7 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
 
     def _marks(self, article, claims) -> list[Mark]:
         marks = [Mark(s.start, s.end, "furniture") for s in article.excluded]
-        # many incidents may cite the same words (duplicates do): one mark per span and kind
-        spans = dict.fromkeys((c.start, c.end, kind_of(c.field)) for c in claims or () if c.start is not None)
-        marks += [Mark(*span) for span in spans]
+        marks += [Mark(*span) for span in (claims[1] if claims else ())]
         marks += [Mark(a, b, "hit") for a, b in self.hit_spans]
         if self.focus_claim is not None and self.focus_claim.article_id == article.id:
             marks.append(Mark(self.focus_claim.start, self.focus_claim.end, f"current-{kind_of(self.focus_claim.field)}"))
@@ -176,7 +174,7 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
 
     def _label(self, article, claims) -> None:
         hits = (f" · {len(self.hit_spans)} hits, N: next" if self.hit_spans else "")
-        counted = "claims loading…" if claims is None else f"{len(claims):,} claims"
+        counted = "claims loading…" if claims is None else f"{claims[0]:,} claims"
         label = self.query_one("#article-label", ContentView)
         # one line for the title, whatever the pane's width (a scrollbar may take two columns)
         title_width = max(10, (label.size.width or 60) - 2 - len(f" [{article.id}]  ") - 1)
@@ -190,8 +188,10 @@ class ArticlesScreen(ReloadsWhenChanged, Screen):
         from casefile.store import CaseFile
 
         with CaseFile(self.app.db_path) as case:
-            claims = case.article_claims(article_id)
-        self.app.call_from_thread(self._claims_loaded, article_id, claims)
+            total, spans = case.article_claim_spans(article_id)
+        # Many incidents may cite the same words (duplicates do): one mark per span and kind.
+        marks = list(dict.fromkeys((start, end, kind_of(field)) for start, end, field in spans))
+        self.app.call_from_thread(self._claims_loaded, article_id, (total, marks))
 
     def _claims_loaded(self, article_id: int, claims) -> None:
         if len(self._claims) > 50:

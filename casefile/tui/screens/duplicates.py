@@ -80,7 +80,7 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
 
     def _order(self) -> Content:
         """Whether the queue's order comes from the curator's own decisions (see match.learn)."""
-        from casefile.match.learn import MIN_EACH
+        from casefile.learning import MIN_EACH
 
         matches, no_matches, newer = self.case.judgements_before_suggestions()
         fresh = f" · {newer} newer decision{'s' if newer != 1 else ''}: R relearns" if newer else ""
