@@ -301,3 +301,13 @@ def test_a_neighbourhood_of_the_city_the_article_names_is_not_a_town_of_another_
                     "Residents of the Penha neighbourhood said the raid lasted hours, and the Penha favela "
                     "was sealed off.", "2025-08-12")
     assert (inc.admin1, inc.country) == ("Rio de Janeiro", "Brazil")
+
+
+def test_a_military_operations_name_is_no_place():
+    # real dev 111 (Mali): "France's Barkhane military operation" made Barkhane an event place
+    text = ("Jihadists stormed an army camp in central Mali on Friday, killing 27 soldiers, the army said. "
+            "The army did not seek help from France's Barkhane military operation, a source said. "
+            "Operation Serval troops were not there either.")
+    [inc] = extract(text, "2022-03-05")
+    assert inc.country == "Mali"
+    assert not {c.value for c in inc.claims if c.field == "location"} & {"Barkhane", "Serval"}
