@@ -178,6 +178,15 @@ class WordIndex:
                 found[number].append((start, length, worth))
         self.found = found
         self.folded = folded
+        self._worth: dict[int, list[int]] = {}
+
+    def worth_starts(self, number: int) -> list[int]:
+        """The starts in `found[number]` (a pattern that `skips`) where a match is worth
+        trying: read for each sentence, so kept once made."""
+        starts = self._worth.get(number)
+        if starts is None:
+            starts = self._worth[number] = [at for at, _n, worth in self.found[number] if worth]
+        return starts
 
     @classmethod
     def of(cls, text: str) -> WordIndex:
@@ -307,9 +316,7 @@ class AnchoredPattern:
         index = WordIndex.of(text)
         if self._needed(index.folded, start, end):
             return None
-        found = index.found[self.number]
-        if self.skips:
-            found = [at for at, _n, worth in found if worth]
+        found = index.worth_starts(self.number) if self.skips else index.found[self.number]
         starts = []
         if 0 < start < end and _is_word(text[start - 1]) and _is_word(text[start]) \
                 and self.candidate_length(key := word_key(index.folded, start)) and self.worth_trying(key):
