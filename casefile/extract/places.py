@@ -422,13 +422,16 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+$")
 # operation"), often a place's name too.
 _OPERATION_NAME = re.compile(r"\bOperation[ \t]+[A-Z][\w'’-]+|\b[A-Z][\w'’-]+(?=[ \t]+(?:military|counter-?terrorism|"
                              r"counter-?insurgency|peacekeeping)[ \t]+(?:operation|mission|force)\b)")
+_OPERATION_WORD = re.compile(r"Operation[ \t]|(?:operation|mission|force)\b")
 
 
 def non_event_spans(text: str, datelines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Datelines (`dateline_spans`, unless given), outlet names and the names of military
     operations: their places are not where anything happened."""
     spans = (dateline_spans(text) if datelines is None else list(datelines)) + [
-        m.span() for m in OUTLET_NAMES.finditer(text)] + [m.span() for m in _OPERATION_NAME.finditer(text)]
+        m.span() for m in OUTLET_NAMES.finditer(text)]
+    if _OPERATION_WORD.search(text):  # a scan at every capitalised word only where it can match
+        spans += [m.span() for m in _OPERATION_NAME.finditer(text)]
     for m in _OUTLET_WORD.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before:
