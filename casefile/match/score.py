@@ -107,9 +107,14 @@ def _names_the_other(a: MatchRecord, b: MatchRecord) -> bool:
         return False
     for x, y in ((a, b), (b, a)):
         own = tokens(x.location.split(",")[0]) if x.location else set()
-        if own and own <= y.words:
+        # "W National Park" is not named by "national park": its own word is too short to count.
+        if own - _PLACE_KIND_WORDS and own <= y.words:
             return True
     return False
+
+
+_PLACE_KIND_WORDS = frozenset("""national park reserve forest game wildlife sanctuary village town city camp
+base district area province region state county community refugee""".split())
 
 
 def _words_within(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -281,3 +281,15 @@ def test_two_places_are_no_contradiction_when_a_source_names_both():
     assert score >= 0.5 and not firm and "names both" in reason
     one_article = [dataclasses.replace(r, article_ids=frozenset({7})) for r in (village, town)]
     assert place_score(*one_article)[0] < 0.5
+
+
+def test_a_place_is_not_named_by_its_kind_words_alone():
+    """Real dev 105/109 (Benin): "W National Park" is not named by a report that speaks of
+    Pendjari National Park: 'national park' is what both are, not which."""
+    from casefile.match.score import place_score
+
+    w = rec(1, place="W National Park", admin1=None, text="Rangers were ambushed in the W National Park.")
+    pendjari = rec(2, place="Pendjari National Park", admin1=None,
+                   text="Soldiers were killed in an ambush in Pendjari National Park, near another national park.")
+    score, reason, _firm = place_score(w, pendjari)
+    assert "names both" not in (reason or "")
