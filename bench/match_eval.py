@@ -155,18 +155,23 @@ def evaluate(split: Split, details: bool) -> dict:
 
 
 def learning(split: Split, teacher: Split, draws: int) -> tuple[float, float, object]:
-    """(F1 with the hand weights, F1 with weights learned from `draws` judgements, the model).
+    """(F1 with the hand weights, F1 with what `draws` judgements give the desk, why).
 
     The simulated curator works `teacher`'s queue from the top, as the desk shows it (every
     blocked pair by hand score, best first), answering from the truth. When `split` is the
     teacher (dev), the F1s are in-sample: dev holds too few pairs to leave 50 out."""
     from casefile.match import THRESHOLD
-    from casefile.match.learn import fit
+    from casefile.match.learn import MIN_EACH, adopt
 
     queue = sorted(((pair, s) for pair, s in teacher.scored().items()
                     if pair[0] in teacher.group and pair[1] in teacher.group), key=lambda x: (-x[1].score, x[0]))
-    drawn = queue[:draws]
-    model = fit([(s.breakdown, pair in teacher.truth) for pair, s in drawn]) if draws else None
+    drawn = [(s.breakdown, pair in teacher.truth) for pair, s in queue[:draws]]
+    # As the desk does: learned weights only once there are enough of each answer, and only
+    # if they do no worse than the hand-set ones on the decisions they did not learn from.
+    model = adopt(drawn) if draws else None
+    matches = sum(y for _, y in drawn)
+    why = ("too few to learn" if min(matches, len(drawn) - matches) < MIN_EACH
+           else f"{matches} match, {len(drawn) - matches} no: " + ("learned" if model else "learned did worse, hand kept"))
     truth = split.truth
     out = []
     for m in (None, model):
@@ -174,7 +179,7 @@ def learning(split: Split, teacher: Split, draws: int) -> tuple[float, float, ob
         predicted = {p for p, s in split.scored(m).items() if s.score >= threshold
                      and p[0] in split.group and p[1] in split.group}
         out.append(prf(predicted, truth)[2])
-    return out[0], out[1], model
+    return out[0], out[1], why
 
 
 def main() -> None:
@@ -210,9 +215,8 @@ def main() -> None:
         for name in splits:
             cells = []
             for n in DRAWS:
-                hand, learned, model = learning(loaded[name], loaded["dev"], n)
-                cells.append(f"{hand:.2f}" if not n else f"{hand:.2f} / {learned:.2f}" + (
-                    f" ({model.matches} match, {model.no_matches} no)" if model else " (too few to learn)"))
+                hand, learned, why = learning(loaded[name], loaded["dev"], n)
+                cells.append(f"{hand:.2f}" if not n else f"{hand:.2f} / {learned:.2f} ({why})")
             print(f"| {name} | " + " | ".join(cells) + " |")
         for split in loaded.values():
             split.case.close()

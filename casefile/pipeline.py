@@ -427,16 +427,18 @@ def match_records(case: CaseFile):
 
 def learned_model(case: CaseFile):
     """Weights fitted to the case file's own match / no_match judgements, or None while
-    there are too few of either."""
-    from casefile.match.learn import fit
+    there are too few of either, or while they do worse than the hand-set weights on the
+    judgements they did not learn from (match.learn.adopt)."""
+    from casefile.match.learn import adopt
 
-    return fit((breakdown, decision == "match") for decision, breakdown in case.match_judgements())
+    return adopt((breakdown, decision == "match") for decision, breakdown in case.match_judgements())
 
 
 def refresh_suggestions(case: CaseFile) -> int:
     """Recompute every duplicate suggestion; returns how many there are."""
     from casefile.match import suggest
 
-    found = suggest(match_records(case), case.no_match_pairs(), model=learned_model(case))
-    case.replace_suggestions(found, utc_now())
+    model = learned_model(case)
+    found = suggest(match_records(case), case.no_match_pairs(), model=model)
+    case.replace_suggestions(found, utc_now(), learned=model is not None)
     return len(found)

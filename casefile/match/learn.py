@@ -4,7 +4,10 @@ Every `match` and `no_match` judgement is a labelled example: the parts of the s
 had when it was judged (place, date, words, …) and the answer. Once the case file holds at
 least `MIN_EACH` of each, a small L2-regularised logistic regression is fitted to them
 (Newton's method, plain Python: ten weights, a few hundred examples, milliseconds) and its
-probability replaces the hand-set score, which is one of its inputs. Classes are weighted equally, so a case file
+probability replaces the hand-set score, which is one of its inputs, if it does at least as
+well on decisions it did not learn from (`adopt`: k-fold cross-validation against the hand-set
+score): the decisions come from the top of the queue, and a model fitted to fifty of them can
+demote true pairs elsewhere. Classes are weighted equally, so a case file
 whose curator mostly says "no" does not learn to say "no" to everything. Firm contradictions
 (two exact dates days apart, two towns) still veto a pair: learning orders the pairs, it does
 not overrule what the sources say.
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 
 from casefile.learning import MIN_EACH
 from casefile.match.score import NEUTRAL, WEIGHTS, hand_score
+from casefile.match.score import THRESHOLD as HAND_THRESHOLD
 
 # The parts of the score, and the hand-set score itself: the model starts from the hand-set
 # order (its weight is not pulled towards zero) and learns how far the parts correct it, so a
@@ -129,3 +133,40 @@ def fit(examples: Iterable[tuple[dict[str, float], bool]], min_each: int = MIN_E
         if max(abs(s) for s in step) < 1e-6:
             break
     return Model(beta[0], dict(zip(features, beta[1:])), matches, no_matches)
+
+
+FOLDS = 5
+
+
+def adopt(examples: Iterable[tuple[dict[str, float], bool]], min_each: int = MIN_EACH) -> Model | None:
+    """The model `fit` learns, if its cross-validated F1 on the decisions (each fold predicted
+    by a model fitted to the others) is no worse than the hand-set score's on the same ones;
+    else None, and the hand-set score stays."""
+    examples = [(b, bool(y)) for b, y in examples]
+    model = fit(examples, min_each)
+    if model is None:
+        return None
+    learned, hand = cross_validated(examples)
+    return model if learned >= hand else None
+
+
+def cross_validated(examples: list[tuple[dict[str, float], bool]], folds: int = FOLDS) -> tuple[float, float]:
+    """(F1 of the learned model, F1 of the hand-set score) on the match decisions, each
+    decision predicted by a model fitted to the other folds (folds by position, so each
+    holds early and late decisions alike)."""
+    learned, hand, truth = [], [], []
+    for f in range(folds):
+        train = [e for i, e in enumerate(examples) if i % folds != f]
+        model = fit(train, min_each=1)
+        for breakdown, y in (e for i, e in enumerate(examples) if i % folds == f):
+            truth.append(y)
+            hand_says = hand_score(breakdown) >= HAND_THRESHOLD
+            hand.append(hand_says)
+            learned.append(model.probability(breakdown) >= model.threshold if model is not None else hand_says)
+    return _f1(learned, truth), _f1(hand, truth)
+
+
+def _f1(predicted: list[bool], truth: list[bool]) -> float:
+    tp = sum(p and t for p, t in zip(predicted, truth))
+    wrong = sum(p != t for p, t in zip(predicted, truth))
+    return 2 * tp / (2 * tp + wrong) if tp else 0.0

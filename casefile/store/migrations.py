@@ -313,3 +313,15 @@ def m007_claims_by_article_span(db: sqlite_utils.Database) -> None:
 DROP INDEX claims_article;
 CREATE INDEX claims_article_span ON claims(article_id, start, "end", field)
 """)
+
+
+@migrations()
+def m008_suggestion_runs(db: sqlite_utils.Database) -> None:
+    """Each recomputation of the suggestions, and whether their order came from weights learned
+    from the curator's judgements (adopted only when they do no worse than the hand-set ones):
+    the duplicates screen says which order it shows."""
+    _run(db, """
+CREATE TABLE suggestion_runs (
+    computed_at TEXT NOT NULL,
+    learned INTEGER NOT NULL CHECK (learned IN (0, 1))
+)""")

@@ -57,25 +57,32 @@ class SuggestionStore:
             "SELECT decision, breakdown FROM judgements WHERE decision IN ('match', 'no_match') "
             "AND breakdown IS NOT NULL ORDER BY id")]
 
-    def judgements_before_suggestions(self) -> tuple[int, int, int]:
-        """(match, no_match, newer): judgements with a breakdown made before the suggestions
-        were last computed (what their order learned from), and how many came after. Times are
-        to the second: a decision in the second of a recomputation counts as before it."""
-        row = self.db.conn.execute(
-            """SELECT coalesce(sum(decision = 'match' AND decided_at <= t.at), 0),
-                      coalesce(sum(decision = 'no_match' AND decided_at <= t.at), 0),
-                      coalesce(sum(t.at IS NULL OR decided_at > t.at), 0)
-               FROM judgements, (SELECT max(computed_at) AS at FROM suggestions) t
-               WHERE decision IN ('match', 'no_match') AND breakdown IS NOT NULL""").fetchone()
-        return row[0], row[1], row[2]
+    def judgements_before_suggestions(self) -> tuple[int, int, int, bool]:
+        """(match, no_match, newer, learned): judgements with a breakdown made before the
+        suggestions were last computed (what their order could learn from), how many came
+        after, and whether that order did come from learned weights. Times are to the second:
+        a decision in the second of a recomputation counts as before it."""
+        conn = self.db.conn
+        run = conn.execute("SELECT computed_at, learned FROM suggestion_runs ORDER BY rowid DESC LIMIT 1").fetchone()
+        at = run[0] if run else conn.execute("SELECT max(computed_at) FROM suggestions").fetchone()[0]
+        row = conn.execute(
+            """SELECT coalesce(sum(decision = 'match' AND decided_at <= ?), 0),
+                      coalesce(sum(decision = 'no_match' AND decided_at <= ?), 0),
+                      coalesce(sum(? IS NULL OR decided_at > ?), 0)
+               FROM judgements WHERE decision IN ('match', 'no_match') AND breakdown IS NOT NULL""",
+            (at, at, at, at)).fetchone()
+        return row[0], row[1], row[2], bool(run and run[1])
 
     def no_match_pairs(self) -> set[tuple[int, int]]:
         return {(a, b) for a, b in self.db.conn.execute(
             "SELECT left_id, right_id FROM judgements WHERE decision = 'no_match'")}
 
-    def replace_suggestions(self, suggestions, now: str) -> None:
+    def replace_suggestions(self, suggestions, now: str, learned: bool = False) -> None:
+        """`learned`: their scores came from weights learned from the curator's judgements."""
         with self.tx.write():
             self.db.conn.execute("DELETE FROM suggestions")
+            self.db.conn.execute("DELETE FROM suggestion_runs")  # only the last one is ever read
+            self.db.conn.execute("INSERT INTO suggestion_runs (computed_at, learned) VALUES (?, ?)", (now, int(learned)))
             self.db.conn.executemany(
                 "INSERT INTO suggestions (left_id, right_id, score, breakdown, reasons, cluster, computed_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -320,3 +320,32 @@ async def test_duplicates_screen_says_why_and_whether_its_order_was_learned(make
         await pilot.pause()
         order = str(app.screen.query_one("#pairs-order")._content)
         assert f"order learned from {2 * MIN_EACH} decisions ({MIN_EACH} match, {MIN_EACH} no match)" in order
+
+
+async def test_duplicates_screen_says_when_learned_weights_were_not_adopted(make_app, app_db):
+    """Decisions the score's parts cannot tell apart: weights fitted to them do worse on the
+    ones they did not see, so the hand-set order stays, and the screen says why."""
+    import random
+
+    from casefile.curate import Curator
+    from casefile.learning import MIN_EACH
+    from casefile.pipeline import refresh_suggestions
+
+    rng = random.Random(5)
+    with CaseFile(app_db) as case:
+        curator = Curator(case, "tester")
+        incidents = [i.id for i in case.incidents("all")]
+        pairs = [(a, b) for i, a in enumerate(incidents) for b in incidents[i + 1:]]
+        answers = ["match"] * (3 * MIN_EACH) + ["no_match"] * MIN_EACH
+        rng.shuffle(answers)
+        for (a, b), answer in zip(pairs, answers):
+            parts = {"place": rng.uniform(0.6, 1), "date": 1.0, "words": rng.uniform(0.6, 1)}
+            curator.judge(a, b, answer, 0.7, parts)
+        refresh_suggestions(case)
+        assert case.judgements_before_suggestions()[3] is False
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        order = str(app.screen.query_one("#pairs-order")._content)
+        assert "order by hand-set weights" in order and f"learned weights did worse on {4 * MIN_EACH} unseen decisions" in order

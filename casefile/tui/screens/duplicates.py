@@ -82,11 +82,15 @@ class DuplicatesScreen(ReloadsWhenChanged, Screen):
         """Whether the queue's order comes from the curator's own decisions (see match.learn)."""
         from casefile.learning import MIN_EACH
 
-        matches, no_matches, newer = self.case.judgements_before_suggestions()
+        matches, no_matches, newer, learned = self.case.judgements_before_suggestions()
         fresh = f" · {newer} newer decision{'s' if newer != 1 else ''}: R relearns" if newer else ""
-        if matches >= MIN_EACH and no_matches >= MIN_EACH:
+        if learned:
             return Content.assemble((f" order learned from {matches + no_matches} decisions", "$accent"),
                                     (f" ({matches} match, {no_matches} no match){fresh}", "$text-muted"))
+        if matches >= MIN_EACH and no_matches >= MIN_EACH:
+            return Content.assemble(  # short: it must fit 80 columns
+                (" order by hand-set weights", "$text-muted"),
+                (f" · learned weights did worse on {matches + no_matches} unseen decisions{fresh}", "$text-muted"))
         return Content.assemble(  # short: it must fit 80 columns
             (" order by hand-set weights", "$text-muted"),
             (f" · learned at {MIN_EACH} match + {MIN_EACH} no match ({matches} + {no_matches} so far){fresh}",
