@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-
 import importlib
 from collections import OrderedDict
 from functools import cached_property
