@@ -156,7 +156,7 @@ db, q, cap, rank_cap = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[
 c = sqlite3.connect(db)
 total = c.execute("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
                   (q, cap + 1)).fetchone()[0]
-order = "bm25(articles_fts, 10.0, 1.0)" if total <= rank_cap else "rowid DESC"
+order = "bm25(articles_fts, 10.0, 1.0)" if total <= rank_cap else "articles_fts.rowid DESC"
 for r in c.execute("SELECT a.id, a.title, snippet(articles_fts, -1, '**', '**', '…', 16) FROM articles_fts "
                    "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
                    f"ORDER BY {order} LIMIT 20", (q,)):
