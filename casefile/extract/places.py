@@ -54,7 +54,6 @@ def given_as_reference(text: str, mention: PlaceMention, offset: int = 0) -> boo
     return bool(_REFERENCE_BEFORE.search(text, max(0, start - 50), start))
 
 
-
 def unresolved_places(text: str, known: list[PlaceMention],
                       demonym=lambda word: False) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """Places named by a kind word that the gazetteer did not find, and the known mentions

@@ -292,9 +292,7 @@ async def test_history_u_undoes_the_highlighted_change_and_says_whose(make_app):
 
 
 async def test_duplicates_screen_says_why_and_whether_its_order_was_learned(make_app, app_db):
-    from casefile.curate import Curator
-    from casefile.match.learn import MIN_EACH
-    from casefile.pipeline import refresh_suggestions
+    from casefile.learning import MIN_EACH
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -306,20 +304,36 @@ async def test_duplicates_screen_says_why_and_whether_its_order_was_learned(make
         shown = " ".join(str(app.screen.query_one("#pair")._content).split())  # the why line wraps
         assert "why" in shown and all(reason in shown for reason in pair["reasons"])
     # The curator's own decisions, MIN_EACH of each, recorded with the parts of their scores.
+    assert judge_and_refresh(app_db, 0.5, [
+        ("match", {"place": 1.0, "date": 1.0, "words": 0.9}) if n % 2 else
+        ("no_match", {"place": 0.1, "date": 0.0, "words": 0.1}) for n in range(2 * MIN_EACH)]) is True
+    order = await duplicates_order_line(make_app)
+    assert f"order learned from {2 * MIN_EACH} decisions ({MIN_EACH} match, {MIN_EACH} no match)" in order
+
+
+def judge_and_refresh(app_db, score: float, decisions: list[tuple[str, dict]]) -> bool:
+    """The curator's decisions on the case file's first pairs of incidents, each with the parts
+    of its score; then the suggestions recomputed. Whether their order was learned."""
+    from casefile.curate import Curator
+    from casefile.pipeline import refresh_suggestions
+
     with CaseFile(app_db) as case:
         curator = Curator(case, "tester")
         incidents = [i.id for i in case.incidents("all")]
         pairs = [(a, b) for i, a in enumerate(incidents) for b in incidents[i + 1:]]
-        for n, (a, b) in enumerate(pairs[:2 * MIN_EACH]):
-            parts = {"place": 1.0, "date": 1.0, "words": 0.9} if n % 2 else {"place": 0.1, "date": 0.0, "words": 0.1}
-            curator.judge(a, b, "match" if n % 2 else "no_match", 0.5, parts)
+        assert len(pairs) >= len(decisions)
+        for (a, b), (answer, parts) in zip(pairs, decisions):
+            curator.judge(a, b, answer, score, parts)
         refresh_suggestions(case)
+        return case.judgements_before_suggestions()[3]
+
+
+async def duplicates_order_line(make_app) -> str:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d")
         await pilot.pause()
-        order = str(app.screen.query_one("#pairs-order")._content)
-        assert f"order learned from {2 * MIN_EACH} decisions ({MIN_EACH} match, {MIN_EACH} no match)" in order
+        return str(app.screen.query_one("#pairs-order")._content)
 
 
 async def test_duplicates_screen_says_when_learned_weights_were_not_adopted(make_app, app_db):
@@ -327,25 +341,12 @@ async def test_duplicates_screen_says_when_learned_weights_were_not_adopted(make
     ones they did not see, so the hand-set order stays, and the screen says why."""
     import random
 
-    from casefile.curate import Curator
     from casefile.learning import MIN_EACH
-    from casefile.pipeline import refresh_suggestions
 
     rng = random.Random(5)
-    with CaseFile(app_db) as case:
-        curator = Curator(case, "tester")
-        incidents = [i.id for i in case.incidents("all")]
-        pairs = [(a, b) for i, a in enumerate(incidents) for b in incidents[i + 1:]]
-        answers = ["match"] * (3 * MIN_EACH) + ["no_match"] * MIN_EACH
-        rng.shuffle(answers)
-        for (a, b), answer in zip(pairs, answers):
-            parts = {"place": rng.uniform(0.6, 1), "date": 1.0, "words": rng.uniform(0.6, 1)}
-            curator.judge(a, b, answer, 0.7, parts)
-        refresh_suggestions(case)
-        assert case.judgements_before_suggestions()[3] is False
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("d")
-        await pilot.pause()
-        order = str(app.screen.query_one("#pairs-order")._content)
-        assert "order by hand-set weights" in order and f"learned weights did worse on {4 * MIN_EACH} unseen decisions" in order
+    answers = ["match"] * (3 * MIN_EACH) + ["no_match"] * MIN_EACH
+    rng.shuffle(answers)
+    decisions = [(answer, {"place": rng.uniform(0.6, 1), "date": 1.0, "words": rng.uniform(0.6, 1)}) for answer in answers]
+    assert judge_and_refresh(app_db, 0.7, decisions) is False
+    order = await duplicates_order_line(make_app)
+    assert "order by hand-set weights" in order and f"learned weights did worse on {4 * MIN_EACH} unseen decisions" in order
