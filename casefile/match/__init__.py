@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections import Counter
 from collections.abc import Iterable
 
-from casefile.match.blocking import candidate_pairs
+from casefile.match.blocking import WINDOW, candidate_pairs
 from casefile.match.records import MatchRecord, Suggestion
 from casefile.match.score import THRESHOLD, calibrate, evidence, score, vague
 from casefile.match.words import Rarity
@@ -14,10 +15,13 @@ from casefile.match.words import Rarity
 __all__ = ["MatchRecord", "Suggestion", "Run", "suggest", "score", "THRESHOLD", "clusters"]
 
 
+BUSY_DAYS = 5
+
+
 class Run:
     """What one matching run knows of the whole case file: how rare each word is, how alike
-    reports of different events read anyway, and how crowded each place is with reports of
-    each kind of event (for the reports that do not say when)."""
+    reports of different events read anyway, how crowded each place is with reports of each
+    kind of event (for the reports that do not say when) and how often it is reported at all."""
 
     def __init__(self, records: Iterable[MatchRecord]):
         self.by_id = {r.id: r for r in records}
@@ -25,6 +29,14 @@ class Run:
         self.rarity = Rarity(r.words for r in values)
         calibrate(self.rarity, values)
         self.crowds: Counter[tuple] = Counter()
+        days_at: dict[str, set[dt.date]] = {}  # place name -> the days it has reports of
+        for r in values:
+            if r.date_start is not None and r.date_precision == "day":
+                for name in r.place_names:
+                    days_at.setdefault(name, set()).add(r.date_start)
+        every_day = set().union(*days_at.values())
+        self.span = (max(every_day) - min(every_day)).days + 1 if every_day else 1
+        self.report_days = {name: len(days) for name, days in days_at.items()}
         for r in values:
             kind = r.sub_event_type
             dated = r.date_start is not None and r.date_precision == "day"
@@ -55,9 +67,18 @@ class Run:
         0 when both are dated."""
         return max((self.crowd(r) for r in (a, b) if vague(r)), default=0)
 
+    def busy(self, a: MatchRecord, b: MatchRecord) -> float:
+        """On how many days of a five-day window (the blocking window) their place has reports,
+        on average over the case file's span: near 0 for scattered reports, near 5 on a front
+        line reported daily, where two reports of a few days may well be two events. A place
+        with reports on fewer than BUSY_DAYS days has no rate to speak of."""
+        names = (a.place_names & b.place_names) or (a.place_names | b.place_names)
+        days = max((self.report_days.get(n, 0) for n in names), default=0)
+        return days / self.span * (2 * WINDOW + 1) if days >= BUSY_DAYS else 0.0
+
     def score(self, a: MatchRecord, b: MatchRecord, model=None, explain: bool = True,
               floor: float = 0.0) -> Suggestion | None:
-        return score(a, b, self.crowded(a, b), self.rarity, model, explain, floor)
+        return score(a, b, self.crowded(a, b), self.rarity, model, explain, floor, self.busy(a, b))
 
 
 def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = frozenset(),

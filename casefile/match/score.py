@@ -365,6 +365,7 @@ def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
 
 
 AGAINST = 0.75  # a pair whose reports disagree on two parts or more
+BUSY = 0.1  # days of five on which a place has reports, from which one disagreement is enough
 
 
 def disagreements(breakdown: dict[str, float], date_reason: str | None, event_reason: str | None,
@@ -403,12 +404,13 @@ def hand_score(breakdown: dict[str, float]) -> float:
 
 
 def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFORM, model=None,
-          explain: bool = True, floor: float = 0.0) -> Suggestion | None:
+          explain: bool = True, floor: float = 0.0, busy: float = 0.0) -> Suggestion | None:
     """`crowd`: how many records share the thinner side's place and kind of event; `rarity`:
     the document frequencies of the run; `model`: weights learned from the curator's
     judgements (else the hand-set WEIGHTS); `explain`: False leaves out what both share
     (the score is the same; a run explains only the pairs it keeps); `floor`: the least score
-    the caller keeps (above VETOED, a firmly contradicted pair is None, unscored)."""
+    the caller keeps (above VETOED, a firmly contradicted pair is None, unscored); `busy`: on
+    how many days of a five-day window their place has reports (`Run.busy`)."""
     place, place_reason, elsewhere = place_score(a, b)
     date, date_reason, apart = date_score(a, b)
     tolls = count_contradiction(a, b)
@@ -439,9 +441,13 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
     # Each soft disagreement alone may be an outlet's error (a day off, another toll, the
     # group misnamed); two independent ones are another event: a follow-up, a look-alike.
     against = disagreements(breakdown, date_reason, event_reason, actor_reason, place_reason)
-    if len(against) >= 2:
+    # Where another event within days is likely (a busy front line), one disagreement is enough:
+    # the prior that two reports there are one event is lower, as in Fellegi-Sunter's term
+    # frequencies. A case file of scattered reports is never busy.
+    if len(against) >= 2 or (against and busy >= BUSY):
         total *= AGAINST
-        reasons.append("disagree on " + " and ".join(against))
+        reasons.append("disagree on " + " and ".join(against)
+                       + (f", in a busy place (reports on {busy:.1f} days of every five)" if len(against) == 1 else ""))
     if (vague(a) or vague(b)) and crowd > CROWDED:
         # Absence of a date is no contradiction, but then the same place and kind of event is
         # shared by every report of that kind there that what it says could be.

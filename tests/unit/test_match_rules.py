@@ -4,7 +4,7 @@ import datetime as dt
 import random
 
 from casefile.curate import Curator
-from casefile.match import MatchRecord, THRESHOLD, score, suggest
+from casefile.match import MatchRecord, Run, THRESHOLD, score, suggest
 from casefile.match.blocking import (RARE_CAP, RULES, WORD_WINDOW, candidate_pairs, date_place, shared_words,
                                      weekday_region_toll)
 from casefile.match.learn import MIN_EACH, fit
@@ -311,3 +311,18 @@ def test_a_place_is_not_named_by_its_kind_words_alone():
                    text="Soldiers were killed in an ambush in Pendjari National Park, near another national park.")
     score, reason, _firm = place_score(w, pendjari)
     assert "names both" not in (reason or "")
+
+
+def test_busy_place_one_disagreement_keeps_two_reports_apart():
+    # From the synthetic 10k corpus (Bama, Maiduguri: two clashes a day apart, 5 and 18 killed),
+    # not from any real article.
+    five, eighteen = rec(1), rec(2, day=1, killed=(18, 18))
+    quiet = Run([five, eighteen])
+    assert quiet.busy(five, eighteen) == 0 and quiet.score(five, eighteen).score >= THRESHOLD  # a toll misread
+    # The same pair among reports of Gwoza on 40 days of 62: another event within days is likely.
+    others = [rec(10 + d, day=-60 + d * 3 // 2, sub="Abduction/forced disappearance", killed=None, actors=())
+              for d in range(40)]
+    busy = Run([five, eighteen, *others])
+    kept = busy.score(five, eighteen)
+    assert 3 < busy.busy(five, eighteen) <= 5 and kept.score < THRESHOLD
+    assert kept.reasons[-1] == "disagree on the toll, in a busy place (reports on 3.4 days of every five)"
