@@ -7,15 +7,12 @@ import gc
 from collections import Counter
 from collections.abc import Iterable
 
-from casefile.match.blocking import WINDOW, candidate_pairs
+from casefile.match.blocking import BUSY_DAYS, WINDOW, candidate_pairs
 from casefile.match.records import MatchRecord, Suggestion
 from casefile.match.score import THRESHOLD, calibrate, evidence, score, vague
 from casefile.match.words import Rarity
 
 __all__ = ["MatchRecord", "Suggestion", "Run", "suggest", "score", "THRESHOLD", "clusters"]
-
-
-BUSY_DAYS = 5
 
 
 class Run:

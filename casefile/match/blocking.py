@@ -6,7 +6,10 @@ because every record emits a few keys and an over-full block is skipped:
 
 1. **date and place**: the same day (±2) and the same place (town name, a neighbourhood's
    town, or a ~25 km grid cell); reports known only coarsely (a province, a month, a weekday)
-   are searched among the reports of their province in that window.
+   are searched among the reports of their province in that window. A crowded block takes a
+   finer key (adaptive blocking): in a place reported on one day in five or more, reports of
+   different days, and an undated report among a town's many, are paired only with reports of
+   their kind of event whose tolls could be the same (`alike`).
 2. **shared rare words**: two reports whose claim sentences and titles share at least two
    rare words or names (in at most `RARE_CAP` records of the case file) within `WORD_WINDOW`
    days of each other (event day, else publication day). This finds the twin whose place came
@@ -38,6 +41,7 @@ CELL = 4  # grid cells per degree: about 25 km
 
 
 WINDOW = 2  # days either side
+BUSY_DAYS = 5  # a place reported on fewer days has no reporting rate to speak of
 
 
 def _own_days(r: MatchRecord) -> list[dt.date]:
@@ -144,16 +148,25 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
                 lookup[("pw", w, *key)].append(r.id)
             for m in r.months:
                 lookup[("pm", m, *key)].append(r.id)
+    by_id = {r.id: r for r in records}
+    days = [d for by_day in symmetric.values() for d in by_day]
+    span = max(days) - min(days) + 1 if days else 1
     for by_day in symmetric.values():
+        # A place reported on one day in five or more has reports of another event within any
+        # window: there, reports a day or two apart are paired only if they are alike (adaptive
+        # blocking: a crowded block takes a finer key).
+        busy = len(by_day) >= BUSY_DAYS and len(by_day) * (2 * WINDOW + 1) >= span
         for day, ids in by_day.items():
             near = [x for delta in range(1, WINDOW + 1) for x in by_day.get(day + delta, ())]
             if len(ids) + len(near) > MAX_BLOCK:
                 continue
             for i, a in enumerate(ids):
-                for b in chain(islice(ids, i + 1, None), near):
+                for b in islice(ids, i + 1, None):
                     if a != b:
                         yield (a, b) if a < b else (b, a)  # repeats are removed by candidate_pairs
-    by_id = {r.id: r for r in records}
+                for b in near:
+                    if a != b and not (busy and not alike(by_id[a], by_id[b])):
+                        yield (a, b) if a < b else (b, a)
     for a, groups in coarse:
         left = by_id[a]
         for group in groups:
@@ -162,9 +175,9 @@ def date_place(records: list[MatchRecord], rarity: Rarity | None = None) -> Iter
                       else list(dict.fromkeys(chain.from_iterable(lookup.get(k, ()) for k in group))))
             if len(others) > MAX_BLOCK or (a in thin_ids and len(others) > CROWDED_BLOCK):
                 continue  # nothing to match a bare "clashes in X" on, in a busy place
-            crowd = "name" not in key  # a whole province: only those whose tolls could be the same
+            crowd = "name" not in key or len(others) > CROWDED_BLOCK  # a province, a busy town
             for b in others:
-                if a != b and not (crowd and not tolls_compatible(left, by_id[b])):
+                if a != b and not (crowd and not alike(left, by_id[b])):
                     yield (a, b) if a < b else (b, a)
 
 
@@ -217,6 +230,11 @@ def shared_words(records: list[MatchRecord], rarity: Rarity | None = None) -> It
 
 def _undated(r: MatchRecord) -> bool:
     return r.date_start is None or r.date_precision not in ("day", "week")
+
+
+def alike(a: MatchRecord, b: MatchRecord) -> bool:
+    """Of one kind of event, with tolls that could be the same: the finer key of a crowded block."""
+    return a.event_type == b.event_type and tolls_compatible(a, b)
 
 
 def tolls_compatible(a: MatchRecord, b: MatchRecord) -> bool:

@@ -5,7 +5,7 @@ import random
 
 from casefile.curate import Curator
 from casefile.match import MatchRecord, Run, THRESHOLD, score, suggest
-from casefile.match.blocking import (RARE_CAP, RULES, WORD_WINDOW, candidate_pairs, date_place, shared_words,
+from casefile.match.blocking import (CROWDED_BLOCK, RARE_CAP, RULES, WORD_WINDOW, candidate_pairs, date_place, shared_words,
                                      weekday_region_toll)
 from casefile.match.learn import MIN_EACH, fit
 from casefile.match.words import Rarity, proper_names, sentence_around, tokens
@@ -72,6 +72,28 @@ def test_date_and_place_rule():
 
     records = [placed(rec(1, 0)), placed(rec(2, 2)), placed(rec(3, 5)), placed(rec(4, 0, place="bama"), 11.8, 13.3)]
     assert {tuple(sorted(p)) for p in date_place(records)} == {(1, 2)}  # two days apart at most, one town
+
+
+def test_a_busy_place_pairs_reports_of_different_days_only_when_they_are_alike():
+    # From the synthetic 100k corpus (towns reported daily), not from any real article.
+    clash, other_toll = rec(1, 0, killed=(5, 5)), rec(2, 1, killed=(30, 30))
+    bombing = MatchRecord(**{**rec(3, 1).__dict__, "event_type": "Explosions/Remote violence"})
+    same = rec(4, 2, killed=(6, 6))
+    quiet = {tuple(sorted(p)) for p in date_place([clash, other_toll, bombing, same])}
+    assert quiet == {(1, 2), (1, 3), (1, 4), (2, 3), (2, 4), (3, 4)}
+    daily = [rec(10 + d, 10 + d, killed=None) for d in range(20)]  # Gwoza reported every day
+    busy = {tuple(sorted(p)) for p in date_place([clash, other_toll, bombing, same, *daily])}
+    assert (1, 4) in busy and not busy & {(1, 2), (1, 3), (2, 4), (3, 4)}
+    assert (2, 3) in busy  # reports of one day are always paired
+
+
+def test_an_undated_report_in_a_busy_town_searches_only_its_kind_and_toll():
+    undated = rec(1, place="bama", undated=True, killed=(5, 5))
+    reports = [rec(10 + d, d, place="bama", killed=(5, 5) if d % 2 else (40, 40)) for d in range(CROWDED_BLOCK + 10)]
+    found = {tuple(sorted(p)) for p in date_place([undated, *reports]) if 1 in p}
+    assert found == {(1, r.id) for r in reports if r.counts["killed"] == (5, 5)}
+    few = {tuple(sorted(p)) for p in date_place([undated, *reports[:5]]) if 1 in p}
+    assert few == {(1, r.id) for r in reports[:5]}  # a quiet town: every report of it
 
 
 def background(n=60):
