@@ -339,6 +339,10 @@ def reextract(case: CaseFile, article_ids: Iterable[int],
     return created
 
 
+LEAD = 600  # characters of an article's opening read as its lead
+SENTENCE_REACH = 300  # characters either side of a claim its sentence may reach (a sentence is rarely longer)
+
+
 def match_records(case: CaseFile):
     """The matcher's view of every active incident, read in a few passes over the store:
     its fields, its claims, the sentences those claims stand in, its articles' titles and dates."""
@@ -347,7 +351,7 @@ def match_records(case: CaseFile):
 
     from casefile.extract.gazetteer import normalise
     from casefile.match import MatchRecord
-    from casefile.match.words import name_phrases, proper_names, sentence_around, tokens
+    from casefile.match.words import name_phrases, proper_names, sentences_at, tokens
 
     extra: dict[int, dict] = {}
 
@@ -370,13 +374,19 @@ def match_records(case: CaseFile):
                 e["months"].add(partial["month"])
         elif quote and len(e["text"]) < 8:
             e["text"].append(quote)
-    for incident_id, article_id, start, end, window in case.match_sentences():
-        e = entry(incident_id)
-        e["articles"].add(article_id)
-        sentence = sentence_around(window or "", start, end)
-        if sentence and len(e["sentences"]) < 12:
-            e["sentences"][sentence] = None  # ordered, each once
-    articles = case.match_articles()
+    anchors: dict[int, list[tuple[int, int, int]]] = {}
+    for article_id, start, end, incident_id in case.match_anchors():
+        anchors.setdefault(article_id, []).append((start, end, incident_id))
+    articles: dict[int, tuple[str | None, str | None, str]] = {}  # id -> (published, title, lead)
+    for article_id, published, title, body in case.match_articles():
+        articles[article_id] = (published, title, body[:LEAD])
+        spans = anchors.pop(article_id, ())
+        for (_, _, incident_id), sentence in zip(spans, sentences_at(body, ((s, e) for s, e, _ in spans),
+                                                                     SENTENCE_REACH)):
+            e = entry(incident_id)
+            e["articles"].add(article_id)
+            if sentence and len(e["sentences"]) < 12:
+                e["sentences"][sentence] = None  # ordered, each once
     # An article that yields a single incident speaks of it throughout: its lead is that
     # incident's too (an article of many incidents lends each only its own sentences).
     yields: dict[int, int] = {}

@@ -14,6 +14,7 @@ import functools
 import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -56,9 +57,16 @@ def fold(word: str) -> str:
 def tokens(text: str) -> set[str]:
     """Content words of a text, folded; not the words of country names and nationalities
     (`country_words`): the place part weighs the country, once."""
-    countries = country_words()
-    return {w for w in map(fold, _WORD.findall(text))
-            if len(w) >= MIN_LENGTH and w not in STOPWORDS and w not in countries}
+    out = set(map(_content, _WORD.findall(text)))
+    out.discard("")
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _content(word: str) -> str:
+    """The folded word if it is a content word, else ""."""
+    w = fold(word)
+    return w if len(w) >= MIN_LENGTH and w not in STOPWORDS and w not in country_words() else ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -123,12 +131,23 @@ def name_phrases(text: str) -> dict[str, str]:
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` holding [start, end) (the claim's quote)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() + 1 if m else len(text)
-    return text[left:right].strip()
+    return sentences_at(text, [(start, end)])[0]
+
+
+def sentences_at(text: str, spans: Iterable[tuple[int, int]], reach: int | None = None) -> list[str]:
+    """The sentence holding each span of `text`, cut at `reach` characters either side of it;
+    the text's sentence ends are found once, however many claims it has."""
+    marks = list(_SENTENCE_END.finditer(text))
+    ends, starts = [m.end() for m in marks], [m.start() for m in marks]
+    reach = len(text) if reach is None else reach
+    out = []
+    for start, end in spans:
+        k = bisect_right(ends, start)  # the last sentence end at or before the quote
+        left = max(ends[k - 1] if k else 0, start - reach)
+        k = bisect_left(starts, end)  # the first after it
+        right = min(starts[k] + 1 if k < len(starts) else len(text), end + reach)
+        out.append(text[left:right].strip())
+    return out
 
 
 class _Squares(dict):

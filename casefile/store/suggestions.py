@@ -27,28 +27,22 @@ class SuggestionStore:
                 WHERE i.{ACTIVE} AND c.field IN ('actor', 'date', 'killed', 'wounded', 'arrested', 'event_type')
                 ORDER BY c.incident_id""")
 
-    # Characters either side of a claim read to find its sentence (a sentence is rarely longer).
-    SENTENCE_REACH = 300
-
-    def match_sentences(self) -> Iterator[tuple]:
-        """(incident_id, article_id, start within the window, end within the window, window of
-        the body around the claim) for every anchored claim of active incidents, by incident."""
-        reach = self.SENTENCE_REACH
+    def match_anchors(self) -> list[tuple[int, int, int, int]]:
+        """(article_id, start, end, incident_id) of every anchored claim of active incidents, by
+        article and place in it."""
         return self.db.conn.execute(
-            f"""SELECT c.incident_id, c.article_id, c.start - max(0, c.start - ?), c."end" - max(0, c.start - ?),
-                       substr(a.body, max(0, c.start - ?) + 1, c."end" - max(0, c.start - ?) + ?)
-                FROM claims c JOIN incidents i ON i.id = c.incident_id JOIN articles a ON a.id = c.article_id
+            f"""SELECT c.article_id, c.start, c."end", c.incident_id FROM claims c
+                JOIN incidents i ON i.id = c.incident_id
                 WHERE i.{ACTIVE} AND c.start IS NOT NULL AND c."end" IS NOT NULL
-                ORDER BY c.incident_id, c.article_id, c.start""", (reach, reach, reach, reach, reach))
+                ORDER BY c.article_id, c.start, c.incident_id""").fetchall()
 
-    LEAD = 600  # characters of an article's opening read as its lead
-
-    def match_articles(self) -> dict[int, tuple[str | None, str | None, str]]:
-        """article id -> (published, title, lead), for every article with an active incident."""
-        return {row[0]: (row[1], row[2], row[3] or "") for row in self.db.conn.execute(
-            f"""SELECT id, published, title, substr(body, 1, ?) FROM articles WHERE id IN
-                (SELECT c.article_id FROM claims c JOIN incidents i ON i.id = c.incident_id WHERE i.{ACTIVE})""",
-            (self.LEAD,))}
+    def match_articles(self) -> Iterator[tuple[int, str | None, str | None, str]]:
+        """(id, published, title, body) of every article with an active incident, by id: each
+        body is read once for all its claims' sentences."""
+        return self.db.conn.execute(
+            f"""SELECT id, published, title, coalesce(body, '') FROM articles WHERE id IN
+                (SELECT c.article_id FROM claims c JOIN incidents i ON i.id = c.incident_id WHERE i.{ACTIVE})
+                ORDER BY id""")
 
     def match_judgements(self) -> list[tuple[str, dict]]:
         """(decision, breakdown) of every match / no_match judgement that kept the parts of the
