@@ -448,6 +448,7 @@ def refresh_suggestions(case: CaseFile) -> int:
     """Recompute every duplicate suggestion; returns how many there are."""
     from casefile.match import suggest
 
+    case.tx.check_ahead()  # the write's integrity check reads every page: beside the matching
     model = learned_model(case)
     found = suggest(match_records(case), case.no_match_pairs(), model=model)
     case.replace_suggestions(found, utc_now(), learned=model is not None)

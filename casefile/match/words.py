@@ -93,22 +93,25 @@ def proper_names(text: str) -> set[str]:
     Without a tagger, a capital in mid-sentence is the best cheap sign of a name; words that
     are capitalised for other reasons (weekdays, months, "The") are in STOPWORDS, and the
     words of country names and nationalities are left out (`country_words`)."""
-    countries = country_words()
+    starts = {0}
+    starts.update(m.end() for m in _SENTENCE_END.finditer(text))
     out = set()
-    starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
     for m in _WORD.finditer(text):
         word = m.group()
-        if not word[0].isupper() or m.start() in starts or word.isupper() and len(word) <= 4:
-            continue  # acronyms (IS, SDF, US) are group or country names, the actor field's job
-        prefix = text[max(0, m.start() - 2):m.start()]
-        if prefix.strip() in ("“", '"', "‘", "'", "(") and m.start() - 2 in starts:
+        if not word[0].isupper():
             continue
-        w = fold(word)
-        if len(w) >= MIN_LENGTH and w not in STOPWORDS and w not in countries:
+        start = m.start()
+        if start in starts or word.isupper() and len(word) <= 4:
+            continue  # acronyms (IS, SDF, US) are group or country names, the actor field's job
+        if start - 2 in starts and text[start - 2:start].strip() in _QUOTE_OPENERS:
+            continue  # a quotation's first word
+        w = _content(word)
+        if w:
             out.add(w)
     return out
 
 
+_QUOTE_OPENERS = ("“", '"', "‘", "'", "(")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:for|of|the|al|de|el)\s+)*[A-Z][\w'’-]*)+")
 
 
