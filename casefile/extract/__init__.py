@@ -37,6 +37,7 @@ from casefile.extract.segment import (
     is_report_date,
     lead_event,
     lead_place,
+    named_place,
     recalled_day,
     passing_mentions,
     shift_day_after,
@@ -143,7 +144,9 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     drafts = split_by_place(body, group(facts_list))
     lead_place(drafts, facts_list)
     recalled_day(drafts, facts_list)
-    return [_candidate(body, draft, article_country) for draft in _without_bare_mentions(vague_twins(drafts))]
+    drafts = _without_bare_mentions(vague_twins(drafts))
+    named_place(drafts, facts_list)
+    return [_candidate(body, draft, article_country) for draft in drafts]
 
 
 def _bare(draft: Draft) -> bool:

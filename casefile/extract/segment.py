@@ -784,6 +784,27 @@ def lead_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
     first.facts[:0] = opening
 
 
+def named_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
+    """An article that reports one incident speaks of it throughout: placed in no more than a
+    country by its own sentences, it takes the finer place the article's other sentences name
+    in that country, when they name one only ("Jihadists attacked a military camp in central
+    Mali ... The Mondoro base, located near the border, has been targeted before"). Only the
+    place is taken, not that sentence's figures or dates."""
+    if len(drafts) != 1 or drafts[0].finest > PRECISION_RANK["country"]:
+        return
+    draft = drafts[0]
+    countries = {p.place.country_code for p in draft.places if p.place.country_code}
+    found = [(f, p) for f in facts_list if f not in draft.facts for p in f.places
+             if PRECISION_RANK.get(p.place.geo_precision, 0) > PRECISION_RANK["country"]
+             and (not p.place.country_code or not countries or p.place.country_code in countries)
+             and not given_as_reference(f.sentence.text, p, f.sentence.start)]
+    if len({p.place.name for _, p in found}) != 1:
+        return
+    f, p = found[0]
+    draft.facts.append(replace(f, counts=[], dates=[], report_dates=[], actors=[], triggers=[],
+                               places=[p], attribution=None))
+
+
 _RECALLED_DAY = re.compile(
     rf"['’]s[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:incident|{phrases(NEW_EVENT_NOUNS)}|violence|killings?|massacre|"
     rf"attacks|raids|clashes|strikes)\b", re.IGNORECASE)
