@@ -381,8 +381,8 @@ def match_records(case: CaseFile):
     for article_id, published, title, body in case.match_articles():
         articles[article_id] = (published, title, body[:LEAD])
         spans = anchors.pop(article_id, ())
-        for (_, _, incident_id), sentence in zip(spans, sentences_at(body, ((s, e) for s, e, _ in spans),
-                                                                     SENTENCE_REACH)):
+        claim_sentences = sentences_at(body, ((start, end) for start, end, _ in spans), SENTENCE_REACH)
+        for (_, _, incident_id), sentence in zip(spans, claim_sentences):
             e = entry(incident_id)
             e["articles"].add(article_id)
             if sentence and len(e["sentences"]) < 12:
