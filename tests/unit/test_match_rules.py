@@ -5,8 +5,8 @@ import random
 
 from casefile.curate import Curator
 from casefile.match import MatchRecord, Run, THRESHOLD, score, suggest
-from casefile.match.blocking import (CROWDED_BLOCK, RARE_CAP, RULES, WORD_WINDOW, candidate_pairs, date_place, shared_words,
-                                     weekday_region_toll)
+from casefile.match.blocking import (CROWDED_BLOCK, RARE_CAP, RULES, WORD_WINDOW, candidate_pairs, date_place,
+                                     shared_words, weekday_region_toll)
 from casefile.match.learn import MIN_EACH, fit
 from casefile.match.words import Rarity, proper_names, sentence_around, tokens
 from casefile.pipeline import learned_model, refresh_suggestions
