@@ -1412,8 +1412,8 @@ class Gazetteer:
         title_before = bool(before) and (
             (before[-1].islower() and before[-1] in TITLE_NOUNS)
             or (before[-1].endswith(".") and before[-1][:-1].lower() in TITLES))
-        if title_before and any(self._is_major(h[0]) for _size, _score, hits in opts[0]
-                                for h in hits):
+        if title_before and (self._jurisdiction(opts[0]) or any(
+                self._is_major(h[0]) for _size, _score, hits in opts[0] for h in hits)):
             title_before = False
         while i < n:
             _s, _e, word, is_part, _p = run[i]
@@ -1429,6 +1429,15 @@ class Gazetteer:
                 # Unless the words from here name a place ("Abu Kamal", "Ali al-Gharbi").
                 if not self._multiword_place_at(run, i, scope):
                     start_person = i
+            while start_person is not None and start_person + 1 < n and not run[start_person][3] \
+                    and run[start_person][2].lower().rstrip(".") in TITLES:
+                start_person += 1  # "Chief Minister ...": the title goes on
+            if start_person is not None and start_person > i and self._jurisdiction(opts[start_person]):
+                # "Chief Minister Balochistan Abdul Qudoos Bizenjo", "CM Punjab": the office's
+                # province or district, then (maybe) the person.
+                start_person += 1
+                if start_person >= n or run[start_person][3]:
+                    start_person = None
             if start_person is None:
                 i += 1
                 continue
@@ -1443,6 +1452,13 @@ class Gazetteer:
                     person_keys.add(normalise(tw[2]))
                 j += 1
             i = max(j, i + 1)
+
+    def _jurisdiction(self, options: list) -> bool:
+        """Is the word an office's jurisdiction when a title comes before it ("Assistant
+        commissioner Mastung said")? The exact one-word name of a country, a province or a
+        district, which a surname rarely is."""
+        return any(size == 1 and tier == 0 and self._places[idx].geo_precision in ("country", "province", "district")
+                   for size, _score, hits in options for idx, _f, tier in hits)
 
     def _multiword_place_at(self, run: tuple, i: int, scope: frozenset[str]) -> bool:
         # Recomputed from the (cached) surface lookups: options are per sub-run.

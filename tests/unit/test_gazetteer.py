@@ -351,6 +351,19 @@ def test_negatives(gaz, text):
     assert found == []
 
 
+@pytest.mark.parametrize("text, names", [
+    # An office named by its jurisdiction: the place, and the person after it, if any.
+    ("Chief Minister Balochistan Abdul Qudoos Bizenjo condemned it. Levies guard Balochistan.",
+     ["Balochistan", "Balochistan"]),
+    ("Assistant commissioner Mastung said the area of Mastung was sealed, in Balochistan.",
+     ["Mastung", "Mastung", "Balochistan"]),
+    # A surname after a title stays a person, and so do its later mentions.
+    ("President Bola Tinubu visited Kano. Tinubu said so.", ["Kano"]),
+])
+def test_title_before_a_jurisdiction(gaz, text, names):
+    assert [m.place.name for m in gaz.find_in_text(text)] == names
+
+
 def test_fuzzy_matches_unseen_spellings(gaz):
     # Near spellings reach only a country the article names ...
     [m, _borno] = gaz.find_in_text("Clashes were reported in Maydugiri, Borno, on Monday.")
