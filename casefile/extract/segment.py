@@ -653,7 +653,14 @@ _GENERIC_PLURAL = re.compile(rf"(?:{phrases(GENERIC_PLURALS)})$", re.IGNORECASE)
 _PLURAL_DETERMINER = re.compile(rf"\b(?:{phrases(PLURAL_DETERMINERS)}|\d+)\s+(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
 # "the conflict has", "the decade-long insurgency has": a tally of the whole conflict.
 _TALLY_OF = rf"the\s+(?:[\w’'-]+\s+){{0,3}}?(?:{phrases(CONFLICT_NOUNS)})\s+(?:has|have)"
-_STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)}|{_TALLY_OF})\b", re.IGNORECASE)
+# "since the Gaza war broke out", "killed by separatist violence", "more than seven months of
+# war": the dead of a period or of a whole conflict, not of one event.
+_SINCE_CONFLICT = rf"since\s+(?:[\w’'-]+\s+){{0,4}}?(?:{phrases(CONFLICT_NOUNS)})"
+_KILLED_BY_CONFLICT = rf"(?:has|have)\s+(?:\w+\s+)?been\s+killed\s+by\s+(?:[\w’'-]+\s+){{0,2}}?(?:{phrases(CONFLICT_NOUNS)})"
+_CONFLICT_SPELL = rf"(?:days|weeks|months|years)\s+of\s+(?:[\w’'-]+\s+)?(?:{phrases(CONFLICT_NOUNS)})"  # "seven months of war"
+_STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)}|{_TALLY_OF}|{_SINCE_CONFLICT}|{_KILLED_BY_CONFLICT}|"
+                        rf"{_CONFLICT_SPELL})\b",
+                        re.IGNORECASE)
 # Each phrase's most telling word: the phrase regex runs only in sentences holding one.
 _COMMON = {"the", "this", "a", "an", "in", "of", "has", "have", "been", "so", "for", "since", "far"}
 _STATISTIC_KEYS = re.compile("|".join(sorted({max((w for w in p.split() if w not in _COMMON), key=len)

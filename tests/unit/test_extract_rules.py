@@ -275,6 +275,9 @@ def test_a_month_or_year_a_range_runs_from_is_not_an_event_date(text, kind):
     "The decade-long insurgency has killed more than 6,200 people, according to rights groups.",
     "The three-year civil war has killed at least 150,000 people, the UN says.",
     "The conflict has claimed more than 3,000 lives since 2019.",
+    "At least 512 Palestinians have been killed by settlers across the West Bank since the Gaza war broke out.",
+    "The group estimated that around 3,000 people have been killed by separatist violence in the Northwest region.",
+    "Gaza has seen seven months of war since an attack on Israel resulted in the deaths of more than 1,170 people.",
 ])
 def test_a_tally_of_the_whole_conflict_is_no_incident(text):
     assert extract(text, "2024-05-06") == []
