@@ -350,8 +350,8 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
         elif c.party != "unknown" and c.value is not None:
             parties.setdefault((c.field, c.value), c.party)
         sources = seen.setdefault((c.field, c.party, c.value), set())
-        if c.value is not None and sources and (source is None or source in sources):
-            continue  # a sentence restating a figure already counted
+        if c.value is not None and sources and (source is None or source in sources) and c.role != "other":
+            continue  # a sentence restating a figure already counted ("two others" count more people)
         sources.add(source)
         kept.append((c, source))
         value = str(c.value) if c.value is not None else c.value_text

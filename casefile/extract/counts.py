@@ -305,6 +305,9 @@ def _additive(text: str, q: Quantity, end: int, sentence_start: int) -> bool:
                 or _ADDITIVE_BEFORE.search(text, max(sentence_start, q.start - 15), q.start))
 
 
+# A person's own relatives or guards ("her husband and two children", "his two sons"): told
+# by one witness, they are some of the victims.
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is)\s+(?:[\w-]+\s+){0,3}$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OF_PHRASE = re.compile(
     r"\s+(?:of|from)\s+(?:(?!(?:and|or)\b)[\w’'()“”-]+\s+){0,12}?(?!(?:and|or)\b)[\w’'()“”-]+"
@@ -409,6 +412,8 @@ class _Reader:
             # "killed one, wounded four others".
             if any(c.field == field for c in self.context[-4:] + self.counts):
                 role = "other"
+        if role is None and _KIN_BEFORE.search(self.text, max(self.start, q.start - 40), q.start):
+            role = "part"  # "her husband and two children were killed": some of the dead, not a toll
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
 
     def toll(self, q: Quantity) -> Count | None:

@@ -456,6 +456,21 @@ def test_other_bodies_add_to_the_dead_counted_before_even_after_the_injured():
     assert derive(evidence).counts["killed"].best == 38
 
 
+def test_a_witness_counting_her_family_gives_some_of_the_dead_and_two_others_add_to_a_toll():
+    from casefile.figures import Evidence, derive
+
+    text = ("Twenty-six people have been killed in Cibitoke, Burundi, the security minister said.\n\n"
+            "A survivor told reporters that her husband and two children were killed in the attack.\n\n"
+            "Twenty-four people were killed in their homes during the attack on Friday night and at least "
+            "two others have died from their wounds in hospital since.")
+    (candidate,) = extract(text, "2018-05-13")
+    killed = [c for c in candidate.claims if c.field == "killed"]
+    assert [(c.value_num, (c.detail or {}).get("role")) for c in killed] == [(26, None), (2, "part"), (24, None), (2, "other")]
+    figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, 1, c.attributed_to, role=(c.detail or {}).get("role"))
+                     for c in killed)
+    assert figures.counts["killed"].best == 26 and not figures.disputed
+
+
 def test_a_name_addressed_by_its_region_is_a_place_the_gazetteer_may_lack():
     text = "At least 21 people were killed early Sunday when militants attacked a church in Kivalu, eastern Democratic Republic of Congo."
     (candidate,) = extract(text, "2025-07-27")
