@@ -1109,12 +1109,14 @@ class Gazetteer:
         """The countries an article names: those of its stand-alone places (countries,
         provinces, cities, exact names of several words) and of its nationality adjectives
         ("Somali troops")."""
-        named = {p.country_code for p, standalone, _q in picks if standalone}
+        named = {p.country_code for p, standalone, _q, weak in picks if standalone and not weak}
         if demonyms:
             named |= self._demonym_countries(text)
+        if not named:
+            named = {p.country_code for p, standalone, _q, weak in picks if standalone}
         # Without a country named outright, qualified small places ("Bagan town", "Kurram
         # district") name the country most of them are in.
-        qualified = Counter(p.country_code for p, standalone, q in picks if q and not standalone)
+        qualified = Counter(p.country_code for p, standalone, q, _weak in picks if q and not standalone)
         if qualified and not named:
             top = max(qualified.values())
             named = {cc for cc, n in qualified.items() if n == top}
@@ -1156,6 +1158,7 @@ class Gazetteer:
     def _prescan_named(self, text: str, country_hint: str | None) -> frozenset[str]:
         """The countries an article names, from its exact names alone (the first pass)."""
         named: set[str] = set()
+        weak: set[str] = set()
         for _start, info in self._runs(text, frozenset()):
             for toks, opts in info:
                 for i, options in enumerate(opts):
@@ -1168,8 +1171,19 @@ class Gazetteer:
                     surface = " ".join(t[2] for t in toks[i:i + size])
                     goes_on = i + size < len(toks) and toks[i + size][2].lower() not in QUALIFIER_PRECISION
                     if self._names_country(idx, hits, surface, goes_on):
-                        named.add(self._places[idx].country_code)
-        return frozenset(named) | self._demonym_countries(text)
+                        (weak if self._alternate_province(idx, surface) else named).add(self._places[idx].country_code)
+        named |= self._demonym_countries(text)
+        return frozenset(named or weak)
+
+    def _alternate_province(self, idx: int, surface: str) -> bool:
+        """A province written by one of its alternate names only ("Kurdistan" for Iran's
+        Kordestan): weak evidence of its country, which counts when the article names none
+        other (the region of Iraq has that name too)."""
+        p = self._places[idx]
+        if p.geo_precision != "province":
+            return False
+        name = " ".join(w for w in surface.split() if w.lower() not in QUALIFIER_PRECISION)  # "Daraa governorate"
+        return _exact_key(p.name) != _exact_key(name)
 
     def find_in_text(self, text: str, country_hint: str | None = None) -> list[PlaceMention]:
         """Place mentions in English text, in text order, non-overlapping.
@@ -1206,13 +1220,14 @@ class Gazetteer:
             # "Kurram district", "Idlib province": an administrative name with its word.
             official = q and precision in ("district", "province")
             first.append((idx, official or self._names_country(idx, hits, text[s:e], bool(_NAME_GOES_ON.match(text, e))), q))
-        named = self._named_countries(text, [(self._places[i], st, q) for i, st, q in first])
+        weak = [self._alternate_province(i, text[s:e]) for (s, e, *_r), (i, _st, _q) in zip(pending, first)]
+        named = self._named_countries(text, [(self._places[i], st, q, w) for (i, st, q), w in zip(first, weak)])
         # "U.S. Africa Command", "Kenya's military": a country named only as an owner may be
         # where the article's places are, or not.
         firm = self._named_countries(text, [
             (self._places[i], st and not (self._places[i].geo_precision == "country"
-                                          and _ADJECTIVAL_AFTER.match(text, e, e + 60)), q)
-            for (_s, e, *_rest), (i, st, q) in zip(pending, first)], demonyms=False)
+                                          and _ADJECTIVAL_AFTER.match(text, e, e + 60)), q, w)
+            for (_s, e, *_rest), (i, st, q), w in zip(pending, first, weak)], demonyms=False)
         if country_hint:
             named |= {country_hint}
         places = [self._places[i] for i, _st, _q in first]
@@ -1242,8 +1257,11 @@ class Gazetteer:
             # Not when it only begins a longer proper name ("the NPA's North Central Mindanao
             # Regional Committee" is no province of Sri Lanka).
             goes_on = _NAME_GOES_ON.match(text, e) is not None
+            # Nor when only an alternate name of it is written ("Kurdistan", a name of Iran's
+            # Kordestan, in an article about Iraq): another country's name for its own region.
             big = (self._is_major(idx) and (one_country or not named or p.geo_precision == "country")
-                   and (p.geo_precision == "country" or not goes_on))
+                   and (p.geo_precision == "country" or not goes_on)
+                   and (p.geo_precision == "country" or not named or _exact_key(p.name) == _exact_key(surface)))
             if p.country_code not in named and not big and not self._is_memory(idx):
                 part = self._compass_part(surface, named)
                 if part is not None:       # "South Lebanon" in an article about Lebanon
@@ -1258,7 +1276,9 @@ class Gazetteer:
                     # The article's geography is elsewhere: a namesake abroad is not this
                     # place. A name the text calls a place ("Bagan town", "in Marawi") keeps
                     # its name and takes its country from the text (situate).
-                    if said:
+                    # Not a province's alternate name ("Kurdistan Region" is not Iran's
+                    # Kordestan): the gazetteer knows what it is called, and it is not this.
+                    if said and not (p.geo_precision == "province" and _exact_key(p.name) != _exact_key(surface)):
                         out.append(PlaceMention(s, e, surface, _unplaced(p, surface), 0.0))
                     continue
                 if not self._standalone(idx, surface, _tier_of(hits, idx), q) and not (said and one_country):

@@ -364,6 +364,17 @@ def test_title_before_a_jurisdiction(gaz, text, names):
     assert [m.place.name for m in gaz.find_in_text(text)] == names
 
 
+def test_a_provinces_alternate_name_is_weak_evidence_of_its_country(gaz):
+    # "Kurdistan" is an alternate name of Iran's Kordestan and the region of Iraq the article
+    # is about: it names Iran only when nothing else names a country.
+    found = gaz.find_in_text("ERBIL, Kurdistan Region - Militants attacked Iraqi forces in Kirkuk.")
+    assert [(m.surface, m.place.country_code) for m in found] == [("ERBIL", "IQ"), ("Kirkuk", "IQ")]
+    # A province named by its own name and its kind word is firm evidence.
+    found = gaz.find_in_text("Clashes in the Daraa governorate. In the city of Jassem, north of Daraa, "
+                             "a child was killed. Gunmen fired on a car near Muscat.")
+    assert [(m.place.name, m.place.country_code) for m in found][:3] == [("Daraa", "SY"), ("Jasim", "SY"), ("Daraa", "SY")]
+
+
 def test_fuzzy_matches_unseen_spellings(gaz):
     # Near spellings reach only a country the article names ...
     [m, _borno] = gaz.find_in_text("Clashes were reported in Maydugiri, Borno, on Monday.")
