@@ -169,6 +169,12 @@ _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
 # "Sabon Gari village in Damboa": X is in Y, whatever the gazetteer's namesake of X says.
 _IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp|mountains?|mountain[ \t]+range|"
                      r"range|hills|forest|desert|valley|plains?)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
+# "El Aguaje, a town in the municipality of Aguililla", "Kidal, a city in northern Mali": an
+# apposition that says where X is.
+_APPOSED_IN = re.compile(r"^,[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?P<kind>village|town|city|area|locality|hamlet|"
+                         r"community|camp)[ \t]+in[ \t]+(?:the[ \t]+)?(?:[a-z-]+[ \t]+)?(?:(?:municipality|district|"
+                         r"province|state|region|county|department|commune)[ \t]+of[ \t]+)?$")
+_IN_GAPS = (_IN_GAP, _APPOSED_IN)
 _OUTSKIRTS_GAP = re.compile(r"^[ \t]+(?:(?:area|village|locality|neighbou?rhood|colony)[ \t]+)?(?:in|on)[ \t]+"
                             r"the[ \t]+(?:outskirts|suburbs|edge)[ \t]+of[ \t]+$", re.I)
 _PARENT_PRECISIONS = ("province", "country", "district")
@@ -199,7 +205,7 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
                 longitude=p.longitude if p.country_code == town.country_code else None,
                 geo_precision="neighbourhood", parent=town.name), child.score)
             continue
-        for j, gap_ok in ((k + 1, _KIND_OF), (k - 1, _POSSESSIVE_GAP), (k + 1, _APPOSITION_GAP), (k + 1, _IN_GAP)):
+        for j, gap_ok in ((k + 1, _KIND_OF), (k - 1, _POSSESSIVE_GAP), (k + 1, _APPOSITION_GAP), (k + 1, _IN_GAP), (k + 1, _APPOSED_IN)):
             if not 0 <= j < len(out):
                 continue
             parent = out[j]
@@ -212,23 +218,23 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
                 # a village is the province a town gives its name to, not the town.
                 parent = out[j] = _as_province(parent, lookup)
             parents = _PARENT_PRECISIONS
-            if gap_ok is _IN_GAP or (gap_ok is _APPOSITION_GAP and _DISTRICT_AFTER.match(text, parent.end)):
+            if gap_ok in _IN_GAPS or (gap_ok is _APPOSITION_GAP and _DISTRICT_AFTER.match(text, parent.end)):
                 parents += ("town",)   # "Sabon Gari, Damboa Local Government Area"
             if m is None or parent.place.geo_precision not in parents or not parent.place.country_code:
                 continue
             consistent = child.place.country_code == parent.place.country_code and (
                 parent.place.geo_precision == "country" or child.place.admin1 == parent.place.admin1)
             if _RANK.get(child.place.geo_precision, 3) < _RANK[parent.place.geo_precision] \
-                    and child.place.country_code and gap_ok is not _IN_GAP \
+                    and child.place.country_code and gap_ok not in _IN_GAPS \
                     and (consistent or gap_ok is not _APPOSITION_GAP):
                 continue          # "Punjab, Pakistan" is already as precise as it gets
             if gap_ok is _APPOSITION_GAP and consistent:
                 continue
             if _RANK.get(child.place.geo_precision, 3) == _RANK[parent.place.geo_precision] \
-                    and child.place.country_code and gap_ok not in (_IN_GAP, _POSSESSIVE_GAP) \
+                    and child.place.country_code and gap_ok not in (*_IN_GAPS, _POSSESSIVE_GAP) \
                     and (consistent or parent.place.geo_precision != "district" and not _DISTRICT_AFTER.match(text, parent.end)):
                 continue          # "Bannu, Lakki Marwat": a list of equals
-            if gap_ok is _IN_GAP and (child.place.geo_precision not in ("town", "neighbourhood", "district")
+            if gap_ok in _IN_GAPS and (child.place.geo_precision not in ("town", "neighbourhood", "district")
                                       or not child.place.country_code
                                       or (child.place.country_code == parent.place.country_code
                                           and child.place.admin1 == parent.place.admin1)):
@@ -239,7 +245,7 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
                 # reads as the place, not as a landmark of Y ("the Damascus suburb of X").
                 end = child.end + m.end("kind")
                 child = PlaceMention(child.start, end, text[child.start:end], child.place, child.score)
-            if gap_ok is _IN_GAP:
+            if gap_ok in _IN_GAPS:
                 kind = kind or "village"  # inside a town or district: a village of it, at most
             out[k] = _inside(child, parent.place, lookup, kind)
             break

@@ -698,6 +698,14 @@ def test_a_village_in_a_district_named_after_its_town_is_finer_than_the_town(bod
     assert incident.location == place
 
 
+def test_a_place_set_in_its_municipality_by_an_apposition_is_looked_up_there():
+    # Fresh article 148 (Mexico): the gazetteer knows an El Aguaje in Veracruz only.
+    body = ("Gunmen ambushed a police convoy at a home in El Aguaje, a town in the municipality of Aguililla, "
+            "on Monday, killing 13 officers, prosecutors in Mexico's state of Michoacan said.")
+    (incident,) = extract(body, "2019-10-15")
+    assert (incident.location, incident.admin1, incident.country) == ("El Aguaje", "Michoacán de Ocampo", "Mexico")
+
+
 def test_people_called_a_community_are_not_a_place():
     body = "Leaders of the Hausa community said gunmen killed 12 people in Jos on Sunday, police said."
     assert all(c.value != "Hausa" for i in extract(body, "2025-03-05") for c in i.claims if c.field == "location")
