@@ -37,6 +37,7 @@ from casefile.extract.segment import (
     is_report_date,
     lead_event,
     lead_place,
+    named_day,
     named_place,
     recalled_day,
     passing_mentions,
@@ -146,6 +147,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     recalled_day(drafts, facts_list)
     drafts = _without_bare_mentions(vague_twins(drafts))
     named_place(drafts, facts_list)
+    named_day(drafts, facts_list)
     return [_candidate(body, draft, article_country) for draft in drafts]
 
 

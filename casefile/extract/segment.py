@@ -812,6 +812,23 @@ def named_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
                                places=[p], attribution=None))
 
 
+def named_day(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
+    """An article that reports one incident and dates it by none of its own sentences takes
+    the one event day its other sentences give ("More than 30 gunmen were waiting for them
+    Monday ... Thirteen officers were killed"). Only the date is taken; statement days and
+    background are not."""
+    if len(drafts) != 1 or any(m.precision == "day" for m in drafts[0].dates):
+        return
+    draft = drafts[0]
+    found = [(f, d) for f in facts_list if f not in draft.facts and not f.background
+             for d in f.dates if d.precision == "day" and d.kind == "event"]
+    if len({d.date_start for _, d in found}) != 1 or places_conflict(draft, found[0][0]):
+        return
+    f, d = found[0]
+    draft.facts.append(replace(f, counts=[], dates=[d], report_dates=[], actors=[], triggers=[],
+                               places=[], attribution=None))
+
+
 _RECALLED_DAY = re.compile(
     rf"['’]s[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:incident|{phrases(NEW_EVENT_NOUNS)}|violence|killings?|massacre|"
     rf"attacks|raids|clashes|strikes)\b", re.IGNORECASE)

@@ -706,6 +706,21 @@ def test_a_place_set_in_its_municipality_by_an_apposition_is_looked_up_there():
     assert (incident.location, incident.admin1, incident.country) == ("El Aguaje", "Michoacán de Ocampo", "Mexico")
 
 
+def test_a_one_incident_article_takes_the_one_event_day_its_other_sentences_give():
+    # Fresh article 148 (AP, Mexico): the day is told before the toll, in a sentence of its own.
+    body = ("State police ventured into the township of Aguililla to serve a warrant.\n\n"
+            "More than 30 suspected cartel gunmen were waiting for them Monday, prosecutors in Michoacan said.\n\n"
+            "Officials said the gunmen opened up on the police convoy with sniper rifles.\n\n"
+            "Thirteen officers were killed. Nine other officers were wounded.")
+    (incident,) = extract(body, "2019-10-15")
+    assert (incident.date_start, incident.date_precision) == ("2019-10-14", "day")
+    # Two such days: which one is the event's is not said, and none is taken (a statement's
+    # day is no event day: "On Sunday, officials said" would leave Monday the only one).
+    two = body.replace("to serve a warrant", "on Saturday to serve a warrant")
+    (incident,) = extract(two, "2019-10-15")
+    assert incident.date_start is None
+
+
 def test_people_called_a_community_are_not_a_place():
     body = "Leaders of the Hausa community said gunmen killed 12 people in Jos on Sunday, police said."
     assert all(c.value != "Hausa" for i in extract(body, "2025-03-05") for c in i.claims if c.field == "location")
