@@ -139,6 +139,12 @@ _FURNITURE_LINE = re.compile(
     r"edt|est|cet|eat|wat|ist|pkt|ast|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|wed|thu|fri|sat|sun)\b[\W\d]*)*$", re.IGNORECASE)
 _PAREN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’/-]{2,40}\s*\([^()\n]{0,40}$")
+# The opening of a dateline in any case: "Guayaquil, Ecuador, (UrduPoint / ... - "; a place
+# and a comma before a day without a year: "United Nations, ".
+_OPENING_DATELINE = re.compile(r"^\s*[A-Z][\w .,'’/-]{1,40}\s*\([^()\n]{0,50}$")
+_PLACE_COMMA = re.compile(r"^\s*(?!(?:On|In|By|At|Late|Early|Since|Until|From|Last|Since)\b)[A-Z][\w.'’-]*"
+                          r"(?:\s+[A-Z][\w.'’-]*){0,3},\s*$")
+LEAD_CHARS = 400  # a dateline opens the article
 _DAY_AFTER = re.compile(r"^,?\s+(?:a|one|the)\s+day\s+(after|before)\b", re.IGNORECASE)
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -641,9 +647,14 @@ def is_page_date(body: str, mention: DateMention) -> bool:
     head = body[line_start:mention.start]
     if _FURNITURE_LABEL.search(head[-30:]):
         return True
+    tail = body[mention.end:line_end]
+    if _OPENING_DATELINE.match(head) and re.match(r"[^()\n]{0,20}\)\s*[-–—:]", tail):
+        return True  # "Guayaquil, Ecuador, (UrduPoint / Pakistan Point News - 20th Jun, 2023 ) :"
+    if line_start < LEAD_CHARS and _PLACE_COMMA.match(head) and mention.precision == "day" \
+            and not re.search(r"\d{4}", mention.text) and re.match(r"\s+(?:\([^()\n]{1,30}\)\s*)?[A-Z]", tail):
+        return True  # "United Nations, Jan 20 The armed militia ...", "New Delhi, Jan 20 (IANS) Two ..."
     if len(head) > 45:
         return False  # deep in a line of text
-    tail = body[mention.end:line_end]
     if len(head) + len(tail) < 60 and _FURNITURE_LINE.match(head + " " + tail):
         return True
     return bool(_PAREN_DATELINE.match(head) and re.match(r"[^()\n]{0,20}\)\s*[-–—:]", tail))

@@ -41,9 +41,20 @@ def test_the_pages_own_date_is_not_the_events(page):
     assert dated(text)[0] == "2024-05-05"
 
 
-def test_a_date_in_a_dateline_is_the_filing_date():
-    text = "MAIDUGURI (Daily Post / 8 May) — Gunmen killed nine villagers in Bama on Sunday."
+@pytest.mark.parametrize("dateline", [
+    "MAIDUGURI (Daily Post / 8 May) — ",
+    # Fresh articles 145 and 133: a dateline in any case, and a place with a day (PTI, IANS).
+    "Maiduguri, Nigeria, (Daily Post / Nigerian News - 8th May, 2024 ) :",
+    "Maiduguri, May 8 ",
+    "New Delhi, May 8 (IANS) ",
+])
+def test_a_date_in_a_dateline_is_the_filing_date(dateline):
+    text = dateline + "Gunmen killed nine villagers in Bama, Borno, on Sunday."
     assert dated(text)[0] == "2024-05-05"
+
+
+def test_a_day_after_a_sentences_opening_words_is_the_events():
+    assert dated("On Sunday, May 5 gunmen killed nine villagers in Bama, Borno.")[0] == "2024-05-05"
 
 
 def test_a_filing_date_alone_leaves_the_event_undated():
