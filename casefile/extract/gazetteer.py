@@ -309,6 +309,12 @@ _BEFORE_QUALIFIER = re.compile(
 _PLURAL_QUALIFIER = re.compile(r"[ \t]+(provinces|governorates|regions|states|districts|"
                                r"neighbou?rhoods)\b", re.I)
 _LIST_GLUE = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
+# "Tillaberi, a huge territory in western Niger", "Aguililla, a town in Michoacan": an
+# apposition that says what kind of place the name is.
+_APPOSED_KIND = re.compile(r",[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}?(region|territory|province|state|governorate|"
+                           r"town|city|village)\b")
+_APPOSED_PRECISION = {"territory": "province", "region": "province", "province": "province", "state": "province",
+                      "governorate": "province", "town": "town", "city": "town", "village": "town"}
 QUALIFIER_PRECISION = {
     "province": "province", "governorate": "province", "countryside": "province",
     "state": "province", "region": "province", "district": "neighbourhood",
@@ -1103,6 +1109,12 @@ class Gazetteer:
                 if j == 0 or not _LIST_GLUE.fullmatch(text, pending[j - 1][1], s):
                     break
                 j -= 1
+        for k, (s, e, score, hits, _p, q) in enumerate(pending):
+            m = _APPOSED_KIND.match(text, e)
+            if m and not q:
+                precision = _APPOSED_PRECISION[m.group(1)]
+                if any(self._places[h[0]].geo_precision == precision for h in hits):
+                    pending[k] = (s, e, score, hits, precision, True)
         return pending
 
     def _named_countries(self, text: str, picks: list, demonyms: bool = True) -> frozenset[str]:

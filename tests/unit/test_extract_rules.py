@@ -721,6 +721,15 @@ def test_a_one_incident_article_takes_the_one_event_day_its_other_sentences_give
     assert incident.date_start is None
 
 
+@pytest.mark.parametrize("where, place", [
+    ("on patrol in the north of the Banibangou department, Niger", "Banibangou"),  # a part of it
+    ("20 km north of Banibangou, Niger", "Niger"),                                  # a point to measure from
+])
+def test_in_the_north_of_a_place_is_in_it(where, place):
+    (incident,) = extract(f"At least ten soldiers were killed in an ambush on Friday {where}.", "2023-02-11")
+    assert incident.location == place
+
+
 def test_people_called_a_community_are_not_a_place():
     body = "Leaders of the Hausa community said gunmen killed 12 people in Jos on Sunday, police said."
     assert all(c.value != "Hausa" for i in extract(body, "2025-03-05") for c in i.claims if c.field == "location")

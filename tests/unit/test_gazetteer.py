@@ -375,6 +375,14 @@ def test_a_provinces_alternate_name_is_weak_evidence_of_its_country(gaz):
     assert [(m.place.name, m.place.country_code) for m in found][:3] == [("Daraa", "SY"), ("Jasim", "SY"), ("Daraa", "SY")]
 
 
+def test_an_apposition_says_what_kind_of_place_a_name_is(gaz):
+    # Fresh article 132: "Tillaberi" alone is the town; "a huge territory" is the region.
+    [m, _niger] = gaz.find_in_text("The incident occurred in Tillaberi, a huge territory in western Niger.")
+    assert (m.place.name, m.place.geo_precision) == ("Tillabéri", "province")
+    [m, _niger] = gaz.find_in_text("The incident occurred in Tillaberi, in western Niger.")
+    assert (m.place.name, m.place.geo_precision) == ("Tillabéri", "town")
+
+
 def test_fuzzy_matches_unseen_spellings(gaz):
     # Near spellings reach only a country the article names ...
     [m, _borno] = gaz.find_in_text("Clashes were reported in Maydugiri, Borno, on Monday.")
