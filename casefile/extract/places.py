@@ -27,6 +27,14 @@ _KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|{_NAMED_KIND.lower()})")  # in the
 _CAPITAL = re.compile(r"\b[A-Z]")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|of|near)[ \t]+$")
+_IN_THE_BEFORE = re.compile(r"\b(?:in|at|near)[ \t]+the[ \t]+$")
+_OF_GAP_AFTER = re.compile(r"[ \t]+of[ \t]+")
+
+
+def _of_a_known_place(text: str, at: int, known: list[PlaceMention]) -> bool:
+    """Does "of <a place the gazetteer knows>" follow (the community's town or province)?"""
+    gap = _OF_GAP_AFTER.match(text, at)
+    return gap is not None and any(p.start == gap.end() for p in known)
 _NOT_NAMES = re.compile(
     r"^(?:The|A|An|This|That|Its|Their|His|Her|Our|In|On|At|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
@@ -84,8 +92,9 @@ def unresolved_places(text: str, known: list[PlaceMention],
             start = m.start("name") + m["name"].find(name)
             if matches is after and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
                 continue   # "a Dinka village", "an ISWAP base": whose, not which
-            if matches is after and m["kind"] == "community" and not _LOCATIVE_BEFORE.search(text, max(0, start - 8), start):
-                continue   # "at Kwata community" is a place; "the Christian community" is people
+            if matches is after and m["kind"] == "community" and not _LOCATIVE_BEFORE.search(text, max(0, start - 8), start) \
+                    and not (_IN_THE_BEFORE.search(text, max(0, start - 12), start) and _of_a_known_place(text, m.end(), known)):
+                continue   # "at Kwata community", "in the Ruhagarika community of Cibitoke" are places; "the Christian community" is people
 
             end = start + len(name)
             if named_kind or m.groupdict().get("refugee"):
