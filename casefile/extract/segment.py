@@ -99,8 +99,8 @@ _REFERS_BACK = re.compile(
 # "<word> of the …" may start at any word: a full scan only where "of the" occurs.
 _REFERS_BACK_SCAN = AnchoredPattern(_REFERS_BACK, starts=_REFERS_BACK_ANCHORED, needs=r"of\s+the\s")
 _REFERENCE_PLACE_HEADS = (
-    # (not "in the north of X": a part of X)
-    r"(?<!in the )\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    # (not "in the north of X", "in south of X": a part of X)
+    r"(?<!in the )(?<!in )\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
     r"south-east|south-west)(?:ern)?\s+of|\b(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from)|"
     r"\bborder\s+with|\b(?:meeting|summit|conference|talks|visit|trip|travel|flew|headquarters)\s+"
     r"(?:\w+\s+){0,3}?(?:in|to)|", r"-based|",  # "-based" starts inside a word ("UK-based")
