@@ -245,9 +245,21 @@ class IncidentStore:
         in text order: an article cited by 100,000 incidents has a few dozen."""
         conn = self.db.conn
         total = conn.execute("SELECT count(*) FROM claims WHERE article_id = ?", (article_id,)).fetchone()[0]
-        spans = conn.execute(
-            """SELECT DISTINCT start, "end", field FROM claims
-                WHERE article_id = ? AND start IS NOT NULL ORDER BY start, "end", field""", (article_id,)).fetchall()
+        # A skip scan of the (article_id, start, end, field) index: each distinct span is one
+        # seek, where SELECT DISTINCT reads every claim (30 ms for 300,000 of them).
+        spans: list[tuple[int, int, str]] = []
+        start = -1
+        while (start := conn.execute("SELECT min(start) FROM claims WHERE article_id = ? AND start > ?",
+                                     (article_id, start)).fetchone()[0]) is not None:
+            end = -1
+            while (end := conn.execute(
+                    'SELECT min("end") FROM claims WHERE article_id = ? AND start = ? AND "end" > ?',
+                    (article_id, start, end)).fetchone()[0]) is not None:
+                field = ""
+                while (field := conn.execute(
+                        'SELECT min(field) FROM claims WHERE article_id = ? AND start = ? AND "end" = ? AND field > ?',
+                        (article_id, start, end, field)).fetchone()[0]) is not None:
+                    spans.append((start, end, field))
         return total, spans
 
     def merged_from(self, incident_id: int) -> list[int]:
