@@ -135,7 +135,9 @@ _APPOSITION = re.compile(r"[ \t]*(?:[–—][^–—\n]{1,80}[–—]|\([^()\n]{
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|\band)[ \t]+$")
 _ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?[A-Z]")
 _DEATHS_CAUSED = re.compile(r"\b(?:resulting\s+in|resulted\s+in|causing|caused|with|leaving|left|reported|recorded|"
-                            r"confirmed)[ \t]+(?:\w+[ \t]+)?$", re.IGNORECASE)
+                            r"confirmed)[ \t]+(?:\w+[ \t]+)?$"
+                            # an item of a list or a heading: "a total of 300 shells, 33 civilian deaths"
+                            r"|[,:;][ \t]*(?:and[ \t]+)?$", re.IGNORECASE)
 _DEAD_BEFORE_NOUN = re.compile(r"[ \t]+dead[ \t]+(?=[a-z])")
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(

@@ -512,6 +512,9 @@ def test_a_list_of_strikes_is_one_incident_per_place_it_opens_on():
     ("Airstrikes destroyed three buildings, resulting in 36 fatalities.", [("killed", 36, "exact", "unknown")]),
     ("The blast caused 12 deaths, officials said.", [("killed", 12, "exact", "unknown")]),
     ("The province accounted for 40 percent (638) of total violence-related fatalities.", []),
+    # Fresh article 149: an item of a list after what the shelling did.
+    ("It launched shelling with a total of 300 shells, 33 civilian deaths, and dozens wounded.",
+     [("killed", 33, "exact", "civilian"), ("wounded", 12, "vague", "civilian")]),
 ])
 def test_deaths_and_fatalities_are_counts_when_an_event_caused_them(sentence, expected):
     assert counts(sentence) == expected
