@@ -86,6 +86,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     filed_from = dateline_spans(body)
     not_event = Overlaps(non_event_spans(body, filed_from))
     article_country = _main_country(all_places)
+    all_places = gazetteer.the_capital(body, all_places, _main_country(all_places, share=2 / 3)[0])
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
     latest_year = max(years) if years and not published else None
 
@@ -181,7 +182,9 @@ def _side(a: ActorMention) -> str:
     return "militant"
 
 
-def _main_country(places: list[PlaceMention]) -> tuple[str | None, str | None]:
+def _main_country(places: list[PlaceMention], share: float = 0.0) -> tuple[str | None, str | None]:
+    """The country the article's places weigh most in (a country 1, a town 3); with `share`,
+    only one that holds that share of the weight ("the capital" is then its capital)."""
     weights: Counter = Counter()
     names = {}
     for p in places:
@@ -191,7 +194,9 @@ def _main_country(places: list[PlaceMention]) -> tuple[str | None, str | None]:
         names[p.place.country_code] = p.place.country
     if not weights:
         return None, None
-    code = weights.most_common(1)[0][0]
+    code, weight = weights.most_common(1)[0]
+    if weight < share * sum(weights.values()):
+        return None, None
     return code, names[code]
 
 

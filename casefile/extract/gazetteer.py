@@ -310,6 +310,7 @@ _BEFORE_QUALIFIER = re.compile(
 _PLURAL_QUALIFIER = re.compile(r"[ \t]+(provinces|governorates|regions|states|districts|"
                                r"neighbou?rhoods)\b", re.I)
 _CAPITAL_OF = re.compile(r"\b(?P<capital>capital)(?:[ \t]+city)?[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_BARE_CAPITAL = re.compile(r"\b[Tt]he[ \t]+(?P<capital>capital)\b(?![ \t]+(?:city[ \t]+)?of\b)")
 _CAPITAL_AFTER = re.compile(r"['’]s?[ \t]+capital\b", re.IGNORECASE)
 _DEMONYM_CAPITAL = re.compile(r"\b[Tt]he[ \t]+(?P<people>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)[ \t]+capital\b")
 _LIST_GLUE = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
@@ -1344,6 +1345,23 @@ class Gazetteer:
                 latitude=None, longitude=None, geo_precision="town")
             out.append(PlaceMention(start, end, text[start:end], place, 100.0))
         return sorted((m for m in out if m is not None), key=lambda m: m.start)
+
+    def the_capital(self, text: str, mentions: list[PlaceMention], country_code: str | None) -> list[PlaceMention]:
+        """"in and around the capital": in an article about one country, that country's
+        capital (not "the provincial capital", not when the capital's name follows)."""
+        name = self._capitals.get(country_code or "")
+        if not name or "capital" not in text:
+            return mentions
+        starts = [m.start for m in mentions]
+        added = []
+        for m in _BARE_CAPITAL.finditer(text):
+            at = bisect_left(starts, m.end())
+            if (at < len(starts) and starts[at] - m.end() <= 3) or (at and mentions[at - 1].end > m.start()):
+                continue
+            place = self.lookup(name, country_code)
+            if place is not None:
+                added.append(PlaceMention(m.start("capital"), m.end(), m["capital"], place, 100.0))
+        return sorted(mentions + added, key=lambda p: p.start) if added else mentions
 
     def _compass_part(self, surface: str, named: frozenset[str]) -> Place | None:
         """"South Lebanon", "Northern Syria": a compass word before a country or province

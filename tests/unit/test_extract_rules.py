@@ -741,6 +741,17 @@ def test_a_community_of_a_known_place_is_a_place_the_gazetteer_may_lack():
     assert (incident.location, incident.admin1, incident.country) == ("Ruhagarika", "Cibitoke", "Burundi")
 
 
+def test_the_capital_of_an_article_about_one_country_is_its_capital():
+    # Fresh2 article 174 (Ukraine): "in and around the capital" after strikes across Ukraine.
+    body = ("Russian strikes killed three people in Odesa, Ukraine, overnight, regional authorities said Monday.\n\n"
+            "One man was killed and a dozen people were wounded in and around the capital in a separate attack on Sunday.")
+    first, second = extract(body, "2026-02-23")
+    assert (second.location, second.country) == ("Kyiv", "Ukraine")
+    # An article about two countries says no capital by "the capital".
+    two = body.replace("Odesa, Ukraine", "Kasese, Uganda, and Beni, Congo")
+    assert all(c.location != "Kampala" and c.location != "Kinshasa" for c in extract(two, "2026-02-23"))
+
+
 def test_people_called_a_community_are_not_a_place():
     for body in ("Leaders of the Hausa community said gunmen killed 12 people in Jos on Sunday, police said.",
                  "Leaders in the Hausa community of Jos said gunmen killed 12 people in Bauchi on Sunday."):
