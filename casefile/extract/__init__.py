@@ -124,6 +124,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
         said_by = (s.start + source_span[0], s.start + source_span[1]) if source_span else (0, 0)
         places = [p for p in places_in(s) if not in_dateline(p)
                   and not not_event.any(p.start, p.end) and not adjectival(body, p)
+                  and not gazetteer.speaks_for_its_government(body, p)
                   and not (said_by[0] <= p.start < said_by[1])  # "Kirkuk police said"
                   and not is_reference_place(body, s.start, p)]
         triggers = [t for t in triggers_in(s) if not hypothetical(body, t)]

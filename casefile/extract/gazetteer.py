@@ -310,6 +310,11 @@ _BEFORE_QUALIFIER = re.compile(
 _PLURAL_QUALIFIER = re.compile(r"[ \t]+(provinces|governorates|regions|states|districts|"
                                r"neighbou?rhoods)\b", re.I)
 _CAPITAL_OF = re.compile(r"\b(?P<capital>capital)(?:[ \t]+city)?[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_GOVERNMENT_VERB = re.compile(
+    r"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|also[ \t]+|later[ \t]+)?(?:said|says|continued|continues|accused|accuses|"
+    r"warned|warns|denied|denies|claimed|claims|launched|launches|responded|blamed|blames|demanded|demands|"
+    r"rejected|rejects|insisted|insists|wants|wanted|sent|sends|announced|condemned|condemns|backed|backs|"
+    r"supported|supports|ordered|orders|vowed|vows|retaliated|struck|strikes|hit|pressed|presses)\b")
 _BARE_CAPITAL = re.compile(r"\b[Tt]he[ \t]+(?P<capital>capital)\b(?![ \t]+(?:city[ \t]+)?of\b)")
 _CAPITAL_AFTER = re.compile(r"['’]s?[ \t]+capital\b", re.IGNORECASE)
 _DEMONYM_CAPITAL = re.compile(r"\b[Tt]he[ \t]+(?P<people>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)[ \t]+capital\b")
@@ -1362,6 +1367,14 @@ class Gazetteer:
             if place is not None:
                 added.append(PlaceMention(m.start("capital"), m.end(), m["capital"], place, 100.0))
         return sorted(mentions + added, key=lambda p: p.start) if added else mentions
+
+    def speaks_for_its_government(self, text: str, mention: PlaceMention) -> bool:
+        """"as Moscow continued its assaults", "Kabul accused Islamabad": a capital that acts
+        or speaks is its government, not the place of an event."""
+        p = mention.place
+        capital = self._capitals.get(p.country_code)
+        return bool(capital and p.geo_precision == "town" and _exact_key(p.name) == _exact_key(capital)
+                    and _GOVERNMENT_VERB.match(text, mention.end))
 
     def _compass_part(self, surface: str, named: frozenset[str]) -> Place | None:
         """"South Lebanon", "Northern Syria": a compass word before a country or province

@@ -395,6 +395,17 @@ def test_a_capital_named_by_its_country(gaz, text, surface, name):
     assert (m.surface, m.place.name, m.place.geo_precision) == (surface, name, "town")
 
 
+@pytest.mark.parametrize("text, speaks", [
+    ("Strikes killed three people overnight, as Moscow continued its assaults.", True),
+    ("Kabul accused Islamabad of harbouring militants.", True),
+    ("A bomb exploded in Kabul on Sunday.", False),
+    ("Kandahar said nothing.", False),   # a city, not a capital: its name is a place
+])
+def test_a_capital_that_acts_speaks_for_its_government(gaz, text, speaks):
+    m = gaz.find_in_text(text)[0]
+    assert gaz.speaks_for_its_government(text, m) is speaks
+
+
 def test_a_capital_of_a_demonym_that_names_several_countries_is_no_place(gaz):
     assert gaz.find_in_text("The Congolese capital was calm.") == []
 
