@@ -302,7 +302,7 @@ _AFTER_QUALIFIER = re.compile(
     # "Aleppo countryside", "Idlib's southern countryside", "Deir ez-Zor's eastern province"
     rf"(?:(?:['\u2019]s)?[ \t]+{_DIRECTION}[ \t]+(?=countryside|province|governorate)"
     r"|['\u2019]s[ \t]+(?=countryside|province|governorate)|[ \t]+)"
-    r"(province|governorate|countryside|state|region|district|neighbou?rhood|"
+    r"(province|governorate|countryside|state|region|district|agency|tehsil|neighbou?rhood|"
     r"quarter|suburb|city|town|village)\b", re.I)
 _BEFORE_QUALIFIER = re.compile(
     r"\b(province|governorate|state|region|district|neighbou?rhood|quarter|suburb|city|town|"
@@ -328,6 +328,7 @@ _APPOSED_PRECISION = {"territory": "province", "region": "province", "province":
 QUALIFIER_PRECISION = {
     "province": "province", "governorate": "province", "countryside": "province",
     "state": "province", "region": "province", "district": "neighbourhood",
+    "agency": "neighbourhood", "tehsil": "neighbourhood",   # Pakistan's (former tribal) districts, subdistricts
     "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood",
     "quarter": "neighbourhood", "suburb": "neighbourhood", "city": "town", "town": "town",
     "village": "town", "provinces": "province", "governorates": "province", "regions": "province",
@@ -347,7 +348,7 @@ _PLACE_CONTEXT = re.compile(
     r"[ \t]+(?:the[ \t]+)?$")
 # A capitalised word right after a name, other than a qualifier: the name goes on.
 _NAME_GOES_ON = re.compile(
-    r"[ \t]+(?!(?:Province|Governorate|State|Region|District|City|Town|Village|County)\b)[A-Z]")
+    r"[ \t]+(?!(?:Province|Governorate|State|Region|District|Agency|Tehsil|City|Town|Village|County)\b)[A-Z]")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|of|at|on|from|to|outside|around|into|towards?|across|between|and)[ \t]+"
     r"(?:the[ \t]+)?$")
@@ -1301,7 +1302,8 @@ class Gazetteer:
                 # "Lower Shabelle", "Upper Nile": a compass word that begins a province's own
                 # name is no compass point.
                 whole = (_tier_of(hits, idx) == 0 and not goes_on
-                         and (_several_words(surface) or p.geo_precision == "province" and " " in surface.strip()))
+                         and (_several_words(surface) or p.geo_precision == "province"
+                              and " " in _TRAILING_QUALIFIER.sub("", surface.strip())))
                 if ((firm if one_country else named) or geography) and not whole:
                     # The article's geography is elsewhere: a namesake abroad is not this
                     # place. A name the text calls a place ("Bagan town", "in Marawi") keeps
@@ -1614,7 +1616,9 @@ class Gazetteer:
                 # of X" before it picks the precision only.
                 precision = None
                 qualified = False
-                m = _AFTER_QUALIFIER.match(text, e) if i + size == n else None
+                # (the qualifier may be the run's last word: "Bajaur Agency’s Salarzai tehsil")
+                m = _AFTER_QUALIFIER.match(text, e) if i + size == n or (
+                    i + size == n - 1 and run[n - 1][2].lower() in QUALIFIER_PRECISION) else None
                 if m:
                     # The whole phrase may be an alias of its own: "Damascus countryside".
                     phrase = self._surface(text[s:m.end()], bool(scope), False, scope)
@@ -1682,7 +1686,8 @@ def generated_rows(path: Path | str = GENERATED_DB):
 
 
 _COMPASS_HEAD = re.compile(rf"(?:{_DIRECTION}|upper|lower)[ \t]+", re.I)
-_TRAILING_QUALIFIER = re.compile(r"[ \t]+(?:province|governorate|state|region|district|town|city|village|area)$", re.I)
+_TRAILING_QUALIFIER = re.compile(r"[ \t]+(?:province|governorate|state|region|district|agency|tehsil|town|city|village|area)$",
+                                 re.I)
 
 
 def _several_words(surface: str) -> bool:

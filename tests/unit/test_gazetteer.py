@@ -410,6 +410,15 @@ def test_a_capital_of_a_demonym_that_names_several_countries_is_no_place(gaz):
     assert gaz.find_in_text("The Congolese capital was calm.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "A bomb exploded in Pashat Bazar of Bajaur Agency’s Salarzai tehsil on Saturday.",  # fresh2 160
+    "A bomb exploded in Bajaur Agency on Saturday.",
+])
+def test_an_agency_is_a_district_word(gaz, text):
+    [m] = gaz.find_in_text(text)
+    assert (m.place.name, m.place.geo_precision, m.place.country_code) == ("Bajaur", "district", "PK")
+
+
 def test_fuzzy_matches_unseen_spellings(gaz):
     # Near spellings reach only a country the article names ...
     [m, _borno] = gaz.find_in_text("Clashes were reported in Maydugiri, Borno, on Monday.")
