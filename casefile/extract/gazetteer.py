@@ -1318,7 +1318,7 @@ class Gazetteer:
                     # place ("in Gwoza").
                     continue
             out.append(PlaceMention(s, e, surface, p, abs(score)))
-        return out
+        return _near_spellings_at_home(out)
 
     def _with_capitals(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """"the capital of Somalia", "Somalia's capital", "the Somali capital": the country's
@@ -1695,6 +1695,24 @@ def _several_words(surface: str) -> bool:
     words are a qualifier ("Bagan town") or a compass point ("South Lebanon")."""
     core = _TRAILING_QUALIFIER.sub("", surface.strip())
     return " " in core and not _COMPASS_HEAD.match(core)
+
+
+def _near_spellings_at_home(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A near spelling (not an exact name) of a town in a province of the article's country
+    that none of its exact names is in, while they agree on another ("Melhura" ~ Mahuva,
+    Gujarat, in an article about Shopian, Kashmir), is a place the gazetteer lacks: it keeps
+    the text's name and takes its province from the text (situate)."""
+    exact = Counter((m.place.country_code, m.place.admin1) for m in mentions
+                    if m.score >= 100 and m.place.admin1 and m.place.geo_precision != "country")
+    if not exact:
+        return mentions
+    (home, count), = exact.most_common(1)
+    if count < 2:
+        return mentions
+    return [PlaceMention(m.start, m.end, m.surface, _unplaced(m.place, m.surface), 0.0)
+            if m.score < 100 and m.place.geo_precision in ("town", "neighbourhood")
+            and m.place.country_code == home[0] and (m.place.country_code, m.place.admin1) not in exact
+            else m for m in mentions]
 
 
 def _unplaced(p: Place, surface: str) -> Place:

@@ -419,6 +419,14 @@ def test_an_agency_is_a_district_word(gaz, text):
     assert (m.place.name, m.place.geo_precision, m.place.country_code) == ("Bajaur", "district", "PK")
 
 
+def test_a_near_spelling_in_a_province_the_article_does_not_name_is_unplaced(gaz):
+    # Fresh2 article 166: "Melhura" ~ Mahuva (Gujarat) in an article about Shopian, Kashmir.
+    text = ("Four militants were killed in Shopian and Pulwama districts of south Kashmir on Tuesday. "
+            "Forces launched a search operation at Melhura in Zainapora area of Shopian on Monday.")
+    melhura = next(m for m in gaz.find_in_text(text) if m.surface == "Melhura")
+    assert (melhura.place.name, melhura.place.country_code) == ("Melhura", "")
+
+
 def test_fuzzy_matches_unseen_spellings(gaz):
     # Near spellings reach only a country the article names ...
     [m, _borno] = gaz.find_in_text("Clashes were reported in Maydugiri, Borno, on Monday.")
