@@ -135,19 +135,24 @@ def evaluate(split: Split, details: bool) -> dict:
            "all_pairs": len(split.records) * (len(split.records) - 1) // 2}
     if details:
         by_id = {r.id: r for r in split.records}
+
+        def print_record(i: int) -> None:
+            rec = by_id[i]
+            print(f"         #{i} a{split.article[i]} {rec.date_start} {rec.date_precision} {rec.location} / "
+                  f"{rec.admin1} / {rec.country} ({rec.geo_precision}) {rec.sub_event_type} {rec.counts} "
+                  f"pub {sorted(map(str, rec.published))}")
         for pair in sorted(split.truth - set(suggested)):
             s = scored.get(pair)
             why = "not blocked" if s is None else f"{s.score:.2f} {dict((k, round(v, 2)) for k, v in s.breakdown.items())} {list(s.reasons)}"
             print(f"  MISSED {pair} {split.group[pair[0]]}: {why}")
             for i in pair:
-                rec = by_id[i]
-                print(f"         #{i} a{split.article[i]} {rec.date_start} {rec.date_precision} {rec.location} / "
-                      f"{rec.admin1} / {rec.country} ({rec.geo_precision}) {rec.sub_event_type} {rec.counts} "
-                      f"pub {sorted(map(str, rec.published))}")
+                print_record(i)
         for pair in sorted(mapped - split.truth):
             s = suggested[pair]
             kind = "LOOKALIKE" if split.is_lookalike(pair) else "WRONG"
             print(f"  {kind} {pair} {split.group[pair[0]]} / {split.group[pair[1]]}: {s['score']:.2f} {s['reasons']}")
+            for i in pair:
+                print_record(i)
         for pair in sorted(set(suggested) - mapped):
             print(f"  UNMAPPED {pair} ({suggested[pair]['score']:.2f})")
     del THRESHOLD

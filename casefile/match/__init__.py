@@ -103,6 +103,8 @@ def _suggest(run: Run, no_match: set[tuple[int, int]], threshold: float, model) 
         if (a, b) in no_match:
             continue
         left, right = by_id[a], by_id[b]
+        if left.article_ids & right.article_ids:
+            continue  # one article told them apart: two incidents by its own account
         s = run.score(left, right, model, explain=False, floor=threshold)
         if s is not None and s.score >= threshold:  # only a kept pair is told what both sources share
             found.append(Suggestion(s.left, s.right, s.score, s.breakdown,
