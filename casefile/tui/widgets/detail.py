@@ -12,10 +12,12 @@ from casefile.model import Claim, Incident
 from casefile.textsafe import one_line
 from casefile.tui.kinds import grouped, kind_of, qualified
 
+# Who a claim counts, for one and for several ("1 militant", "3 militants").
+PARTIES = {"militant": ("militant", "militants"), "security": ("security-force member", "security forces"),
+           "civilian": ("civilian", "civilians")}
 FIELD_LABELS = {"killed": "killed", "wounded": "wounded", "arrested": "arrested", "abducted": "abducted",
                 "released": "released", "seized": "seized", "operations": "raids", "date": "date",
                 "location": "place", "actor": "actor", "event_type": "type", "other": "note"}
-PARTIES = {"militant": "militants", "security": "security forces", "civilian": "civilians"}
 
 
 def figure(r) -> str:
@@ -41,7 +43,7 @@ def claim_line(c: Claim, colours: dict, current: bool) -> list:
     parts = [marker, (f"{label:9}", f"bold {colour}" if current else colour), " ",
              (one_line(qualified(c)), "bold" if current else "")]
     if c.party in PARTIES:
-        parts += [" ", PARTIES[c.party]]
+        parts += [" ", PARTIES[c.party][c.value_num != 1]]
     if c.attributed_to:
         parts += [("  — ", "$text-muted"), (one_line(c.attributed_to), "italic")]
     if c.origin == "analyst":
