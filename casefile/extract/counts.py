@@ -307,7 +307,7 @@ def _additive(text: str, q: Quantity, end: int, sentence_start: int) -> bool:
                 or _ADDITIVE_BEFORE.search(text, max(sentence_start, q.start - 15), q.start))
 
 
-# A person's own relatives or guards ("her husband and two children", "his two sons"): told
+# A person's own relatives ("her husband and two children", "his two sons"): told
 # by one witness, they are some of the victims.
 _KIN_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is)\s+(?:[\w-]+\s+){0,3}$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")

@@ -143,7 +143,7 @@ _PAREN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’/-]{2,40}\s*\([^()\n]{0,40}$"
 # The opening of a dateline in any case: "Guayaquil, Ecuador, (UrduPoint / ... - "; a place
 # and a comma before a day without a year: "United Nations, ".
 _OPENING_DATELINE = re.compile(r"^\s*[A-Z][\w .,'’/-]{1,40}\s*\([^()\n]{0,50}$")
-_PLACE_COMMA = re.compile(r"^\s*(?!(?:On|In|By|At|Late|Early|Since|Until|From|Last|Since)\b)[A-Z][\w.'’-]*"
+_PLACE_COMMA = re.compile(r"^\s*(?!(?:On|In|By|At|Late|Early|Since|Until|From|Last)\b)[A-Z][\w.'’-]*"
                           r"(?:\s+[A-Z][\w.'’-]*){0,3},\s*$")
 LEAD_CHARS = 400  # a dateline opens the article
 _DAY_AFTER = re.compile(r"^,?\s+(?:a|one|the)\s+day\s+(after|before)\b", re.IGNORECASE)
