@@ -323,8 +323,6 @@ _LIST_GLUE = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
 # apposition that says what kind of place the name is.
 _APPOSED_KIND = re.compile(r",[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}?(region|territory|province|state|governorate|"
                            r"town|city|village)\b")
-_APPOSED_PRECISION = {"territory": "province", "region": "province", "province": "province", "state": "province",
-                      "governorate": "province", "town": "town", "city": "town", "village": "town"}
 QUALIFIER_PRECISION = {
     "province": "province", "governorate": "province", "countryside": "province",
     "state": "province", "region": "province", "district": "neighbourhood",
@@ -586,7 +584,7 @@ class Gazetteer:
             place, ex, _nk = gaz._stored_entry(row)
             gaz._note_country(place, ex)
         gaz._load_tables(tables)
-        gaz._demonyms, gaz._capitals = _read_demonyms(DEMONYMS_TSV), _read_capitals(DEMONYMS_TSV)
+        gaz._demonyms, gaz._capitals = _read_countries(DEMONYMS_TSV)
         return gaz
 
     @classmethod
@@ -596,7 +594,7 @@ class Gazetteer:
         gaz = cls()
         gaz._load_tables([_read_tsv(Path(p)) for p in paths])
         if DEMONYMS_TSV.exists():
-            gaz._demonyms, gaz._capitals = _read_demonyms(DEMONYMS_TSV), _read_capitals(DEMONYMS_TSV)
+            gaz._demonyms, gaz._capitals = _read_countries(DEMONYMS_TSV)
         return gaz
 
     def _load_tables(self, tables: list) -> None:
@@ -1125,7 +1123,7 @@ class Gazetteer:
         for k, (s, e, score, hits, _p, q) in enumerate(pending):
             m = _APPOSED_KIND.match(text, e)
             if m and not q:
-                precision = _APPOSED_PRECISION[m.group(1)]
+                precision = "province" if m.group(1) == "territory" else QUALIFIER_PRECISION[m.group(1)]
                 if any(self._places[h[0]].geo_precision == precision for h in hits):
                     pending[k] = (s, e, score, hits, precision, True)
         return pending
@@ -1359,15 +1357,16 @@ class Gazetteer:
         name = self._capitals.get(country_code or "")
         if not name or "capital" not in text:
             return mentions
+        place = self.lookup(name, country_code)
+        if place is None:
+            return mentions
         starts = [m.start for m in mentions]
         added = []
         for m in _BARE_CAPITAL.finditer(text):
             at = bisect_left(starts, m.end())
             if (at < len(starts) and starts[at] - m.end() <= 3) or (at and mentions[at - 1].end > m.start()):
                 continue
-            place = self.lookup(name, country_code)
-            if place is not None:
-                added.append(PlaceMention(m.start("capital"), m.end(), m["capital"], place, 100.0))
+            added.append(PlaceMention(m.start("capital"), m.end(), m["capital"], place, 100.0))
         return sorted(mentions + added, key=lambda p: p.start) if added else mentions
 
     def speaks_for_its_government(self, text: str, mention: PlaceMention) -> bool:
@@ -1778,26 +1777,22 @@ _LOWER_WORD = re.compile(r"[ \t]+[a-z]")
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _read_demonyms(path: Path) -> dict[str, frozenset[str]]:
-    """Nationality adjective (lower case) -> the country codes it may name."""
-    out: dict[str, set[str]] = {}
+def _read_countries(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """From demonyms.tsv, read once: nationality adjective (lower case) -> the country codes it
+    may name; country code -> the name of its capital."""
+    demonyms: dict[str, set[str]] = {}
+    capitals: dict[str, str] = {}
     if not path.exists():
-        return {}
+        return {}, {}
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         f = line.split("\t")
         if len(f) >= 3:
             for w in f[2].split("|"):
                 if w and w not in ("US", "UK"):   # acronyms are country names already
-                    out.setdefault(w.lower(), set()).add(f[0])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _read_capitals(path: Path) -> dict[str, str]:
-    """Country code -> the name of its capital (the fourth column of demonyms.tsv)."""
-    if not path.exists():
-        return {}
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:])
-    return {f[0]: f[3] for f in rows if len(f) >= 4 and f[3]}
+                    demonyms.setdefault(w.lower(), set()).add(f[0])
+        if len(f) >= 4 and f[3]:
+            capitals[f[0]] = f[3]
+    return {k: frozenset(v) for k, v in demonyms.items()}, capitals
 
 
 def _read_tsv(path: Path) -> tuple[dict[str, int], list[list[str]]]:

@@ -145,6 +145,7 @@ _PAREN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’/-]{2,40}\s*\([^()\n]{0,40}$"
 _OPENING_DATELINE = re.compile(r"^\s*[A-Z][\w .,'’/-]{1,40}\s*\([^()\n]{0,50}$")
 _PLACE_COMMA = re.compile(r"^\s*(?!(?:On|In|By|At|Late|Early|Since|Until|From|Last)\b)[A-Z][\w.'’-]*"
                           r"(?:\s+[A-Z][\w.'’-]*){0,3},\s*$")
+_DATELINE_CLOSE = re.compile(r"[^()\n]{0,20}\)\s*[-–—:]")  # "… 20th Jun, 2023 ) :"
 LEAD_CHARS = 400  # a dateline opens the article
 _DAY_AFTER = re.compile(r"^,?\s+(?:a|one|the)\s+day\s+(after|before)\b", re.IGNORECASE)
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -649,7 +650,7 @@ def is_page_date(body: str, mention: DateMention) -> bool:
     if _FURNITURE_LABEL.search(head[-30:]):
         return True
     tail = body[mention.end:line_end]
-    if _OPENING_DATELINE.match(head) and re.match(r"[^()\n]{0,20}\)\s*[-–—:]", tail):
+    if _OPENING_DATELINE.match(head) and _DATELINE_CLOSE.match(tail):
         return True  # "Guayaquil, Ecuador, (UrduPoint / Pakistan Point News - 20th Jun, 2023 ) :"
     if line_start < LEAD_CHARS and _PLACE_COMMA.match(head) and mention.precision == "day" \
             and not re.search(r"\d{4}", mention.text) and re.match(r"\s+(?:\([^()\n]{1,30}\)\s*)?[A-Z]", tail):
@@ -658,7 +659,7 @@ def is_page_date(body: str, mention: DateMention) -> bool:
         return False  # deep in a line of text
     if len(head) + len(tail) < 60 and _FURNITURE_LINE.match(head + " " + tail):
         return True
-    return bool(_PAREN_DATELINE.match(head) and re.match(r"[^()\n]{0,20}\)\s*[-–—:]", tail))
+    return bool(_PAREN_DATELINE.match(head) and _DATELINE_CLOSE.match(tail))
 
 
 _GENERIC_PLURAL = re.compile(rf"(?:{phrases(GENERIC_PLURALS)})$", re.IGNORECASE)
