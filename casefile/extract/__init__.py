@@ -20,7 +20,7 @@ from casefile.extract.events import VAC, classify, find_triggers, hypothetical
 from casefile.extract.gazetteer import Gazetteer, Place, PlaceMention
 from casefile.extract.numbers import find_quantities
 from casefile.extract.gazetteer import adjectival
-from casefile.extract.places import dateline_spans, given_as_reference, non_event_spans, possessed_places, \
+from casefile.extract.places import bare_locatives, dateline_spans, given_as_reference, non_event_spans, possessed_places, \
     short_forms, situate, unresolved_places
 from casefile.extract.segment import (
     PRECISION_RANK,
@@ -87,6 +87,9 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     not_event = Overlaps(non_event_spans(body, filed_from))
     article_country = _main_country(all_places)
     all_places = gazetteer.the_capital(body, all_places, _main_country(all_places, share=2 / 3)[0])
+    bare = [p for p in bare_locatives(body, Overlaps([(p.start, p.end) for p in all_places]
+                                                     + [(x.start, x.end) for x in all_actors + all_dates]),
+                                      gazetteer.is_demonym) if not not_event.any(p.start, p.end)]
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
     latest_year = max(years) if years and not published else None
 
@@ -150,7 +153,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     drafts = _without_bare_mentions(vague_twins(drafts))
     named_place(drafts, facts_list)
     named_day(drafts, facts_list)
-    return [_candidate(body, draft, article_country) for draft in drafts]
+    return [_candidate(body, draft, article_country, bare) for draft in drafts]
 
 
 def _bare(draft: Draft) -> bool:
@@ -323,9 +326,29 @@ def _resolve_actor(a: ActorMention, country: str | None, country_name: str | Non
     return forces_of(country, country_name)
 
 
-def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str | None]) -> CandidateIncident:
+def _bare_place(body: str, draft: Draft, place: PlaceMention | None,
+                bare: list[PlaceMention]) -> PlaceMention | None:
+    """A bare name after "in"/"at" in the sentence that states the event, where nothing finer
+    than a district is known: "attacked a military post in Kpinkankandi" in a story of Togo."""
+    if place is not None and _rank_of(body, place) >= PRECISION_RANK["town"]:
+        return None
+    for f in [draft.lead] + [f for f in draft.facts if f.eventful and f is not draft.lead]:
+        s = f.sentence
+        found = next((b for b in bare if s.start <= b.start < s.end), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str | None],
+               bare: list[PlaceMention] = ()) -> CandidateIncident:
     claims: list[ClaimDraft] = []
     place = _choose_place(draft, body)
+    village = _bare_place(body, draft, place, bare)
+    if village is not None:
+        draft = replace(draft, facts=[replace(f, places=f.places + [village]) if f.sentence.start <= village.start < f.sentence.end
+                                      else f for f in draft.facts])
+        place = village
     place = _situate(place, draft, article_country) if place is not None else None
     countries = {p.place.country_code: p.place.country for p in draft.places if p.place.country_code}
     if place is not None:

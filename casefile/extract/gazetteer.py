@@ -46,6 +46,8 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
+from casefile.extract.vocabulary import NOT_SETTLEMENT_WORDS, phrases
+
 __all__ = ["Place", "PlaceMention", "Gazetteer", "normalise"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -344,6 +346,7 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?:in|near|at|outside|around|village[ \t]+of|town[ \t]+of|city[ \t]+of|district[ \t]+of|"
     r"attacked|stormed|raided|overran|shelled|bombed|bombarded|besieged|recaptured)"
     r"[ \t]+(?:the[ \t]+)?$")
+NOT_A_SETTLEMENT = re.compile(rf"\b(?:{phrases(NOT_SETTLEMENT_WORDS)})\b")
 # A capitalised word right after a name, other than a qualifier: the name goes on.
 _NAME_GOES_ON = re.compile(
     r"[ \t]+(?!(?:Province|Governorate|State|Region|District|Agency|Tehsil|City|Town|Village|County)\b)[A-Z]")
@@ -1308,7 +1311,10 @@ class Gazetteer:
                     # its name and takes its country from the text (situate).
                     # Not a province's alternate name ("Kurdistan Region" is not Iran's
                     # Kordestan): the gazetteer knows what it is called, and it is not this.
-                    if said and not (p.geo_precision == "province" and _exact_key(p.name) != _exact_key(surface)):
+                    # Nor the start of a longer proper name or an occasion ("at Moi University",
+                    # "in Ramadan attacks").
+                    if said and not goes_on and not NOT_A_SETTLEMENT.search(surface) \
+                            and not (p.geo_precision == "province" and _exact_key(p.name) != _exact_key(surface)):
                         out.append(PlaceMention(s, e, surface, _unplaced(p, surface), 0.0))
                     continue
                 if not self._standalone(idx, surface, _tier_of(hits, idx), q) and not (said and one_country):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from casefile.extract.anchors import AnchoredPattern, WordIndex
-from casefile.extract.gazetteer import Place, PlaceMention
+from casefile.extract.gazetteer import NOT_A_SETTLEMENT, Place, PlaceMention
 from casefile.extract.spans import Overlaps, SpanSet
 from casefile.extract.vocabulary import WIRE_AGENCIES
 
@@ -118,6 +118,34 @@ def unresolved_places(text: str, known: list[PlaceMention],
             found.append(PlaceMention(start, end, name, place, 0.0))
             taken.add(start, end)
     return found, superseded
+
+
+# "in Kpinkankandi --", "at Melhura in Zainapora area": a name the gazetteer lacks, set after a
+# locative word with no kind word. Weak evidence: it is used only where nothing finer than a
+# district is known for the incident (`_choose_place`).
+_BARE_LOCATIVE = re.compile(rf"\b(?:in|at)[ \t]+(?P<name>{_NAME})(?![\w'’-])(?![ \t]+[A-Z])")
+_MARKET_AFTER = re.compile(r"[ \t]+(?:Bazaa?r|Market|Chowk)$")
+
+
+def bare_locatives(text: str, taken: Overlaps, demonym=lambda word: False) -> list[PlaceMention]:
+    """Unknown names right after "in" or "at" ("attacked a post in Kpinkankandi"), outside the
+    spans already read as known places, actors or dates: villages, each a weak candidate."""
+    found = []
+    for m in _BARE_LOCATIVE.finditer(text):
+        start, end = m.span("name")
+        market = _MARKET_AFTER.search(text, start, end)
+        if market:
+            end = market.start()   # "in Pashat Bazaar": the village's market
+        name = text[start:end]
+        words = name.split()
+        if _NOT_NAMES.match(words[0]) or _NOT_NAMES.match(words[-1]) or all(w.isupper() for w in words) \
+                or demonym(name) or NOT_A_SETTLEMENT.search(name) or taken.any(start, end) \
+                or name in WIRE_AGENCIES or name.endswith(("'s", "’s")):
+            continue
+        place = Place(name=name, admin1=None, country="", country_code="", latitude=None,
+                      longitude=None, geo_precision="town")
+        found.append(PlaceMention(start, end, name, place, -1.0))
+    return found
 
 
 # "in Komanda, eastern Democratic Republic of Congo": a name addressed by its region or country.

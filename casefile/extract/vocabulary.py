@@ -121,3 +121,15 @@ PLURAL_DETERMINERS = ("the", "these", "those", "twin", "two", "three", "four", "
 # house in Ramia") is another event than the one told before, even on the same day.
 NEW_EVENT_NOUNS = ("strike", "air strike", "airstrike", "drone strike", "attack", "raid", "bombing", "blast",
                    "explosion", "ambush", "assault", "shelling", "clash", "gunfight", "shooting")
+
+# Capitalised names after "in" or "at" that are not places: an institution ("at Moi
+# University"), an occasion ("in Ramadan attacks"), a document or a street.
+NOT_SETTLEMENT_WORDS = (
+    "University", "College", "School", "Hospital", "Clinic", "Ministry", "Council", "Parliament",
+    "Assembly", "Congress", "Senate", "Court", "Office", "Agency", "Party", "Front", "Movement", "Army",
+    "Force", "Forces", "Brigade", "Battalion", "Division", "Police", "Command", "Group", "Committee",
+    "Commission", "Mission", "Company", "Corporation", "Bank", "Church", "Mosque", "Cathedral", "Hotel",
+    "Airport", "Stadium", "Prison", "Embassy", "Summit", "Conference", "Day", "Week", "Eve", "Ramadan",
+    "Christmas", "Easter", "Eid", "Times", "News", "Post", "Online", "Street", "Road", "Avenue",
+    "Highway", "Bridge", "Square",
+)
