@@ -284,6 +284,13 @@ _SINGULAR_SCAN = AnchoredPattern(_SINGULAR)
 _ORDINAL_ONE_SCAN = AnchoredPattern(_ORDINAL_ONE)
 
 
+# A figure's noun in a list of parties ("34 volunteers", "six soldiers"), and what joins two.
+_LIST_ITEM_NOUN = re.compile(r"(?:[ \t]+(?!(?:and|or|more|others?|other|were|was|of|had|have)\b)[a-z][\w-]*){1,3}?"
+                             # "34 auxiliaries from the Volunteers for the Defence of the Fatherland (VDP)"
+                             r"(?:[ \t]+(?:from|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|for|of|the))*"
+                             r"(?:[ \t]+\([A-Z]{2,}\))?)?(?=,|[ \t]+and\b|[ \t]*[.;:]|[ \t]*$|[ \t]+(?:in|on|at|were|had|have|after|during|while|according)\b)")
+_LIST_GLUE = re.compile(r",[ \t]*(?P<and>and[ \t]+)?|[ \t]+(?P<and2>and)[ \t]+")
+_LIST_GLUE_AND_AHEAD = re.compile(r"[^.;:]{0,60}?\band\b")
 # Compiled once (the re module's cache costs a look-up per call).
 _TOLL_WORDS = ("toll", "number of", "body count", "fatality count")  # else the sentence states no toll
 _TOLL_BEFORE = re.compile(
@@ -355,6 +362,8 @@ class _Reader:
         self.context = context  # counts of the sentences before, for "others"
         self.counts: list[Count] = []
         self.tentative: set[int] = set()  # parties guessed from the count before (a toll)
+        self.quantities: list[Quantity] = []  # the sentence's figures, for lists ("34 volunteers and six soldiers")
+        self.consumed: set[int] = set()  # starts of figures already read as a part of a list
         folded = WordIndex.of(text).folded
         self.mentions_toll = any(folded.find(w, start, end) >= 0 for w in _TOLL_WORDS)
 
@@ -440,13 +449,38 @@ class _Reader:
         if noun is not None and noun.lastgroup != "operations":
             party = _party(self.text[q.end:noun_end], noun.lastgroup, self.sides_in(q.start, noun_end))
             end = noun_end
+        listed = self._listed_with(q)
+        if listed:
+            # "the death toll was 34 volunteers and six soldiers": the toll is the list's sum.
+            parties = {_party(self.text[x.end:e], n.lastgroup, self.sides_in(x.start, e)) if n is not None
+                       and n.lastgroup != "operations" else "unknown" for x, n, e in listed}
+            party = parties.pop() if len(parties) == 1 else "unknown"
+            end = listed[-1][2]
+            q = Quantity(q.start, q.end, sum(x.value for x, _, _ in listed), q.qualifier, q.text)
+            self.consumed.update(x.start for x, _, _ in listed[1:])
         same = [c for c in self.context[-4:] + self.counts if c.field == field]
-        tentative = party == "unknown" and bool(same)
+        tentative = party == "unknown" and bool(same) and not listed
         if tentative:
             party = same[-1].party  # "the toll stood at 34" after "killing 30 soldiers"
         start = m.start("put") if m["put"] else m.start("noun")
         return self.count(field, start, end, q, party, self.text[q.start:end], role="update",
                           tentative=tentative)
+
+    def _listed_with(self, q: Quantity) -> list[tuple[Quantity, re.Match | None, int]]:
+        """The figures of a list that starts at `q` ("34 volunteers, six soldiers and two
+        police officers"), each with its noun and end; empty when `q` begins no list."""
+        out, at = [], q
+        while at is not None and at.value is not None:
+            head = _LIST_ITEM_NOUN.match(self.text, at.end, self.end)
+            if head is None:
+                break
+            noun, noun_end = _noun_phrase(self.text, at.end, head.end())
+            out.append((at, noun, head.end()))
+            glue = _LIST_GLUE.match(self.text, head.end(), self.end)
+            if glue is None or glue["and"] is None and glue["and2"] is None and not _LIST_GLUE_AND_AHEAD.match(self.text, glue.end(), self.end):
+                break
+            at = next((x for x in self.quantities if x.start == glue.end()), None)
+        return out if len(out) > 1 else []
 
     def read(self, q: Quantity) -> Count | None:
         text, end = self.text, self.end
@@ -638,7 +672,10 @@ def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
             items.append(Quantity(s, s + len(m.group(0).rstrip()), 1, "exact", m.group(0).strip()))
     items.sort(key=lambda q: q.start)
     reader = _Reader(text, start, end, list(sides), list(context))
+    reader.quantities = items
     for q in items:
+        if q.start in reader.consumed:
+            continue
         count = reader.read(q)
         if count is not None:
             reader.add(count)

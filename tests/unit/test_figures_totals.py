@@ -131,6 +131,18 @@ def test_a_toll_of_the_wounded():
     assert (c.field, c.value, c.role) == ("wounded", 52, "update")
 
 
+@pytest.mark.parametrize("sentence, value, party", [
+    # real dev 158 (a toll stated as two parties)
+    ("The provisional toll was 21 herders and four soldiers, officials said.", 25, "unknown"),
+    ("The death toll rose to 12 soldiers, three police officers and two civilians.", 17, "unknown"),
+    ("The death toll was 9 members of the Civil Defence Corps (CDC) and two soldiers.", 11, "security"),
+    ("The toll stood at seven soldiers and two more were wounded.", 7, "security"),
+])
+def test_a_toll_listed_by_party_is_their_sum(sentence, value, party):
+    toll = [c for c in counts(sentence) if c.role == "update"]
+    assert [(c.field, c.value, c.party) for c in toll] == [("killed", value, party)]
+
+
 @pytest.mark.parametrize("sentence", [
     "The death toll of the war has risen to 40,000.",
     "The number of deaths rose to 2,000.",
