@@ -349,7 +349,8 @@ _PLACE_CONTEXT = re.compile(
 NOT_A_SETTLEMENT = re.compile(rf"\b(?:{phrases(NOT_SETTLEMENT_WORDS)})\b")
 # A capitalised word right after a name, other than a qualifier: the name goes on.
 _NAME_GOES_ON = re.compile(
-    r"[ \t]+(?!(?:Province|Governorate|State|Region|District|Agency|Tehsil|City|Town|Village|County)\b)[A-Z]")
+    r"[ \t]+(?!(?:Province|Governorate|State|Region|District|Agency|Tehsil|City|Town|Village|County|Local|LGA|"
+    r"Municipality|Township|Department|Prefecture|Commune|Territory|Sub-?[Cc]ounty|Sub-?[Dd]istrict)\b)[A-Z]")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|of|at|on|from|to|outside|around|into|towards?|across|between|and)[ \t]+"
     r"(?:the[ \t]+)?$")

@@ -139,7 +139,8 @@ def bare_locatives(text: str, taken: Overlaps, demonym=lambda word: False) -> li
         name = text[start:end]
         words = name.split()
         if _NOT_NAMES.match(words[0]) or _NOT_NAMES.match(words[-1]) or all(w.isupper() for w in words) \
-                or demonym(name) or NOT_A_SETTLEMENT.search(name) or taken.any(start, end) \
+                or demonym(name) or NOT_A_SETTLEMENT.search(name) or _ADMIN_OR_POSSESSIVE.search(name) \
+                or taken.any(start, end) \
                 or name in WIRE_AGENCIES or name.endswith(("'s", "’s")):
             continue
         place = Place(name=name, admin1=None, country="", country_code="", latitude=None,

@@ -334,3 +334,18 @@ def test_a_bare_name_in_the_event_sentence_is_the_village_where_nothing_finer_is
 def test_a_bare_name_does_not_displace_a_known_town_or_name_an_institution(text, place):
     [inc] = extract(text, "2025-03-10")
     assert inc.location == place
+
+
+@pytest.mark.parametrize("text, names", [
+    ("gunmen attacked communities in Bokkos Local Government Area of Plateau State", []),
+    ("the attack in Ramadan last year", []),
+    ("students killed at Moi University", []),
+    ("a blast in Borno State's capital", []),
+    ("soldiers deployed in Kpinkankandi, Reuters said", ["Kpinkankandi"]),
+    ("a bomb went off in Pashat Bazaar on Saturday", ["Pashat"]),
+])
+def test_what_a_bare_name_after_in_or_at_is(text, names):
+    from casefile.extract.places import bare_locatives
+    from casefile.extract.spans import Overlaps
+
+    assert [m.surface for m in bare_locatives(text, Overlaps([]))] == names
