@@ -299,6 +299,16 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
                     "date": c is not None and (g["date_start"], g["date_precision"] if g["date_start"] else None)
                     == (c.date_start, c.date_precision if c.date_start else None),
                 }
+                if c is not None:
+                    # Actors as names, order aside: the labels use the catalog's names.
+                    gold_actors = {fold(a) for a in g.get("actors") or []}
+                    got_actors = {fold(a) for a in (c.actor1, c.actor2) if a}
+                    shared = len(gold_actors & got_actors)
+                    t["actors (paired incidents)"].add(tp=shared, fp=len(got_actors) - shared,
+                                                       fn=len(gold_actors) - shared)
+                    if details and gold_actors != got_actors:
+                        print(f"  ACTORS  {label_path.name}: gold {sorted(g.get('actors') or [])}, got "
+                              f"{[a for a in (c.actor1, c.actor2) if a]}")
                 for name, ok in checks.items():
                     t["per incident: " + name].add(tp=int(ok), fn=int(not ok))
                     right[name] = right[name] and ok
@@ -377,7 +387,7 @@ def print_real(split: str, gazetteer: Gazetteer, details: bool) -> None:
     print()
     print("| field                      | precision | recall |    F1 |   TP |   FP |   FN |")
     print("|----------------------------|-----------|--------|-------|------|------|------|")
-    for key in ("incidents", "published (ingest)"):
+    for key in ("incidents", "actors (paired incidents)", "published (ingest)"):
         print(t[key].row(key))
     if info["classes"]:
         print("\nWrong incidents by kind of error: " + "; ".join(

@@ -157,11 +157,11 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
 
 
 def _bare(draft: Draft) -> bool:
-    """Nothing but "an attack" and a place: no other kind of event, no figure, no day, no one
-    named who did it."""
+    """Nothing but "an attack" and a place: no other kind of event, no figure, no day. Who
+    did it does not make it an incident ("ADF attacks in Ituri", "the Hamas attack on Be'eri"
+    are how a story recalls a group's record)."""
     return draft.kinds <= {"attack"} and not (any(c.value is not None for c, _ in draft.counts)
-                or any(d.precision in ("day", "week") for d in draft.dates)
-                or any(a.name and not a.generic and a.name != CIVILIANS for f in draft.facts for a in f.actors))
+                                              or any(d.precision in ("day", "week") for d in draft.dates))
 
 
 def _without_bare_mentions(drafts: list[Draft]) -> list[Draft]:

@@ -20,7 +20,7 @@ GOVERNMENT_FORCES = {
     "NG": "Nigerian security forces", "NE": "Nigerien security forces",
     "ML": "Malian security forces", "BF": "Burkinabe security forces",
     "TD": "Chadian security forces", "CM": "Cameroonian security forces",
-    "TR": "Turkish forces", "IL": "Israeli forces", "US": "US forces / coalition",
+    "TR": "Turkish security forces", "IL": "Israeli security forces", "US": "US forces / coalition",
     "SO": "Somali security forces", "LB": "Lebanese security forces", "JO": "Jordanian security forces",
     "MR": "Mauritanian security forces", "SD": "Sudanese security forces",
 }
@@ -99,13 +99,46 @@ CATALOG: dict[str, list[str]] = {
         r"(?:US|U\.S\.|American|United\s+States)(?:\s+special)?\s+(?:forces|troops|military|army|soldiers|commandos|air\s*strikes?|strikes?|drones?|warplanes)",
         r"(?-i:CENTCOM)", r"(?:US\s+)?Central\s+Command", r"(?:US|U\.S\.)-led\s+coalition",
         r"(?:international|global|anti-IS|anti-ISIS)\s+coalition(?:\s+forces)?", r"coalition\s+(?:forces|aircraft|air\s*strikes?|warplanes|troops)"],
-    "Turkish forces": [r"Turkish\s+(?:forces|army|military|troops|drones?|warplanes|air\s*strikes?)"],
-    "Israeli forces": [r"Israeli\s+(?:forces|army|military|troops|air\s*strikes?|warplanes|drones?)", r"(?-i:IDF)"],
+    "Turkish security forces": [r"Turkish\s+(?:forces|army|military|troops|drones?|warplanes|air\s*strikes?)"],
+    "Israeli security forces": [r"Israeli\s+(?:forces|army|military|troops|air\s*strikes?|warplanes|drones?)", r"(?-i:IDF)"],
     "Civilian Joint Task Force (CJTF)": [r"Civilian\s+Joint\s+Task\s+Force", r"(?-i:CJTF)"],
     "Volunteers for the Defence of the Homeland (VDP)": [r"Volunteers\s+for\s+the\s+Defen[cs]e\s+of\s+the\s+Homeland", r"(?-i:VDP)"],
     "Multinational Joint Task Force (MNJTF)": [r"Multinational\s+Joint\s+Task\s+Force", r"(?-i:MNJTF)"],
     "Wagner Group / Africa Corps": [r"Wagner(?:\s+Group)?", r"Africa\s+Corps", r"Russian\s+(?:mercenaries|paramilitar\w+|instructors)"],
     "Al-Shabaab": [r"al[-\s]Shabaa?b"],
+    # Armed groups of other conflicts, by the names and acronyms the press uses for them.
+    "Rapid Support Forces (RSF)": [r"Rapid\s+Support\s+Forces?(?:\s*\((?-i:RSF)\))?", r"(?<!Borders\s\()(?-i:RSF)"],
+    "Allied Democratic Forces (ADF)": [r"Allied\s+Democratic\s+Forces", r"(?-i:ADF)"],
+    "CODECO": [r"(?-i:CODECO)", r"Cooperative\s+for\s+the\s+Development\s+of\s+(?:the\s+)?Congo"],
+    "M23": [r"(?-i:M23)", r"March\s+23\s+Movement"],
+    "Houthis (Ansar Allah)": [r"Hout?his?", r"Huthis?", r"Ansar\s+Allah"],
+    "Hezbollah": [r"Hez?b[ou]llah", r"Hizbullah"],
+    "Hamas": [r"(?-i:Hamas)", r"(?:Izz\s+(?:ad|al|el)[-\s]Din\s+)?al-Qassam\s+Brigades"],
+    "Palestinian Islamic Jihad (PIJ)": [r"(?:Palestinian\s+)?Islamic\s+Jihad", r"(?-i:PIJ)", r"al-Quds\s+Brigades?"],
+    "Tehrik-i-Taliban Pakistan (TTP)": [r"Tehr[ei]e?k[-\s][ei][-\s]Taliban(?:[-\s]Pakistan)?", r"(?-i:TTP)",
+                                        r"Pakistani\s+Taliban"],
+    "Baloch Liberation Army (BLA)": [r"Baloch(?:istan)?\s+Liberation\s+(?:Army|Front)", r"(?-i:BLA|BLF)"],
+    "CPI (Maoist)": [r"Communist\s+Party\s+of\s+India\s*\(\s*Maoist\s*\)", r"(?-i:CPI)\s*\(\s*Maoist\s*\)",
+                     r"Maoists?", r"Naxal(?:ite)?s?"],
+    "Fano militia": [r"Fano(?:\s+(?:militia|militiamen|fighters|forces))?"],
+    "Tigray People's Liberation Front (TPLF)": [r"Tigray\s+People['’]s\s+Liberation\s+Front", r"(?-i:TPLF)",
+                                                r"Tigray(?:an)?\s+(?:Defen[cs]e\s+Forces|forces|rebels)"],
+    "Kurdistan Workers' Party (PKK)": [r"Kurdistan\s+Workers['’]?\s+Party", r"(?-i:PKK)"],
+    "New People's Army (NPA)": [r"New\s+People['’]s\s+Army", r"(?-i:NPA)"],
+    "Bangsamoro Islamic Freedom Fighters (BIFF)": [r"Bangsamoro\s+Islamic\s+Freedom\s+Fighters", r"(?-i:BIFF)"],
+    "Abu Sayyaf Group (ASG)": [r"Abu\s+Sayyaf(?:\s+Group)?"],
+    # Not the "Karen National Liberation Army": the ELN by its acronym.
+    "National Liberation Army (ELN)": [r"National\s+Liberation\s+Army\s*\((?-i:ELN)\)", r"(?-i:ELN)"],
+    "FARC dissidents": [r"(?-i:FARC)(?:\s+dissidents)?", r"Revolutionary\s+Armed\s+Forces\s+of\s+Colombia"],
+    "Jalisco New Generation Cartel (CJNG)": [r"Jalisco\s+New\s+Generation\s+Cartel", r"(?-i:CJNG)"],
+    "Sinaloa Cartel": [r"Sinaloa\s+Cartel"],
+    "Arakan Army": [r"Arakan\s+Army"],
+    "Kachin Independence Army (KIA)": [r"Kachin\s+Independence\s+Army", r"(?-i:KIA)(?=\s+(?:rebels|fighters|troops))"],
+    "People's Defence Force (PDF)": [r"People['’]s\s+Defen[cs]e\s+Forces?(?:\s*\((?-i:PDF)\))?",
+                                     r"(?-i:PDF)(?=\s+(?:fighters|forces|members|troops|units|militia))"],
+    "Ambazonian separatists": [r"Ambazonian?\s+(?:separatists|fighters|rebels|militia)", r"Amba\s+(?:boys|fighters)"],
+    "Lakurawa": [r"Lakurawa"],
+    "Ansaru": [r"Ansaru"],
     "Malian security forces": [r"(?-i:FAMa)"],
     "Syrian government security forces": [
         r"General\s+Security(?:\s+(?:Department|Service|Directorate|forces?|personnel|units?))?",
@@ -113,10 +146,12 @@ CATALOG: dict[str, list[str]] = {
         r"Interior\s+Ministry\s+forces", r"Ministry\s+of\s+Interior\s+forces"],
 }
 # Government forces without a name: resolved by country. The adjective ("Somali troops") or
-# the country's name ("Somalia's army") names the country; else the incident's country.
+# the country's name ("Somalia's army") names the country; else the incident's country. A
+# state's aircraft, drones and guns are its forces too ("Iraqi warplanes", "Pakistani jets").
 _FORCE_NOUNS = (r"(?:government\s+|security\s+|armed\s+|special\s+|military\s+|national\s+)?"
                 r"(?:forces|troops|army|military|soldiers|police|units|personnel|authorities|"
-                r"gendarmes|air\s+force|security)")
+                r"gendarmes|air\s+force|security|navy|war\s*planes|(?:fighter\s+)?jets|aircraft|"
+                r"(?:helicopter\s+)?gunships|helicopters|drones|artillery|F-\d{1,2}s)")
 _GENERIC_FORCES = re.compile(
     rf"(?<![\w.])(?:(?P<demonym>(?-i:{_alternation(_ADJECTIVES_CASED)}))\s+{_FORCE_NOUNS}"
     rf"|(?P<country>(?-i:{_alternation(_NAMES_CASED)}))['’]s\s+{_FORCE_NOUNS}"

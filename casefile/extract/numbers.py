@@ -121,11 +121,23 @@ _BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 _DIGIT_RANGE = re.compile(r"(?<![\w$£€.,-])(\d{1,5})[-–](\d{1,5})(?![\w-])")
 
 
+# A time of day is no count: "at 5:30 a.m.", "at 7 PM", "0600 GMT", "14:00 hours".
+_CLOCK_AFTER = re.compile(r"(?:[:.]\d{2})?[ \t]*(?:[ap]\.?[ \t]?m\b\.?|GMT\b|UTC\b|hrs\b)|h(?=\d{2})|:\d{2}",
+                          re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\d[:]$")
+
+
+def _clock_time(text: str, q: Quantity) -> bool:
+    if q.qualifier == "vague" or not text[q.end - 1:q.end].isdigit():
+        return False
+    return bool(_CLOCK_AFTER.match(text, q.end) or _CLOCK_BEFORE.search(text, max(0, q.start - 2), q.start))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _FAST_NUMBER.finditer(text):
         q = parse_quantity(m)
-        if q is None:
+        if q is None or _clock_time(text, q):
             continue
         low = out[-1] if out else None
         if low is not None and _is_range(text, low, q):

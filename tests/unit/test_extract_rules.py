@@ -394,13 +394,34 @@ def test_a_count_reads_past_where_the_people_were_from():
         ("killed", 4, "exact", "militant")
 
 
-@pytest.mark.parametrize("name", ["National Liberation Army (ELN)", "Kachin Independence Army", "Free Syrian Army",
-                                  "People’s Defence Force"])
+@pytest.mark.parametrize("name", ["Karen National Liberation Army", "Ta’ang National Liberation Army",
+                                  "Free Syrian Army", "Arakan Rohingya Salvation Army"])
 def test_an_army_named_for_a_cause_is_an_armed_group(name):
     from casefile.extract.actors import find_actors
 
     (actor,) = find_actors(f"Fighters of the {name} attacked the post.")
     assert (actor.name, actor.generic) == (name, None)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fighters of the National Liberation Army (ELN) attacked the post.", "National Liberation Army (ELN)"),
+    ("Fighters of the Kachin Independence Army attacked the post.", "Kachin Independence Army (KIA)"),
+    ("Fighters of the People’s Defence Force attacked the post.", "People's Defence Force (PDF)"),
+    ("Paramilitary Rapid Support Forces (RSF) attacked the village.", "Rapid Support Forces (RSF)"),
+    ("Houthi rebels fired a missile at the town.", "Houthis (Ansar Allah)"),
+    ("Pakistani Taliban militants attacked the post.", "Tehrik-i-Taliban Pakistan (TTP)"),
+    ("Tehreek-e-Taliban Pakistan claimed the attack.", "Tehrik-i-Taliban Pakistan (TTP)"),
+])
+def test_a_known_armed_group_takes_its_catalog_name(text, name):
+    from casefile.extract.actors import find_actors
+
+    assert name in [a.name for a in find_actors(text)]
+
+
+def test_a_press_freedom_groups_acronym_is_no_armed_group():
+    from casefile.extract.actors import find_actors
+
+    assert not [a for a in find_actors("Reporters Without Borders (RSF) condemned the killing.") if "Rapid" in a.name]
 
 
 def test_a_part_of_a_province_named_like_another_province_stays_in_its_owner():

@@ -262,3 +262,15 @@ def test_a_sum_of_parties_is_weighed_party_by_party_against_counts_of_one_party(
 ])
 def test_a_denied_claim_is_its_claimants_figure_not_the_toll(text):
     assert best(text, "2025-08-12")[0] in (1, 2)
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # real dev 162 ("at around 5:30 a.m. The fatality ..." was read as a toll of 30)
+    ("Troops engaged the gunmen at around 5:30 a.m. The fatality count was not given.", []),
+    ("The attack began at 7 PM and killed 12 people.", [12]),
+    ("Shelling resumed at 0600 GMT, wounding three.", [3]),
+    ("The blast, at 14:00 hours, killed 4 and at 9h30 another hurt 2.", [4, 2]),
+    ("At 5.30am, 12 people were shot.", [12]),
+])
+def test_a_time_of_day_is_no_count(sentence, values):
+    assert [q.value for q in find_quantities(sentence)] == values

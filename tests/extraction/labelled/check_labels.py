@@ -56,7 +56,7 @@ ACTORS = {
     "Iraqi security forces",
     "Popular Mobilization Forces (PMF)",
     "Kurdistan Region security forces",
-    "Turkish forces",
+    "Turkish security forces",
     "Nigerian security forces",
     "Civilian Joint Task Force (CJTF)",
     "Nigerien security forces",
