@@ -486,7 +486,13 @@ def _roles(actors: list[tuple[str, ActorMention]], event_type: str, sub: str,
     names = [n for n, _ in actors]
     state = [n for n in names if is_state(n)]
     armed = [n for n in names if not is_state(n)]
-    civilian_victims = "civilian" in fields.get("killed", set()) | fields.get("wounded", set()) | fields.get("abducted", set())
+    victims = fields.get("killed", set()) | fields.get("wounded", set()) | fields.get("abducted", set())
+    # Remote violence that counts only people ("eight people were killed in the blast") hit
+    # civilians: a combatant's death is told as a soldier's or a militant's.
+    # (A suicide bomber's own death aside.)
+    bystanders = victims - ({"militant"} if sub == "Suicide bomb" else set())
+    civilian_victims = "civilian" in victims or (event_type == "Explosions/Remote violence"
+                                                  and bool(bystanders) and bystanders <= {"civilian", "unknown"})
     if event_type in ("Violence against civilians",) or sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
         # Government forces can be the ones who attack civilians ("Russian missiles hit Kharkiv").
         perpetrator = (armed or (state if event_type == "Violence against civilians" else []) or [None])[0]
@@ -494,7 +500,9 @@ def _roles(actors: list[tuple[str, ActorMention]], event_type: str, sub: str,
             (n for n in state if n != perpetrator), None)
         return perpetrator, victim
     if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
-        return (state or armed or [None])[0], next((n for n in armed if n not in state[:1]), None)
+        first = (state or armed or [None])[0]
+        target = next((n for n in armed if n != first), None)
+        return first, target or (CIVILIANS if civilian_victims and first else None)
     if event_type == "Strategic developments":
         if "released" in fields and not state:
             return None, None  # prisoners' affiliation is not an actor of their release

@@ -808,3 +808,21 @@ def test_a_town_given_as_a_point_of_reference_does_not_split_the_incident(body, 
 def test_an_article_of_one_incident_placed_in_a_country_takes_the_one_finer_place_it_names(body, place):
     (incident,) = extract(body, "2025-03-05")
     assert incident.location == place
+
+
+@pytest.mark.parametrize("text, actors", [
+    # remote violence that counts only people hit civilians (real dev 123/160, 52/53)
+    ("A suicide bomber killed eight people at a market in Bajaur on Saturday, police said.",
+     (None, "Civilians")),
+    ("Myanmar military aircraft bombed a village in Sagaing on Tuesday, killing 53 people.",
+     ("Myanmar security forces", "Civilians")),
+    # and one party is never both sides (real dev 146/149)
+    ("Rapid Support Forces (RSF) shelled El Fasher on Monday, killing five people.",
+     ("Rapid Support Forces (RSF)", "Civilians")),
+    # a strike on an armed group keeps the group as its target
+    ("Iraqi warplanes struck an Islamic State hideout in Kirkuk on Sunday, killing four militants.",
+     ("Iraqi security forces", "Islamic State (IS)")),
+])
+def test_who_remote_violence_struck(text, actors):
+    [inc] = extract(text, "2025-03-10")
+    assert (inc.actor1 if actors[0] else None, inc.actor2) == actors
