@@ -432,11 +432,11 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
             name = _resolve_actor(a, a.country or country_code, None if a.country else country)
             if name and name not in [n for n, _ in actors]:
                 actors.append((name, a))
-    named_groups = [n for n, a in actors if not is_state(n) and n != "Unidentified armed group"]
-    actors = [(n, a) for n, a in actors if not (n == "Unidentified armed group" and named_groups)]
+    named_groups = [n for n, a in actors if not is_state(n) and n != UNIDENTIFIED]
+    actors = [(n, a) for n, a in actors if not (n == UNIDENTIFIED and named_groups)]
     for name, a in actors:
         claims.append(anchored(body, a.start, a.end, field="actor", value=name))
-    actor1, actor2 = _roles(actors, event_type, sub_event_type, fields)
+    actor1, actor2 = _unnamed_side(*_roles(actors, event_type, sub_event_type, fields), event_type, sub_event_type)
 
     figures = derive(evidence)
     released = max((c.value for c, _ in draft.counts if c.field == "released" and c.value), default=None)
@@ -479,6 +479,19 @@ def _date_value(d: DateMention) -> str:
     if d.date_start and d.date_end and d.date_end != d.date_start:
         return f"{d.date_start}/{d.date_end}"
     return d.date_start or d.text
+
+
+UNIDENTIFIED = "Unidentified armed group"
+
+
+def _unnamed_side(actor1: str | None, actor2: str | None, event_type: str, sub: str) -> tuple[str | None, str | None]:
+    """A side the text does not name is still there (ACLED's "Unidentified Armed Group"):
+    a clash has an enemy, an attack on civilians or a bombing an author."""
+    if event_type == "Battles" and actor1 and actor2 is None and actor1 != UNIDENTIFIED:
+        return actor1, UNIDENTIFIED
+    if actor1 is None and actor2 and (event_type == VAC or sub in ("Suicide bomb", "Remote explosive/landmine/IED")):
+        return UNIDENTIFIED, actor2
+    return actor1, actor2
 
 
 def _roles(actors: list[tuple[str, ActorMention]], event_type: str, sub: str,

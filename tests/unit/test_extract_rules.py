@@ -826,3 +826,16 @@ def test_an_article_of_one_incident_placed_in_a_country_takes_the_one_finer_plac
 def test_who_remote_violence_struck(text, actors):
     [inc] = extract(text, "2025-03-10")
     assert (inc.actor1 if actors[0] else None, inc.actor2) == actors
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Soldiers clashed with gunmen near Djibo on Sunday, killing four of them, the army said.",
+     ("Burkinabe security forces", "Unidentified armed group")),
+    ("Police in Rio fought a gun battle in Jacarezinho on Thursday; 25 people died.",
+     ("Brazilian security forces", "Unidentified armed group")),
+    ("A bomb exploded at a tea shop in Yarang on Thursday, killing one villager.",
+     ("Unidentified armed group", "Civilians")),
+])
+def test_a_side_the_text_does_not_name_is_an_unidentified_armed_group(text, actors):
+    [inc] = extract(text, "2025-03-10")
+    assert (inc.actor1, inc.actor2) == actors
