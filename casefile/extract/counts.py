@@ -289,7 +289,7 @@ _LIST_ITEM_NOUN = re.compile(r"(?:[ \t]+(?!(?:and|or|more|others?|other|were|was
                              # "34 auxiliaries from the Volunteers for the Defence of the Fatherland (VDP)"
                              r"(?:[ \t]+(?:from|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|for|of|the))*"
                              r"(?:[ \t]+\([A-Z]{2,}\))?)?(?=,|[ \t]+and\b|[ \t]*[.;:]|[ \t]*$|[ \t]+(?:in|on|at|were|had|have|after|during|while|according)\b)")
-_LIST_GLUE = re.compile(r",[ \t]*(?P<and>and[ \t]+)?|[ \t]+(?P<and2>and)[ \t]+")
+_LIST_GLUE = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 _LIST_GLUE_AND_AHEAD = re.compile(r"[^.;:]{0,60}?\band\b")
 # Compiled once (the re module's cache costs a look-up per call).
 _TOLL_WORDS = ("toll", "number of", "body count", "fatality count")  # else the sentence states no toll
@@ -477,7 +477,8 @@ class _Reader:
             noun, noun_end = _noun_phrase(self.text, at.end, head.end())
             out.append((at, noun, head.end()))
             glue = _LIST_GLUE.match(self.text, head.end(), self.end)
-            if glue is None or glue["and"] is None and glue["and2"] is None and not _LIST_GLUE_AND_AHEAD.match(self.text, glue.end(), self.end):
+            # "12 soldiers, three police officers and ...": a comma goes on only to an "and".
+            if glue is None or "and" not in glue.group() and not _LIST_GLUE_AND_AHEAD.match(self.text, glue.end(), self.end):
                 break
             at = next((x for x in self.quantities if x.start == glue.end()), None)
         return out if len(out) > 1 else []

@@ -122,7 +122,7 @@ def unresolved_places(text: str, known: list[PlaceMention],
 
 # "in Kpinkankandi --", "at Melhura in Zainapora area": a name the gazetteer lacks, set after a
 # locative word with no kind word. Weak evidence: it is used only where nothing finer than a
-# district is known for the incident (`_choose_place`).
+# district is known for the incident (`casefile.extract._bare_place`).
 _BARE_LOCATIVE = re.compile(rf"\b(?:in|at)[ \t]+(?P<name>{_NAME})(?![\w'’-])(?![ \t]+[A-Z])")
 _MARKET_AFTER = re.compile(r"[ \t]+(?:Bazaa?r|Market|Chowk)$")
 
