@@ -302,13 +302,14 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
                 if c is not None:
                     # Actors as names, order aside: the labels use the catalog's names.
                     gold_actors = {fold(a) for a in g.get("actors") or []}
-                    got_actors = {fold(a) for a in (c.actor1, c.actor2) if a}
+                    got = [a for a in (c.actor1, c.actor2) if a]
+                    got_actors = {fold(a) for a in got}
                     shared = len(gold_actors & got_actors)
                     t["actors (paired incidents)"].add(tp=shared, fp=len(got_actors) - shared,
                                                        fn=len(gold_actors) - shared)
                     if details and gold_actors != got_actors:
                         print(f"  ACTORS  {label_path.name}: gold {sorted(g.get('actors') or [])}, got "
-                              f"{[a for a in (c.actor1, c.actor2) if a]}")
+                              f"{got}")
                 for name, ok in checks.items():
                     t["per incident: " + name].add(tp=int(ok), fn=int(not ok))
                     right[name] = right[name] and ok

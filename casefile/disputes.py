@@ -180,9 +180,9 @@ def _compatible(field: str, a: tuple, b: tuple) -> bool:
     if field == "date":  # the ranges overlap
         return a[0] <= b[1] and b[0] <= a[1]
     if field == "actors":  # contradicting: each names an armed group the other does not (state forces
-        from casefile.extract.actors import is_state  # join many events, so naming them is no claim against another group)
+        from casefile.extract.actors import UNIDENTIFIED, is_state  # join many events, so naming them is no claim against another group)
 
-        ga, gb = ({n for n in x if not is_state(n) and n != "Unidentified armed group"} for x in (a, b))
+        ga, gb = ({n for n in x if not is_state(n) and n != UNIDENTIFIED} for x in (a, b))
         return not (ga and gb) or ga <= gb or gb <= ga
     return a == b
 

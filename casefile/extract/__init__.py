@@ -6,13 +6,14 @@ holding the exact span of the body that states it (`quote == body[start:end]`).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from casefile.extract.actors import CIVILIANS, ActorMention, find_actors, forces_of, is_state
+from casefile.extract.actors import CIVILIANS, UNIDENTIFIED, ActorMention, find_actors, forces_of, is_state
 from casefile.extract.attribution import attribution_of, is_organisation
 from casefile.extract.counts import Side, find_counts
 from casefile.extract.dates import DateMention, find_dates
@@ -87,9 +88,11 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     not_event = Overlaps(non_event_spans(body, filed_from))
     article_country = _main_country(all_places)
     all_places = gazetteer.the_capital(body, all_places, _main_country(all_places, share=2 / 3)[0])
-    bare = [p for p in bare_locatives(body, Overlaps([(p.start, p.end) for p in all_places]
-                                                     + [(x.start, x.end) for x in all_actors + all_dates]),
-                                      gazetteer.is_demonym) if not not_event.any(p.start, p.end)]
+    # Read only if an incident is placed no finer than a district (most are placed finer).
+    bare = functools.cache(lambda: [
+        p for p in bare_locatives(body, Overlaps([(p.start, p.end) for p in all_places]
+                                                 + [(x.start, x.end) for x in all_actors + all_dates]),
+                                  gazetteer.is_demonym) if not not_event.any(p.start, p.end)])
     years = [int(d.date_start[:4]) for d in all_dates if d.date_start]
     latest_year = max(years) if years and not published else None
 
@@ -327,21 +330,21 @@ def _resolve_actor(a: ActorMention, country: str | None, country_name: str | Non
 
 
 def _bare_place(body: str, draft: Draft, place: PlaceMention | None,
-                bare: list[PlaceMention]) -> PlaceMention | None:
+                bare: Callable[[], list[PlaceMention]]) -> PlaceMention | None:
     """A bare name after "in"/"at" in the sentence that states the event, where nothing finer
     than a district is known: "attacked a military post in Kpinkankandi" in a story of Togo."""
     if place is not None and _rank_of(body, place) >= PRECISION_RANK["town"]:
         return None
     for f in [draft.lead] + [f for f in draft.facts if f.eventful and f is not draft.lead]:
         s = f.sentence
-        found = next((b for b in bare if s.start <= b.start < s.end), None)
+        found = next((b for b in bare() if s.start <= b.start < s.end), None)
         if found is not None:
             return found
     return None
 
 
 def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str | None],
-               bare: list[PlaceMention] = ()) -> CandidateIncident:
+               bare: Callable[[], list[PlaceMention]] = list) -> CandidateIncident:
     claims: list[ClaimDraft] = []
     place = _choose_place(draft, body)
     village = _bare_place(body, draft, place, bare)
@@ -479,9 +482,6 @@ def _date_value(d: DateMention) -> str:
     if d.date_start and d.date_end and d.date_end != d.date_start:
         return f"{d.date_start}/{d.date_end}"
     return d.date_start or d.text
-
-
-UNIDENTIFIED = "Unidentified armed group"
 
 
 def _unnamed_side(actor1: str | None, actor2: str | None, event_type: str, sub: str) -> tuple[str | None, str | None]:

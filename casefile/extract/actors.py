@@ -69,6 +69,7 @@ def _alternation(words) -> str:
 
 
 CIVILIANS = "Civilians"
+UNIDENTIFIED = "Unidentified armed group"  # a side the text does not name
 
 # canonical name: alias patterns (case-insensitive unless wrapped in (?-i:...))
 CATALOG: dict[str, list[str]] = {
@@ -228,7 +229,7 @@ def find_actors(text: str) -> list[ActorMention]:
     for m in _FAST[id(_GENERIC_MILITANTS)].finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        found.append(ActorMention(m.start(), m.end(), "Unidentified armed group", "militants"))
+        found.append(ActorMention(m.start(), m.end(), UNIDENTIFIED, "militants"))
     found.sort(key=lambda a: a.start)
     return found
 

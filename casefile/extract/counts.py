@@ -356,13 +356,14 @@ def _field_of(m: re.Match) -> str:
 class _Reader:
     """Reads the counts of one sentence, left to right, remembering the ones before."""
 
-    def __init__(self, text: str, start: int, end: int, sides: list[Side], context: list[Count]):
+    def __init__(self, text: str, start: int, end: int, sides: list[Side], context: list[Count],
+                 quantities: list[Quantity] = ()):
         self.text, self.start, self.end = text, start, end
         self.sides = [s for s in sides if start <= s.start < end]
         self.context = context  # counts of the sentences before, for "others"
         self.counts: list[Count] = []
         self.tentative: set[int] = set()  # parties guessed from the count before (a toll)
-        self.quantities: list[Quantity] = []  # the sentence's figures, for lists ("34 volunteers and six soldiers")
+        self.quantities = quantities  # the sentence's figures, for lists ("34 volunteers and six soldiers")
         self.consumed: set[int] = set()  # starts of figures already read as a part of a list
         folded = WordIndex.of(text).folded
         self.mentions_toll = any(folded.find(w, start, end) >= 0 for w in _TOLL_WORDS)
@@ -672,8 +673,7 @@ def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
                 continue  # inside a number, or before one ("a further two bodies")
             items.append(Quantity(s, s + len(m.group(0).rstrip()), 1, "exact", m.group(0).strip()))
     items.sort(key=lambda q: q.start)
-    reader = _Reader(text, start, end, list(sides), list(context))
-    reader.quantities = items
+    reader = _Reader(text, start, end, list(sides), list(context), items)
     for q in items:
         if q.start in reader.consumed:
             continue
