@@ -345,19 +345,27 @@ SENTENCE_REACH = 300  # characters either side of a claim its sentence may reach
 
 def match_records(case: CaseFile):
     """The matcher's view of every active incident, read in a few passes over the store:
-    its fields, its claims, the sentences those claims stand in, its articles' titles and dates."""
+    its fields, its claims, the sentences those claims stand in, its articles' titles and dates.
+
+    Reading the sentences' words is most of the work, so each incident's reading is kept in
+    the case file (`match_words`) under a stamp of what it read, and read again only when that
+    changes: a new claim, a merge, another incident drawn from one of its articles."""
     import datetime as dt
+    import hashlib
     import json
+    import sys
 
     from casefile.extract.gazetteer import normalise
     from casefile.match import MatchRecord
-    from casefile.match.words import name_phrases, proper_names, sentences_at, tokens
 
     extra: dict[int, dict] = {}
 
     def entry(incident_id: int) -> dict:
-        return extra.setdefault(incident_id, {"actors": set(), "weekdays": set(), "months": set(),
-                                              "text": [], "articles": set(), "sentences": {}})
+        e = extra.get(incident_id)
+        if e is None:
+            e = extra[incident_id] = {"actors": set(), "weekdays": set(), "months": set(), "text": [],
+                                      "articles": set(), "spans": []}
+        return e
 
     for incident_id, field_name, value, quote, detail, article_id in case.match_claims():
         e = entry(incident_id)
@@ -374,32 +382,32 @@ def match_records(case: CaseFile):
                 e["months"].add(partial["month"])
         elif quote and len(e["text"]) < 8:
             e["text"].append(quote)
-    anchors: dict[int, list[tuple[int, int, int]]] = {}
-    for article_id, start, end, incident_id in case.match_anchors():
-        anchors.setdefault(article_id, []).append((start, end, incident_id))
-    articles: dict[int, tuple[str | None, str | None, str]] = {}  # id -> (published, title, lead)
-    for article_id, published, title, body in case.match_articles():
-        articles[article_id] = (published, title, body[:LEAD])
-        spans = anchors.pop(article_id, ())
-        claim_sentences = sentences_at(body, ((start, end) for start, end, _ in spans), SENTENCE_REACH)
-        for (_, _, incident_id), sentence in zip(spans, claim_sentences):
-            e = entry(incident_id)
-            e["articles"].add(article_id)
-            if sentence and len(e["sentences"]) < 12:
-                e["sentences"][sentence] = None  # ordered, each once
+    for article_id, start, end, incident_id in case.match_anchors():  # by article, then place in it
+        e = entry(incident_id)
+        e["articles"].add(article_id)
+        e["spans"].append((article_id, start, end))
+    articles = {article_id: (published, title) for article_id, published, title in case.match_articles()}
     # An article that yields a single incident speaks of it throughout: its lead is that
     # incident's too (an article of many incidents lends each only its own sentences).
     yields: dict[int, int] = {}
     for e in extra.values():
         for a in e["articles"]:
             yields[a] = yields.get(a, 0) + 1
-    # The incidents of one article share its lead and often its sentences: each is read once.
-    read_before: dict[tuple, object] = {}
+    kept = case.match_words()
+    fresh_stamps = {}
+    for incident_id, e in extra.items():
+        e["articles"] = sorted(a for a in e["articles"] if a in articles)
+        e["alone"] = [a for a in e["articles"] if yields[a] == 1]
+        stamp = hashlib.blake2b(repr((e["spans"], e["articles"], e["alone"])).encode(), digest_size=12).hexdigest()
+        if kept.get(incident_id, ("",))[0] != stamp:
+            fresh_stamps[incident_id] = stamp
+    fresh = _read_words(case, {i: extra[i] for i in fresh_stamps}, articles)
+    if fresh:
+        case.keep_match_words((i, fresh_stamps[i], "\n".join(sorted(w)), "\n".join(sorted(n)), "\n".join(p))
+                              for i, (w, n, p) in fresh.items())
 
-    def read(text: str, reader):
-        if (key := (text, reader)) not in read_before:
-            read_before[key] = reader(text)
-        return read_before[key]
+    def split(text: str) -> frozenset[str]:  # interned: the same word is one string in every record
+        return frozenset(map(sys.intern, text.split("\n"))) if text else frozenset()
 
     records = []
     for row in case.match_incidents():
@@ -409,17 +417,15 @@ def match_records(case: CaseFile):
         names = frozenset(normalise(n) for n in (location or "").split(", ") if n and n != country)
         counts = {name: (low, high) for name, low, high in
                   (("killed", kl, kh), ("wounded", wl, wh), ("arrested", al, ah)) if low is not None}
-        sentences = list(e.get("sentences", {}))
-        sentences += [articles[a][2] for a in e.get("articles", ()) if a in articles and yields.get(a) == 1]
-        titles = [articles[a][1] for a in e.get("articles", ()) if a in articles and articles[a][1]]
-        published = frozenset(dt.date.fromisoformat(articles[a][0][:10]) for a in e.get("articles", ())
-                              if a in articles and articles[a][0])
-        words, proper, phrases = set(), set(), {}
-        for text in sentences + titles:
-            words |= read(text, tokens)
-        for text in sentences:  # a headline capitalises every word: no sign of a name there
-            proper |= read(text, proper_names)
-            phrases = read(text, name_phrases) | phrases
+        if incident_id in fresh:
+            words, proper, phrases = fresh[incident_id]
+        elif incident_id in kept:
+            _, w, n, p = kept[incident_id]
+            words, proper, phrases = split(w), split(n), tuple(p.split("\n")) if p else ()
+        else:
+            words, proper, phrases = frozenset(), frozenset(), ()
+        in_articles = e.get("articles", ())
+        published = frozenset(dt.date.fromisoformat(articles[a][0][:10]) for a in in_articles if articles[a][0])
         records.append(MatchRecord(
             id=incident_id,
             date_start=dt.date.fromisoformat(start) if start else None,
@@ -429,10 +435,53 @@ def match_records(case: CaseFile):
             actors=frozenset(e.get("actors", set()) | {a for a in (actor1, actor2) if a}),
             event_type=event_type, sub_event_type=sub, counts=counts,
             text=" ".join(e.get("text", []))[:400], weekdays=frozenset(e.get("weekdays", ())),
-            months=frozenset(e.get("months", ())), article_ids=frozenset(e.get("articles", ())),
-            published=published, words=frozenset(words), names=frozenset(proper), phrases=phrases,
+            months=frozenset(e.get("months", ())), article_ids=frozenset(in_articles),
+            published=published, words=frozenset(words), names=frozenset(proper), name_phrases=phrases,
         ))
     return records
+
+
+def _read_words(case: CaseFile, incidents: dict[int, dict], articles: dict) -> dict[int, tuple]:
+    """incident id -> (content words, proper names, many-word names) of the sentences its claims
+    stand in, its titles and the leads of the articles it has alone; each body is read once."""
+    from casefile.match.words import name_phrases, proper_names, sentences_at, tokens
+
+    if not incidents:
+        return {}
+    spans_in: dict[int, list[tuple[int, int, int]]] = {}  # article -> (start, end, incident)
+    for incident_id, e in incidents.items():
+        for article_id, start, end in e["spans"]:
+            spans_in.setdefault(article_id, []).append((start, end, incident_id))
+    sentences: dict[int, dict[str, None]] = {i: {} for i in incidents}  # ordered, each once
+    leads: dict[int, str] = {}
+    needed = set(spans_in).union(*(e["alone"] for e in incidents.values()))
+    for article_id, body in case.article_bodies(needed):
+        leads[article_id] = body[:LEAD]
+        spans = sorted(spans_in.get(article_id, ()))
+        for (_, _, incident_id), sentence in zip(spans, sentences_at(body, ((s, e) for s, e, _ in spans),
+                                                                     SENTENCE_REACH)):
+            if sentence and len(sentences[incident_id]) < 12:
+                sentences[incident_id][sentence] = None
+    # The incidents of one article share its lead and often its sentences: each is read once.
+    read_before: dict[tuple, object] = {}
+
+    def read(text: str, reader):
+        if (key := (text, reader)) not in read_before:
+            read_before[key] = reader(text)
+        return read_before[key]
+
+    out = {}
+    for incident_id, e in incidents.items():
+        texts = list(sentences[incident_id]) + [leads[a] for a in e["alone"]]
+        titles = [articles[a][1] for a in e["articles"] if articles[a][1]]
+        words, proper, phrases = set(), set(), {}
+        for text in texts + titles:
+            words |= read(text, tokens)
+        for text in texts:  # a headline capitalises every word: no sign of a name there
+            proper |= read(text, proper_names)
+            phrases.update(dict.fromkeys(read(text, name_phrases)))
+        out[incident_id] = (frozenset(words), frozenset(proper), tuple(phrases))
+    return out
 
 
 def learned_model(case: CaseFile):

@@ -31,13 +31,20 @@ class MatchRecord:
     published: frozenset[dt.date] = frozenset()  # publication dates of its articles
     words: frozenset[str] = frozenset()  # content words of its claim sentences and titles
     names: frozenset[str] = frozenset()  # proper names in those sentences (people, sites)
-    phrases: dict[str, str] = field(default_factory=dict)  # name word -> the whole name, for reasons
+    name_phrases: tuple[str, ...] = ()  # its many-word names as written, first seen first
 
     def __post_init__(self):
         if not self.words and self.text:  # built from quotes alone (tests, benchmarks)
             from casefile.match.words import tokens
 
             object.__setattr__(self, "words", frozenset(tokens(self.text)))
+
+    @cached_property
+    def phrases(self) -> dict[str, str]:
+        """Name word -> the whole name it is part of, for reasons (only kept pairs ask)."""
+        from casefile.match.words import phrase_words
+
+        return phrase_words(self.name_phrases)
 
     @property
     def dated(self) -> bool:

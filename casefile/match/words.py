@@ -115,10 +115,10 @@ _QUOTE_OPENERS = ("“", '"', "‘", "'", "(")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:for|of|the|al|de|el)\s+)*[A-Z][\w'’-]*)+")
 
 
-def name_phrases(text: str) -> dict[str, str]:
-    """Each name word of a many-word name, to the whole name as written ("human" ->
-    "Syrian Observatory for Human Rights"): what a reason shows, not what is scored."""
-    out: dict[str, str] = {}
+def name_phrases(text: str) -> list[str]:
+    """The many-word names of a text as written ("Syrian Observatory for Human Rights"), in
+    order: what a reason shows, not what is scored."""
+    out = []
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
         # "The", "UK-based": capitalised but not part of the name
@@ -126,7 +126,15 @@ def name_phrases(text: str) -> dict[str, str]:
             words.pop(0)
         if len([w for w in words if w[0].isupper()]) < 2:
             continue
-        phrase = re.sub(r"['’]s$", "", " ".join(words))
+        out.append(re.sub(r"['’]s$", "", " ".join(words)))
+    return out
+
+
+def phrase_words(phrases: Iterable[str]) -> dict[str, str]:
+    """Each word of the names to the first name it is part of ("human" -> "Syrian
+    Observatory for Human Rights")."""
+    out: dict[str, str] = {}
+    for phrase in phrases:
         for word in _WORD.findall(phrase):
             out.setdefault(fold(word), phrase)
     return out

@@ -325,3 +325,20 @@ CREATE TABLE suggestion_runs (
     computed_at TEXT NOT NULL,
     learned INTEGER NOT NULL CHECK (learned IN (0, 1))
 )""")
+
+
+@migrations()
+def m009_match_words(db: sqlite_utils.Database) -> None:
+    """The matcher's reading of each incident's sentences (content words, proper names, name
+    phrases), kept between runs: on a 100,000-incident file that reading is most of a
+    recomputation of the suggestions. `stamp` names what was read (the claims' spans in their
+    articles, and which articles the incident has alone); article bodies are frozen, so an
+    equal stamp means equal words."""
+    _run(db, """
+CREATE TABLE match_words (
+    incident_id INTEGER PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+    stamp TEXT NOT NULL,
+    words TEXT NOT NULL,
+    names TEXT NOT NULL,
+    phrases TEXT NOT NULL
+)""")

@@ -13,7 +13,7 @@ MIGRATION_SET = "casefile"
 KNOWN = (
     "m001_initial_schema", "m002_suggestions", "m003_queue_order_index",
     "m004_index_articles_per_transaction", "m005_best_figure_qualifiers", "m006_incident_counts",
-    "m007_claims_by_article_span", "m008_suggestion_runs",
+    "m007_claims_by_article_span", "m008_suggestion_runs", "m009_match_words",
 )
 
 

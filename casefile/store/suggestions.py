@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 ACTIVE = "status IN ('candidate', 'confirmed')"
 
@@ -34,15 +34,34 @@ class SuggestionStore:
             f"""SELECT c.article_id, c.start, c."end", c.incident_id FROM claims c
                 JOIN incidents i ON i.id = c.incident_id
                 WHERE i.{ACTIVE} AND c.start IS NOT NULL AND c."end" IS NOT NULL
-                ORDER BY c.article_id, c.start, c.incident_id""").fetchall()
+                ORDER BY c.article_id, c.start, c."end", c.incident_id""").fetchall()
 
-    def match_articles(self) -> Iterator[tuple[int, str | None, str | None, str]]:
-        """(id, published, title, body) of every article with an active incident, by id: each
-        body is read once for all its claims' sentences."""
+    def match_articles(self) -> Iterator[tuple[int, str | None, str | None]]:
+        """(id, published, title) of every article with an active incident, by id."""
         return self.db.conn.execute(
-            f"""SELECT id, published, title, coalesce(body, '') FROM articles WHERE id IN
+            f"""SELECT id, published, title FROM articles WHERE id IN
                 (SELECT c.article_id FROM claims c JOIN incidents i ON i.id = c.incident_id WHERE i.{ACTIVE})
                 ORDER BY id""")
+
+    def article_bodies(self, article_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
+        """(id, body) of the given articles, by id: each body is read once for all its claims."""
+        return self.db.conn.execute(
+            "SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(sorted(article_ids)),))
+
+    def match_words(self) -> dict[int, tuple[str, str, str, str]]:
+        """incident id -> (stamp, words, names, phrases) as the last matching run read them."""
+        return {r[0]: r[1:] for r in self.db.conn.execute(
+            "SELECT incident_id, stamp, words, names, phrases FROM match_words")}
+
+    def keep_match_words(self, rows: Iterable[tuple[int, str, str, str, str]]) -> None:
+        """Store (incident id, stamp, words, names, phrases) for the next matching run."""
+        if self.db.read_only:
+            return  # a cache: a file that cannot be written is read afresh each time
+        with self.tx.write():
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO match_words (incident_id, stamp, words, names, phrases) "
+                "VALUES (?, ?, ?, ?, ?)", rows)
 
     def match_judgements(self) -> list[tuple[str, dict]]:
         """(decision, breakdown) of every match / no_match judgement that kept the parts of the

@@ -98,3 +98,38 @@ def test_queue_is_read_best_first_and_counted_up_to_a_cap(seeded):
     assert seeded.suggestion_count(cap=2) == 2  # the title then says "2+" instead of counting a million
     Curator(seeded, "tester").judge(queue[0]["left"], queue[0]["right"], "no_match")
     assert seeded.suggestion_count(cap=None) == len(queue) - 1
+
+
+def test_kept_words_are_read_again_when_what_they_read_changes(seeded):
+    """The matcher keeps each incident's reading of its sentences between runs (match_words);
+    after any change of claims, a run with the kept readings sees what a fresh run sees."""
+    from casefile.curate import attach_claim, new_incident
+    from casefile.pipeline import match_records
+
+    def cold():
+        with seeded.tx.write():
+            seeded.db.conn.execute("DELETE FROM match_words")
+        return match_records(seeded)
+
+    def same_as_fresh():
+        kept = match_records(seeded)
+        assert {r[0] for r in seeded.db.conn.execute("SELECT incident_id FROM match_words")} >= {r.id for r in kept}
+        assert kept == cold()
+        return {r.id: r for r in kept}
+
+    refresh_suggestions(seeded)
+    before = same_as_fresh()
+    curator = Curator(seeded, "tester")
+    first, second = sorted(before)[:2]
+    body = seeded.article(5).body
+    at = body.index("Damascus")
+    attach_claim(curator, first, 5, at, at + len("Damascus"), "location", "Damascus")
+    after = same_as_fresh()
+    assert after[first].words > before[first].words  # the new claim's sentence is read
+    new_incident(curator, 4, 0, 20)  # article 4 now yields one more incident: its lead is no one's alone
+    same_as_fresh()
+    curator.merge(first, [second])
+    merged = same_as_fresh()
+    assert second not in merged
+    curator.undo()
+    assert same_as_fresh().keys() == after.keys() | {max(merged)}

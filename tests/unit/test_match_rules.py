@@ -263,12 +263,13 @@ def test_reasons_name_a_many_word_name_whole():
     from casefile.match.words import name_phrases
 
     phrases = name_phrases("The UK-based Syrian Observatory for Human Rights said four were killed.")
-    assert phrases["human"] == phrases["observatory"] == "Syrian Observatory for Human Rights"
+    assert phrases == ["Syrian Observatory for Human Rights"]
     text = "clashes near the Observatory"
     a = rec(1, 0, text=text, names={"observatory", "human"})
     b = rec(2, 0, text=text, names={"observatory", "human"})
-    a = MatchRecord(**{**a.__dict__, "phrases": phrases})
-    b = MatchRecord(**{**b.__dict__, "phrases": name_phrases("according to the Syrian Observatory for Human Rights")})
+    a = MatchRecord(**{**a.__dict__, "name_phrases": tuple(phrases)})
+    b = MatchRecord(**{**b.__dict__, "name_phrases": tuple(name_phrases("according to the Syrian Observatory for Human Rights"))})
+    assert a.phrases["human"] == a.phrases["observatory"] == "Syrian Observatory for Human Rights"
     rarity = Rarity([a.words, b.words, {"observatory", "human"}] + [r.words for r in background()])
     s = score(a, b, rarity=rarity)
     assert s.reasons[0].startswith("both name Syrian Observatory for Human Rights")
