@@ -3,7 +3,7 @@
 Each part gives 0..1 (0.5 when one side does not say): from the extracted fields, place (names,
 distance; a province or country on one side is weak evidence either way), date (overlap, days
 apart, stated weekdays), event type, tolls (overlapping ranges) and armed groups; from the
-sources' own words, the TF-IDF cosine of the claim sentences and titles (`words`), the names both
+sources' own words, the TF-IDF overlap of the claim sentences and titles (`words`), the names both
 use (`names`) and how close the publication dates are (`published`). The hand-set score is the
 better of two weighted views (the fields agree, or the words do); casefile.match.learn replaces it
 with weights fitted to the curator's judgements.
@@ -38,7 +38,7 @@ WEIGHTS = {k: max(FIELDS_VIEW.get(k, 0), WORDS_VIEW.get(k, 0)) for k in (*FIELDS
 THRESHOLD = 0.6
 VETOED = 0.3  # the most a pair with a firm contradiction may score
 NAMED = 0.6  # names part from which both sources name the same people and sites
-WORDS_FULL = 0.3  # a TF-IDF cosine of the sentences at which two reports read as one story
+WORDS_FULL = 0.3  # a TF-IDF overlap of the sentences at which two reports read as one story
 NEUTRAL = 0.5
 UNDATED = 0.4
 FAMILIES = {"Battles": "violent", "Explosions/Remote violence": "violent",
@@ -230,28 +230,28 @@ def count_contradiction(a: MatchRecord, b: MatchRecord) -> bool:
 
 
 def words_score(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> float:
-    """TF-IDF cosine of the words of the claim sentences and titles, above what two reports of
+    """TF-IDF overlap of the words of the claim sentences and titles, above what two reports of
     different events in this case file share anyway (`rarity.background`, see `calibrate`)."""
     if not a.words or not b.words:
         return NEUTRAL
     # A town both records are placed in is the place part's evidence; counted once. When one
     # side's place came out as the province, the town in its sentences still counts here.
-    cosine = rarity.cosine(a.words, b.words, a.place_words & b.place_words)
-    return min(1.0, max(0.0, cosine - rarity.background) / WORDS_FULL)
+    overlap = rarity.overlap(a.words, b.words, a.place_words & b.place_words)
+    return min(1.0, max(0.0, overlap - rarity.background) / WORDS_FULL)
 
 
 APART = 30  # days: two reports of one region this far apart are different events
 NEGATIVES = 3000  # such pairs sampled to measure the background
-MIN_NEGATIVES = 20  # fewer: no background (a small case file is scored on the plain cosine)
+MIN_NEGATIVES = 20  # fewer: no background (a small case file is scored on the plain overlap)
 
 
 def calibrate(rarity: Rarity, records: list[MatchRecord]) -> float:
-    """Set `rarity.background`: the median TF-IDF cosine of pairs that are known to be different
+    """Set `rarity.background`: the median TF-IDF overlap of pairs that are known to be different
     events (reports of one province, else country, dated more than APART days apart).
 
     How alike two reports read depends on the case file: one outlet's stock phrases, a
     front line's names, a generator's templates make every pair of its reports look alike,
-    while reports of many conflicts share little. A cosine counts as evidence of one event
+    while reports of many conflicts share little. An overlap counts as evidence of one event
     only above what the case file's own different events reach. Deterministic, and linear:
     each record is paired with the reports APART and 2×APART days after it in its region."""
     import bisect
@@ -273,9 +273,9 @@ def calibrate(rarity: Rarity, records: list[MatchRecord]) -> float:
         rarity.background = 0.0
         return 0.0
     step = max(1, len(pairs) // NEGATIVES)
-    cosines = sorted(rarity.cosine(records[i].words, records[j].words,
-                                   records[i].place_words & records[j].place_words) for i, j in pairs[::step])
-    rarity.background = cosines[len(cosines) // 2]
+    overlaps = sorted(rarity.overlap(records[i].words, records[j].words,
+                                    records[i].place_words & records[j].place_words) for i, j in pairs[::step])
+    rarity.background = overlaps[len(overlaps) // 2]
     return rarity.background
 
 
