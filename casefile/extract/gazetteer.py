@@ -588,8 +588,38 @@ class Gazetteer:
             place, ex, _nk = gaz._stored_entry(row)
             gaz._note_country(place, ex)
         gaz._load_tables(tables)
+        gaz._add_regions_of_parts()
         gaz._demonyms, gaz._capitals = _read_countries(DEMONYMS_TSV)
         return gaz
+
+    def _add_regions_of_parts(self) -> None:
+        """The region that divisions are named as parts of: "Darfur" (North, South, West…
+        Darfur), "Kivu" (Nord-Kivu, South Kivu), "Waziristan", "Maguindanao" (del Norte, del
+        Sur). News name the whole region, which GeoNames lists only in parts, so the name
+        found no place or a fuzzy namesake abroad ("Darfur" in Oregon). A region of two or
+        more parts in one country, under a name nothing else has; its province when all its
+        parts share one."""
+        store = self._store
+        groups: dict[tuple[str, str, int], list[tuple]] = {}
+        for row in store.rows("SELECT name, admin1, cc, lat, lon, precision, population FROM place "
+                              "WHERE precision IN (?, ?)",
+                              (store.precisions.index("province"), store.precisions.index("district"))):
+            m = _PART_OF_REGION.match(row[0])
+            stem = m and (m.group("after") or m.group("before"))
+            if stem and _REGION_STEM.fullmatch(stem) and not _GENERIC_REGION_WORDS.issuperset(stem.lower().split()):
+                groups.setdefault((row[2], stem, row[5]), []).append(row)
+        for (cc, stem, prec), parts in groups.items():
+            if len({p[0] for p in parts}) < 2 or self._key_places(normalise(stem)):
+                continue
+            admin1s = {p[1] for p in parts}
+            precision = store.precisions[prec]
+            placed = [p for p in parts if p[3] is not None]
+            self._add(Place(stem, store.admin1.get(admin1s.pop()) if precision == "district" and len(admin1s) == 1
+                            else None, store.country_names.get(cc, cc), cc,
+                            sum(p[3] for p in placed) / len(placed) / 1e4 if placed else None,
+                            sum(p[4] for p in placed) / len(placed) / 1e4 if placed else None,
+                            precision, sum(p[6] or 0 for p in parts)),
+                      [stem, "%" + stem], None, user=False)
 
     @classmethod
     def from_tsv(cls, *paths: Path | str) -> "Gazetteer":
@@ -1775,6 +1805,15 @@ _ADMIN_AFFIX = re.compile(
     r"^(?:Amphoe|Kabupaten|Huyen|Comuna|Municipio(?:\s+de)?|Departamento(?:\s+de)?|Provincia(?:\s+d[ei])?|"
     r"Shahrestan-e|Powiat|Gemeente|Obshtina|Partido(?:\s+de)?|Distrito(?:\s+de)?|Concelho(?:\s+de)?|"
     r"Municipality\s+of)\s+|\s+(?:Rayon|Raion|Okrug|Ilcesi|Kommune?|Tumani|Jaras|Audany|pagasts)$")
+# A division named as a part of a region: "North Darfur", "Nord-Kivu", "Lanao del Sur",
+# "Mindoro Oriental", "Upper Dir".
+_PART_OF_REGION = re.compile(
+    r"^(?:(?:North|South|East|West|Central|Upper|Lower|Northern|Southern|Eastern|Western|Nord|Sud|Haut|Haute|"
+    r"Bas|Basse)[- ](?P<after>.+)|(?P<before>.+?)[- ](?:del Norte|del Sur|Norte|Sur|Oriental|Occidental|Nord|"
+    r"Sud|Est|Ouest|North|South|East|West|Central))$")
+_REGION_STEM = re.compile(r"[A-Z][\w'’-]+(?: (?:el|al|ul|ad|as|ash|de la|du) [A-Z][\w'’-]+| [A-Z][\w'’-]+)*")
+_GENERIC_REGION_WORDS = frozenset("""district districts region province county parish subregion regional atoll hill
+hills end east west north south central centre coast river cape highlands town down delegation""".split())
 # A nationality adjective names its country as evidence ("Somali troops", "Pakistani police"):
 # the adjectives of each demonym table indexed by their first word.
 _DEMONYM_INDEX: dict[int, dict[str, list[str]]] = {}

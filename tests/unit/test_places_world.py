@@ -64,6 +64,28 @@ def test_a_unique_village_after_in_needs_no_country(gaz):
     assert found(gaz, "Gunmen killed 12 villagers in Gwoza on Monday.") == [("Gwoza", "Gwoza", "NG")]
 
 
+@pytest.mark.parametrize("name, precision, admin1, cc", [
+    ("Darfur", "province", None, "SD"),       # North, South, East, West and Central Darfur
+    ("Kivu", "province", None, "CD"),         # Nord-Kivu, South Kivu
+    ("Waziristan", "district", "Khyber Pakhtunkhwa", "PK"),
+    ("Maguindanao", "district", "Autonomous Region in Muslim Mindanao", "PH"),  # del Norte, del Sur
+])
+def test_a_region_geonames_lists_only_in_parts_is_a_place(gaz, name, precision, admin1, cc):
+    place = gaz.lookup(name)
+    assert (place.name, place.geo_precision, place.admin1, place.country_code) == (name, precision, admin1, cc)
+
+
+def test_a_region_of_parts_never_hides_a_place_of_its_name(gaz):
+    assert gaz.lookup("Davao").geo_precision == "town"  # the city, not Davao del Norte / del Sur / …
+
+
+def test_an_unknown_village_takes_the_country_of_a_region_named_in_parts():
+    # From real dev 162: the article names only the province (now split in two by GeoNames).
+    [inc] = extract("Two soldiers and 10 rebels died in a gun battle in Datu Salibo town in Maguindanao "
+                    "on Wednesday, the army said.", "2020-07-30")
+    assert inc.country == "Philippines"
+
+
 # --- "X district of Y", "Y's X", "X, Y" -------------------------------------------------------
 
 def test_x_district_of_y_resolves_in_y():
