@@ -31,6 +31,7 @@ from casefile.extract.segment import (
     _NEW_EVENT_CUE,
     _REFERS_BACK_SCAN,
     background,
+    before_its_report,
     earlier_event_clause,
     group,
     is_page_date,
@@ -126,6 +127,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                 report_dates.append(d)
             else:
                 dates.append(d)
+        dates = [before_its_report(d, report_dates) for d in dates] if report_dates else dates
         source, source_span = attribution_of(s.text, previous_source, previous_person, body, s.start)
         said_by = (s.start + source_span[0], s.start + source_span[1]) if source_span else (0, 0)
         places = [p for p in places_in(s) if not in_dateline(p)

@@ -620,6 +620,24 @@ def is_reference_place(body: str, sentence_start: int, mention: PlaceMention) ->
     return False
 
 
+_RELATIVE_DAY = re.compile(r"(?i)(?:overnight|tonight|today|earlier today|this morning|(?:throughout|during) the night)")
+
+
+def before_its_report(mention: DateMention, reports: list[DateMention]) -> DateMention:
+    """A day the text gives relative to now ("overnight", "today") is read against the
+    publication date; when the sentence says the source spoke earlier ("killed in overnight
+    fighting, emergency services said Friday" in Saturday's paper), the event is before that
+    statement: the night before Friday."""
+    import datetime as dt
+
+    said = min((r.date_start for r in reports if r.date_start and r.precision == "day"), default=None)
+    if said is None or not mention.date_end or mention.date_end <= said or not _RELATIVE_DAY.fullmatch(mention.text):
+        return mention
+    back = dt.date.fromisoformat(mention.date_end) - dt.date.fromisoformat(said)
+    start, end = (dt.date.fromisoformat(d) - back for d in (mention.date_start, mention.date_end))
+    return replace(mention, date_start=start.isoformat(), date_end=end.isoformat())
+
+
 def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool:
     """A date of a statement ("the ministry said on Monday") or of the page itself."""
     after = body[mention.end:mention.end + 60]

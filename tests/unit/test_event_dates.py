@@ -22,6 +22,19 @@ def test_the_event_date_beats_the_statement_date(text):
     assert dated(text)[0] == "2024-05-04"
 
 
+@pytest.mark.parametrize("text, night", [
+    # From real dev 173: the source spoke the day before the paper came out.
+    ("At least 13 people were killed in overnight fighting in Bama, emergency services said Tuesday.",
+     ("2024-05-06", "2024-05-07")),
+    # ... and the same day: the night before the paper.
+    ("At least 13 people were killed in overnight fighting in Bama, emergency services said Wednesday.",
+     ("2024-05-07", "2024-05-08")),
+])
+def test_overnight_is_the_night_before_the_source_spoke(text, night):
+    (c,) = extract(text, "2024-05-08")
+    assert (c.date_start, c.date_end) == night
+
+
 def test_a_claim_of_responsibility_is_dated_by_the_attack():
     text = ("Gunmen killed nine villagers in Bama on Saturday. Islamic State claimed the attack on Monday "
             "in a statement.")
