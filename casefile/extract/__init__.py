@@ -441,7 +441,9 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
     actors = [(n, a) for n, a in actors if not (n == UNIDENTIFIED and named_groups)]
     for name, a in actors:
         claims.append(anchored(body, a.start, a.end, field="actor", value=name))
-    actor1, actor2 = _unnamed_side(*_roles(actors, event_type, sub_event_type, fields), event_type, sub_event_type)
+    author = _author_of_strike(body, actors, [t for f in draft.facts for t in f.triggers])
+    actor1, actor2 = _unnamed_side(*_roles(actors, event_type, sub_event_type, fields, author),
+                                   event_type, sub_event_type)
 
     figures = derive(evidence)
     released = max((c.value for c, _ in draft.counts if c.field == "released" and c.value), default=None)
@@ -496,8 +498,27 @@ def _unnamed_side(actor1: str | None, actor2: str | None, event_type: str, sub: 
     return actor1, actor2
 
 
+# "Houthi missile attack", "Houthi-fired missile", "Russian overnight drone strike": the group
+# named in the words right before the event's noun.
+_AUTHOR_BEFORE = re.compile(r"(?:-fired|-launched|'s|’s)?(?:[ \t]+(?:overnight|ballistic|guided|heavy|suicide|"
+                            r"artillery|rocket|drone|missile|mortar|air|aerial))*[ \t]*$")
+# "a missile attack carried out by the Houthi group", "shells fired by the RSF"
+_AUTHOR_AFTER = re.compile(r"[ \t]+(?:(?:was|were|had been|has been)[ \t]+)?(?:carried[ \t]+out|fired|launched|"
+                           r"conducted|claimed)?[ \t]*by[ \t]+(?:the[ \t]+)?$")
+
+
+def _author_of_strike(body: str, actors: list[tuple[str, ActorMention]], triggers) -> str | None:
+    """The actor the text names as the author of a strike, in the words joined to its noun."""
+    for t in triggers:
+        for name, a in actors:
+            if a.end <= t.start and t.start - a.end <= 40 and _AUTHOR_BEFORE.fullmatch(body, a.end, t.start) \
+                    or t.end <= a.start and a.start - t.end <= 60 and _AUTHOR_AFTER.search(body, t.end, a.start):
+                return name
+    return None
+
+
 def _roles(actors: list[tuple[str, ActorMention]], event_type: str, sub: str,
-           fields: dict[str, set[str]]) -> tuple[str | None, str | None]:
+           fields: dict[str, set[str]], author: str | None = None) -> tuple[str | None, str | None]:
     names = [n for n, _ in actors]
     state = [n for n in names if is_state(n)]
     armed = [n for n in names if not is_state(n)]
@@ -515,7 +536,8 @@ def _roles(actors: list[tuple[str, ActorMention]], event_type: str, sub: str,
             (n for n in state if n != perpetrator), None)
         return perpetrator, victim
     if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
-        first = (state or armed or [None])[0]
+        # Its author when the text joins one to the strike, else a state's: air forces strike.
+        first = author if author in names else (state or armed or [None])[0]
         target = next((n for n in armed if n != first), None)
         return first, target or (CIVILIANS if civilian_victims and first else None)
     if event_type == "Strategic developments":

@@ -829,6 +829,11 @@ def test_an_article_of_one_incident_placed_in_a_country_takes_the_one_finer_plac
      ("Brazilian security forces", "Unidentified armed group")),
     ("A bomb exploded at a tea shop in Yarang on Thursday, killing one villager.",
      ("Unidentified armed group", "Civilians")),
+    # the group the text joins to a strike is its author, not the state it names (real dev 168, 07)
+    ("A Houthi missile attack on Marib killed 13 people and wounded 20 in a building of a pro-government "
+     "tribal leader, Yemeni army sources said.", ("Houthis (Ansar Allah)", "Civilians")),
+    ("Shelling by the Rapid Support Forces killed 100 people in Wad al-Noura, the Sudanese army said on Thursday.",
+     ("Rapid Support Forces (RSF)", "Civilians")),
 ])
 def test_who_did_it_and_to_whom(text, actors):
     [inc] = extract(text, "2025-03-10")
