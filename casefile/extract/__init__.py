@@ -508,7 +508,8 @@ _AUTHOR_AFTER = re.compile(r"[ \t]+(?:(?:was|were|had been|has been)[ \t]+)?(?:c
 
 
 def _author_of_strike(body: str, actors: list[tuple[str, ActorMention]], triggers) -> str | None:
-    """The actor the text names as the author of a strike, in the words joined to its noun."""
+    """The actor the text joins to one of the incident's event nouns ("Houthi missile attack",
+    "attacks by RSF soldiers"): who struck, whatever state the story also names."""
     for t in triggers:
         for name, a in actors:
             if a.end <= t.start and t.start - a.end <= 40 and _AUTHOR_BEFORE.fullmatch(body, a.end, t.start) \
