@@ -17,6 +17,7 @@ _ABBREVIATIONS = {
 }
 _NEWLINES = re.compile(r"\n+")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n+")
+_BROKEN_LINE = re.compile(r"[ \t]*(?:[a-z]|[,;][ \t])")  # no paragraph opens with a small letter or a comma
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ def split_sentences(body: str, excluded: Sequence[Span] = ()) -> list[Sentence]:
         paragraph = len(_NEWLINES.findall(body, 0, block_start))
         for m in _BOUNDARY.finditer(body, block_start, block_end):
             piece = body[start:m.start() + len(m.group(0).rstrip())]
+            if m.group(0).startswith("\n") and _BROKEN_LINE.match(body, m.end()) and piece[-1:].isalnum():
+                continue  # a page that breaks its lines inside a sentence ("seven soldiers were\n\nkilled")
             if "\n" not in m.group(0):
                 next_char = body[m.end():m.end() + 1]
                 if _ends_with_abbreviation(piece.rstrip("\"'”’)]")) or (next_char and next_char.islower()):

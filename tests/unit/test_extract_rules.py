@@ -649,6 +649,17 @@ def test_an_ellipsis_before_a_bracket_does_not_end_the_quote():
                                                         "Then they left."]
 
 
+def test_a_line_broken_inside_a_sentence_does_not_end_it():
+    # From real dev 171: a page whose lines break mid-sentence hid the second incident.
+    from casefile.extract.sentences import split_sentences
+
+    text = ("On Friday, seven soldiers were\n\nkilled in an attack on a camp in Galcad\n\n, a town in the centre."
+            "\n\nA headline without a stop\n\nThe story starts.")
+    assert [s.text.replace("\n\n", " ") for s in split_sentences(text)] == [
+        "On Friday, seven soldiers were killed in an attack on a camp in Galcad , a town in the centre.",
+        "A headline without a stop", "The story starts."]
+
+
 def test_a_bare_mention_of_attacks_beside_an_incident_is_not_another_incident():
     text = ("Gunmen killed 15 worshippers at a mosque near Maru on Friday, police said.\n\n"
             "This latest massacre follows a deadly series of attacks by gunmen in Zamfara earlier this month, "
