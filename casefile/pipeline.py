@@ -436,7 +436,7 @@ def match_records(case: CaseFile):
             event_type=event_type, sub_event_type=sub, counts=counts,
             text=" ".join(e.get("text", []))[:400], weekdays=frozenset(e.get("weekdays", ())),
             months=frozenset(e.get("months", ())), article_ids=frozenset(in_articles),
-            published=published, words=frozenset(words), names=frozenset(proper), name_phrases=phrases,
+            published=published, words=words, names=proper, name_phrases=phrases,
         ))
     return records
 

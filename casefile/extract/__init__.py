@@ -441,7 +441,8 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
     actors = [(n, a) for n, a in actors if not (n == UNIDENTIFIED and named_groups)]
     for name, a in actors:
         claims.append(anchored(body, a.start, a.end, field="actor", value=name))
-    author = _author_of_strike(body, actors, [t for f in draft.facts for t in f.triggers])
+    author = _author_of_strike(body, actors, [t for f in draft.facts for t in f.triggers]) \
+        if sub_event_type in STRIKES else None
     actor1, actor2 = _unnamed_side(*_roles(actors, event_type, sub_event_type, fields, author),
                                    event_type, sub_event_type)
 
@@ -498,6 +499,7 @@ def _unnamed_side(actor1: str | None, actor2: str | None, event_type: str, sub: 
     return actor1, actor2
 
 
+STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")  # who struck is read from the text
 # "Houthi missile attack", "Houthi-fired missile", "Russian overnight drone strike": the group
 # named in the words right before the event's noun.
 _AUTHOR_BEFORE = re.compile(r"(?:-fired|-launched|'s|’s)?(?:[ \t]+(?:overnight|ballistic|guided|heavy|suicide|"
@@ -536,7 +538,7 @@ def _roles(actors: list[tuple[str, ActorMention]], event_type: str, sub: str,
         victim = CIVILIANS if civilian_victims or event_type == "Violence against civilians" else next(
             (n for n in state if n != perpetrator), None)
         return perpetrator, victim
-    if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+    if sub in STRIKES:
         # Its author when the text joins one to the strike, else a state's: air forces strike.
         first = author if author in names else (state or armed or [None])[0]
         target = next((n for n in armed if n != first), None)
