@@ -439,6 +439,8 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
         if current is not None and not facts.refers_back and facts.definite_sites & {
                 site for f in current.facts for site in f.sites}:
             facts.refers_back = True  # "militants detonated a car bomb at the base": the one above
+        if current is not None and facts.refers_back:
+            current = _referent(drafts, current, facts)
         if current is not None:
             kind_conflict = eventful and kinds_conflict(current, facts)
             conflicts = (
@@ -475,6 +477,40 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
         current = target
     drafts = [d for d in drafts if any(f.eventful for f in d.facts)]
     return _one_event(_refers_forward(drafts))
+
+
+_EVENT_NOUN = rf"(?:{phrases(NEW_EVENT_NOUNS)})(?:s|es|ings?)?"
+_INTRODUCED = re.compile(rf"\b(?:an?|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUN})\b", re.IGNORECASE)
+_DEFINITE = re.compile(rf"\bthe\s+(?P<noun>{_EVENT_NOUN})\b", re.IGNORECASE)
+
+
+def _head(noun: str) -> str:
+    """"drone strike" and "strikes" are strikes: the last word, singular."""
+    word = noun.lower().split()[-1]
+    return re.sub(r"(?:ings?|s)$", "", word) if word not in ("clashes",) else "clash"
+
+
+def _introduced(draft: Draft) -> set[str]:
+    """The events a draft's sentences introduce as new ("an attack", "a US drone strike")."""
+    return {_head(m["noun"]) for f in draft.facts for m in _INTRODUCED.finditer(f.sentence.text)}
+
+
+def _referent(drafts: list[Draft], current: Draft, facts: SentenceFacts) -> Draft:
+    """"The attack" is the last incident introduced as an attack: when the story went on to
+    another event ("… following a US drone strike in Baghdad"), a later "five militants were
+    killed in the attack" goes back to the attack, not to the strike."""
+    m = _DEFINITE.search(facts.sentence.text)
+    if m is None:
+        return current
+    noun = _head(m["noun"])
+    mine = _introduced(current)
+    if not mine or noun in mine:
+        return current
+    for draft in reversed(drafts[-RESTATE_LOOKBACK:]):
+        if draft is not current and noun in _introduced(draft):
+            conflicted = places_conflict(draft, facts) or dates_conflict(draft, facts)
+            return current if conflicted else draft
+    return current
 
 
 def vague_twins(drafts: list[Draft]) -> list[Draft]:

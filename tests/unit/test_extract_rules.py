@@ -684,6 +684,17 @@ def test_an_article_that_opens_on_the_attack_tells_of_the_one_that_follows():
         ("wounded", "3"), ("wounded", "2"), ("killed", "6")}
 
 
+def test_the_attack_goes_back_to_the_attack_not_to_the_strike_told_since():
+    text = ("Gunmen killed four nurses during an attack on a clinic in Mopti, Mali, on Monday, the army said.\n\n"
+            "The attack came a week after a French drone strike in Gao killed a senior commander.\n\n"
+            "The commander had led the group for a decade.\n\n"
+            "Soldiers later said three of the gunmen were killed in the attack.")
+    candidates = extract(text, "2025-03-04")
+    clinic = next(c for c in candidates if c.location == "Mopti")
+    assert ("killed", "3") in {(x.field, x.value) for x in clinic.claims}
+    assert all(("killed", "3") not in {(x.field, x.value) for x in c.claims} for c in candidates if c is not clinic)
+
+
 def test_an_incident_told_vaguely_and_in_detail_is_one():
     text = ("Soldiers inspect the site of a car bomb in Borno state on 2 March 2025 that caused no casualties.\n\n"
             "Gunmen killed four farmers near Konduga on 3 March 2025, officials said.\n\n"
