@@ -357,6 +357,7 @@ def match_records(case: CaseFile):
 
     from casefile.extract.gazetteer import normalise
     from casefile.match import MatchRecord
+    from casefile.match.words import READING
 
     extra: dict[int, dict] = {}
 
@@ -398,7 +399,8 @@ def match_records(case: CaseFile):
     for incident_id, e in extra.items():
         e["articles"] = sorted(a for a in e["articles"] if a in articles)
         e["alone"] = [a for a in e["articles"] if yields[a] == 1]
-        stamp = hashlib.blake2b(repr((e["spans"], e["articles"], e["alone"])).encode(), digest_size=12).hexdigest()
+        stamp = hashlib.blake2b(repr((READING, e["spans"], e["articles"], e["alone"])).encode(),
+                                digest_size=12).hexdigest()
         if kept.get(incident_id, ("",))[0] != stamp:
             fresh_stamps[incident_id] = stamp
     fresh = _read_words(case, {i: extra[i] for i in fresh_stamps}, articles)

@@ -19,7 +19,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-# Function words, reporting verbs and calendar words: never evidence of the same event.
+# Function words, reporting verbs and calendar words: never evidence of the same event; nor the
+# second halves of "UK-based", "Saudi-led", "rebel-held" (hyphens part words).
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has
@@ -35,9 +36,12 @@ january february march april may june july august september october november dec
 today yesterday tonight morning evening afternoon night week weeks month months year years day days
 one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds several least
 mr mrs ms dr
+based led backed linked allied aligned affiliated controlled held old
 """.split())
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+# Hyphens part words: outlets write "El-Fasher" and "El Fasher", "Al-Shabaab" and "al Shabaab".
+_WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]", re.UNICODE)
+READING = 2  # the version of how sentences are read into words: kept readings of another are read again
 _SENTENCE_END = re.compile(r"[.!?…]\s|[\n\r]")
 MIN_LENGTH = 3
 

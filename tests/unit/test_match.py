@@ -133,3 +133,24 @@ def test_kept_words_are_read_again_when_what_they_read_changes(seeded):
     assert second not in merged
     curator.undo()
     assert same_as_fresh().keys() == after.keys() | {max(merged)}
+
+
+def test_kept_words_of_another_reading_are_read_again(seeded, monkeypatch):
+    """A change of how sentences are read into words (words.READING) makes every kept reading
+    stale: its words would otherwise be the old tokens."""
+    from casefile.match import words
+    from casefile.pipeline import match_records
+
+    match_records(seeded)
+    stamps = dict(seeded.db.conn.execute("SELECT incident_id, stamp FROM match_words").fetchall())
+    monkeypatch.setattr(words, "READING", words.READING + 1)
+    match_records(seeded)
+    again = dict(seeded.db.conn.execute("SELECT incident_id, stamp FROM match_words").fetchall())
+    assert stamps.keys() == again.keys() and all(stamps[i] != again[i] for i in stamps)
+
+
+def test_a_hyphen_does_not_make_another_word():
+    from casefile.match.words import proper_names, tokens
+
+    assert tokens("fleeing El-Fasher after the al-Shabaab raid") == tokens("fleeing El Fasher after the al Shabaab raid")
+    assert proper_names("Gunmen fled El-Fasher.") == proper_names("Gunmen fled El Fasher.") == {"fasher"}
