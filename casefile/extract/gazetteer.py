@@ -367,8 +367,9 @@ _APOS = "'\u2019\u02bc"
 _HY = "\\-\u2010\u2011"
 _ART = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz])"
 _WORD = rf"[{_UP}][{_LET}]*(?:[{_APOS}][{_LET}]+)*"
-# Lower-case links inside a hyphenated name: "Port-au-Prince", "Saint-Louis-du-Sud".
-_LINK = r"(?:au|aux|de|du|des|la|le|les|sur|sous|en|di|da|del|upon|on)"
+# Lower-case links inside a hyphenated name: "Port-au-Prince", "Saint-Louis-du-Sud", and the
+# Persian and Urdu ones: "Mazar-i-Sharif", "Shahr-e-Naw", "Dar-ul-Aman".
+_LINK = r"(?:au|aux|de|du|des|la|le|les|sur|sous|en|di|da|del|upon|on|i|e|ul|ud)"
 _TOK = rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ART}[{_HY}])?{_WORD}(?:[{_HY}](?:(?:{_ART}|{_LINK})[{_HY}])?{_WORD})*)"
 _PART = r"(?:al|el|ad|ar|as|ash|az|at|an|ed|es|ez|et|en|er|de|del|do|dos|du|des|la|le|di|da|of|the|and|bin|ibn|wa)"
 _SEP = rf"(?:[ \t]+(?:{_PART}[ \t]+)*(?:{_ART}[{_HY}])?)"

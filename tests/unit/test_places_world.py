@@ -36,6 +36,15 @@ def test_villages_of_any_country(gaz, text, name, cc):
     assert (name, cc) in [(n, c) for _s, n, c in found(gaz, text)]
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("A bomb tore through a mosque in Mazar-i-Sharif on Thursday.", "Mazar-i-Sharif"),
+    ("Gunmen attacked a checkpoint in Qala-i-Naw.", "Qala-i-Naw"),
+    ("Gangs fired on homes in Port-au-Prince.", "Port-au-Prince"),
+])
+def test_a_name_linked_by_lower_case_hyphenated_words_is_read_whole(gaz, text, surface):
+    assert [s for s, _n, _c in found(gaz, text)] == [surface]
+
+
 # --- homonyms: the article's geography decides -----------------------------------------------
 
 def test_a_homonym_takes_the_country_the_article_names(gaz):
