@@ -36,7 +36,7 @@ CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?
             r"idps|churchgoers?|congregants?|(?:wedding\s+)?guests?|attendees?|spectators?|protesters?|demonstrators?|boys?|girls?|elders?|imams?|"
             r"clerics?|infants?|babies|baby|family\s+members|relatives|workers?|employees?|"
             r"labou?rers?|drivers?|truck\s+drivers?|vendors?|hunters?|loggers?")
-UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|dead|fatalit(?:y|ies)|deaths|victims?|members?|aides?|"
+UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|corpses|lives|dead|fatalit(?:y|ies)|deaths|victims?|members?|aides?|"
            r"deputies|deputy|bodyguards?|sons?|brothers?|"
            r"suspects?|prisoners?|detainees?|inmates?|hostages?|captives?|youths?|leaders?|"
            r"commanders?|officials?|figures?|associates?|affiliates?|accomplices?|collaborators?|"
@@ -79,7 +79,7 @@ _CIVILIAN_HINT = re.compile(r"\b(?:civilian|family|villag|displaced)\w*", re.IGN
 _WHEN = (r"(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
          r"|yesterday|today|overnight|last\s+night)")  # "were on Tuesday gunned down"
 _ADV = (r"(?:(?:\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|"
-        r"themselves|so\s+far|yet|" + _WHEN + r")\s+)*")
+        r"themselves|so\s+far|yet|confirmed|" + _WHEN + r")\s+)*")
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|being|got|been|be|to\s+have\s+been|who\s+were|who\s+was|who\s+had)\s+)?"
 
 # field: (after the noun phrase: passive or intransitive, before it: active or nominal)
@@ -92,7 +92,7 @@ _VERBS = {
         r"(?:were|was)\s+found\s+dead|found\s+dead|(?:were\s+)?(?:found|recovered|discovered|retrieved)(?=\s)",
         r"killed|killing|kills?|slew|slaying|massacred|massacring|executed|executing|beheaded|beheading|"
         r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|shot\s+dead|gunned\s+down|"
-        r"claimed\s+the\s+lives\s+of|left|leaving|"
+        r"(?:claimed|claiming|cost|costing|took|taking)\s+the\s+lives\s+of|left|leaving|"
         r"(?:the\s+)?deaths?\s+of|(?:the\s+)?killing\s+of|(?:the\s+)?neutrali[sz]ation\s+of|"
         r"(?:the\s+)?elimination\s+of|(?:the\s+)?bodies\s+of|"
         r"(?:death\s+)?toll(?:\s+[\w’']+){0,6}?\s+(?:to|of|at|included|includes|reached|stood\s+at|stands\s+at|rose\s+to|climbed\s+to|was|is)|"
@@ -139,6 +139,11 @@ _DEATHS_CAUSED = re.compile(r"\b(?:resulting\s+in|resulted\s+in|causing|caused|w
                             # an item of a list or a heading: "a total of 300 shells, 33 civilian deaths"
                             r"|[,:;][ \t]*(?:and[ \t]+)?$", re.IGNORECASE)
 _DEAD_BEFORE_NOUN = re.compile(r"[ \t]+dead[ \t]+(?=[a-z])")
+_DEAD_NOUN_VERBS = {
+    noun: re.compile(rf"\b(?:{verbs})\s+(?:(?:at\s+least|more\s+than|nearly|about|some|over|another)\s+)?$", re.IGNORECASE)
+    for nouns, verbs in ((("lives",), r"claimed|claiming|cost|costing|took|taking"),
+                         (("bodies", "corpses"), r"recovered|recovering|found|retrieved|exhumed|discovered|pulled\s+out"))
+    for noun in nouns}
 _POSSESSIVE_DEATH = re.compile(r"^['’]s\s+(?P<killed>death|killing)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^\s+of\s+(?P<whom>whom|them)\b|^\s+of\s+(?:the|those|these|our|his|their|its|her)\b", re.IGNORECASE)
@@ -523,6 +528,11 @@ class _Reader:
             # "7 dead", "31 dead members of the movement", "resulting in 36 fatalities" (not
             # "638 of total violence-related fatalities")
             return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
+        if not before and word in _DEAD_NOUN_VERBS:
+            # "claimed nine lives", "recovered 15 bodies": verbs that count the dead with that noun only
+            verb = _DEAD_NOUN_VERBS[word].search(text, max(self.start, q.start - 40), q.start)
+            if verb:
+                return self.count("killed", verb.start(), noun_end, q, party, text[q.start:noun_end])
         if before:
             field = _field_of(before)
             if re.match(r"(?:left|leaving)$", before.group(field), re.I):
@@ -608,6 +618,12 @@ class _Reader:
     def _partitive(self, q: Quantity, partitive: re.Match) -> Count | None:
         text, end = self.text, self.end
         after_of = q.end + partitive.end()
+        if partitive["whom"] and partitive["whom"].lower() == "them":
+            before, window_start = self.verb_before(q.start)
+            if before:  # "killing four of them": the people the sentence spoke of
+                party = self.counts[-1].party if self.counts else "unknown"
+                return self.count(_field_of(before), window_start + before.start(), after_of, q, party,
+                                  text[q.start:after_of])
         if partitive["whom"]:
             # "five individuals, two of whom were security forces": a breakdown.
             if not self.counts:

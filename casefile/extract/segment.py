@@ -681,6 +681,8 @@ def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool
         return False  # "said Saturday's raid": the raid's date
     if is_page_date(body, mention):
         return True
+    if mention.kind in ("since", "historical"):
+        return False  # "claimed 130 lives since November": a period, never a statement's day
     said = _REPORT_DATE_SCAN.search_in(body, max(sentence_start, mention.start - 60), mention.start)
     if said and not _NEW_CLAUSE.search(said["between"]):
         return True
@@ -718,13 +720,17 @@ def is_page_date(body: str, mention: DateMention) -> bool:
 
 _GENERIC_PLURAL = re.compile(rf"(?:{phrases(GENERIC_PLURALS)})$", re.IGNORECASE)
 _PLURAL_DETERMINER = re.compile(rf"\b(?:{phrases(PLURAL_DETERMINERS)}|\d+)\s+(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
-# "the conflict has", "the decade-long insurgency has": a tally of the whole conflict.
-_TALLY_OF = rf"the\s+(?:[\w’'-]+\s+){{0,3}}?(?:{phrases(CONFLICT_NOUNS)})\s+(?:has|have)"
+# "the conflict has", "the decade-long insurgency, which has": a tally of the whole conflict.
+_TALLY_OF = rf"the\s+(?:[\w’'-]+\s+){{0,3}}?(?:{phrases(CONFLICT_NOUNS)})\s*,?\s+(?:that\s+|which\s+)?(?:has|have)"
 # "since the Gaza war broke out", "killed by separatist violence", "more than seven months of
 # war": the dead of a period or of a whole conflict, not of one event.
 _SINCE_CONFLICT = rf"since\s+(?:[\w’'-]+\s+){{0,4}}?(?:{phrases(CONFLICT_NOUNS)})"
 _KILLED_BY_CONFLICT = rf"(?:has|have)\s+(?:\w+\s+)?been\s+killed\s+by\s+(?:[\w’'-]+\s+){{0,2}}?(?:{phrases(CONFLICT_NOUNS)})"
 _CONFLICT_SPELL = rf"(?:days|weeks|months|years)\s+of\s+(?:[\w’'-]+\s+)?(?:{phrases(CONFLICT_NOUNS)})"  # "seven months of war"
+# A sentence that opens on a span of years tells what they added up to, not one event.
+_OPENS_ON_A_PERIOD = re.compile(
+    r"\s*(?:in|over|during|within)\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?(?:\w+|\d+)\s+(?:years|decades)\b"
+    r"|\s*(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b", re.IGNORECASE)
 _STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)}|{_TALLY_OF}|{_SINCE_CONFLICT}|{_KILLED_BY_CONFLICT}|"
                         rf"{_CONFLICT_SPELL})\b",
                         re.IGNORECASE)
@@ -962,6 +968,8 @@ def background(sentence: str, dates: list[DateMention], counts: list[Count],
         else _STATISTIC_KEYS.search(sentence.lower())
     if keyed and _STATISTIC.search(sentence) and not any(d.kind == "event" and d.precision == "day" for d in dates):
         return True  # "More than 40,000 people have died in the conflict"
+    if eventish and _OPENS_ON_A_PERIOD.match(sentence):
+        return True  # "In three years, the region has suffered 5,300 attacks claiming 16,000 lives"
     cue = (_BACKGROUND_SCAN.search_in(body, start, start + len(sentence), sentence) if body is not None
            else _BACKGROUND.search(sentence))
     if cue:

@@ -18,6 +18,19 @@ def test_a_statistic_is_no_incident():
     assert extract(text, "2024-05-08") == []
 
 
+def test_a_tally_of_years_is_no_incident():
+    text = ("Over the past five years, the province has seen 900 attacks that claimed some 3,000 lives.\n\n"
+            "The separatist rebellion, which has killed 12,000 people, shows no sign of ending.")
+    assert extract(text, "2024-05-08") == []
+
+
+def test_lives_claimed_since_a_month_are_a_period_not_an_event():
+    text = ("Gunmen killed six drivers on the Thal road on Thursday, police said.\n\n"
+            "Clashes over farmland claimed at least 130 lives since November, officials said.")
+    [incident] = extract(text, "2025-01-18")
+    assert killed(incident).high == 6
+
+
 def test_policy_text_with_a_generic_plural_is_no_incident():
     text = ("Islamabad accuses Kabul of sheltering militants who plan cross-border attacks.\n\n"
             "Kabul denies harbouring groups that carry out raids in Pakistan.")
