@@ -451,6 +451,7 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
                 or (kind_conflict and dates_conflict(current, facts, statements=True))
                 or (kind_conflict and not facts.refers_back)
                 or (eventful and facts.new_event_cue)
+                or (eventful and _another_of_its_kind(current, facts))
             )
             near = facts.sentence.paragraph - current.facts[-1].sentence.paragraph <= 2
             if not conflicts and (near or facts.refers_back or restates(current, facts)):
@@ -493,6 +494,15 @@ def _head(noun: str) -> str:
 def _introduced(draft: Draft) -> set[str]:
     """The events a draft's sentences introduce as new ("an attack", "a US drone strike")."""
     return {_head(m["noun"]) for f in draft.facts for m in _INTRODUCED.finditer(f.sentence.text)}
+
+
+def _another_of_its_kind(current: Draft, facts: SentenceFacts) -> bool:
+    """"An Israeli drone strike hit a car …" then "four more were killed in a strike on a house
+    in Ramia": a second event introduced as new, at a site of its own, is another incident."""
+    if facts.refers_back or not facts.sites or facts.sites & {site for f in current.facts for site in f.sites}:
+        return False
+    mine = _introduced(current)
+    return bool(mine) and bool(mine & {_head(m["noun"]) for m in _INTRODUCED.finditer(facts.sentence.text)})
 
 
 def _referent(drafts: list[Draft], current: Draft, facts: SentenceFacts) -> Draft:

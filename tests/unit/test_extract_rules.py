@@ -702,6 +702,16 @@ def test_the_attack_goes_back_to_the_attack_not_to_the_strike_told_since():
     assert all(("killed", "3") not in {(x.field, x.value) for x in c.claims} for c in candidates if c is not clinic)
 
 
+def test_another_event_of_its_kind_at_a_site_of_its_own_is_another_incident():
+    text = ("A drone strike hit a truck near Kidal, Mali, on Sunday morning, killing two drivers, officials said.\n\n"
+            "Three more people were killed in a strike on a school in the town of Anefis overnight, a local official said.")
+    assert [(c.location, {(x.field, x.value) for x in c.claims if x.field == "killed"}) for c in extract(text, "2025-03-02")] == [
+        ("Kidal", {("killed", "2")}), ("Anefis", {("killed", "3")})]
+    same = ("A drone strike hit a truck near Kidal, Mali, on Sunday morning, killing two drivers, officials said.\n\n"
+            "The strike on the truck also wounded a passenger, a local official said.")
+    assert len(extract(same, "2025-03-02")) == 1
+
+
 def test_an_incident_told_vaguely_and_in_detail_is_one():
     text = ("Soldiers inspect the site of a car bomb in Borno state on 2 March 2025 that caused no casualties.\n\n"
             "Gunmen killed four farmers near Konduga on 3 March 2025, officials said.\n\n"
