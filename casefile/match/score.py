@@ -128,6 +128,9 @@ def _words_within(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
+ONE_UNDATED, NEITHER_DATED = "one gives no date", "neither gives a date"  # absence of evidence, said as such
+
+
 def date_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]:
     """(score, reason, firmly apart)."""
     if a.date_start and b.date_start:
@@ -158,7 +161,7 @@ def date_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]
             return (0.6, None, False) if a.months & b.months else (0.0, "different months", True)
     # Nothing says when one of them happened: in a busy place that is weak evidence of a match.
     neither = not (a.date_start or b.date_start or a.weekdays or b.weekdays or a.months or b.months)
-    return UNDATED, "no date on either side" if neither else "no date on one side", False
+    return UNDATED, NEITHER_DATED if neither else ONE_UNDATED, False
 
 
 def _weekdays(x: frozenset[int] | set[int], y: frozenset[int] | set[int]) -> tuple[float, str | None, bool]:
@@ -360,7 +363,7 @@ def evidence(a: MatchRecord, b: MatchRecord, rarity: Rarity) -> list[str]:
             out.append(f"one gives only the {'province' if r.geo_precision == 'province' else 'country'}")
             break
     if (a.date_start is None) != (b.date_start is None):
-        out.append("one gives no date")
+        out.append(ONE_UNDATED)
     return out
 
 
@@ -372,7 +375,7 @@ def disagreements(breakdown: dict[str, float], date_reason: str | None, event_re
                   actor_reason: str | None, place_reason: str | None) -> list[str]:
     """The parts on which the two reports say different things (not those one leaves out)."""
     out = []
-    if breakdown["date"] < 0.5 and date_reason and not date_reason.startswith("no date"):
+    if breakdown["date"] < 0.5 and date_reason and date_reason not in (ONE_UNDATED, NEITHER_DATED):
         out.append("the date")
     if breakdown["place"] < 0.35 and place_reason:
         out.append("the place")
@@ -428,7 +431,7 @@ def score(a: MatchRecord, b: MatchRecord, crowd: int = 0, rarity: Rarity = UNIFO
         breakdown.update(words=NEUTRAL, names=NEUTRAL, published=NEUTRAL)
     total = model.probability(breakdown) if model is not None else hand_score(breakdown)
     reasons = evidence(a, b, rarity) if explain else []
-    reasons += [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r]
+    reasons += [r for r in (place_reason, date_reason, event_reason, count_reason, actor_reason) if r and r not in reasons]
     # A contradiction needs two firm statements: two exact dates (or weekdays) days apart, two
     # towns, two sets of exact tolls. Then they are different events, however alike the words.
     if apart or elsewhere or tolls:
