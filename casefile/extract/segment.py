@@ -439,8 +439,6 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
         if current is not None and not facts.refers_back and facts.definite_sites & {
                 site for f in current.facts for site in f.sites}:
             facts.refers_back = True  # "militants detonated a car bomb at the base": the one above
-        if current is not None and facts.refers_back:
-            current = _referent(drafts, current, facts)
         if current is not None:
             kind_conflict = eventful and kinds_conflict(current, facts)
             conflicts = (
@@ -482,7 +480,6 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
 
 _EVENT_NOUN = rf"(?:{phrases(NEW_EVENT_NOUNS)})(?:s|es|ings?)?"
 _INTRODUCED = re.compile(rf"\b(?:an?|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUN})\b", re.IGNORECASE)
-_DEFINITE = re.compile(rf"\bthe\s+(?P<noun>{_EVENT_NOUN})\b", re.IGNORECASE)
 
 
 def _head(noun: str) -> str:
@@ -503,24 +500,6 @@ def _another_of_its_kind(current: Draft, facts: SentenceFacts) -> bool:
         return False
     mine = _introduced(current)
     return bool(mine) and bool(mine & {_head(m["noun"]) for m in _INTRODUCED.finditer(facts.sentence.text)})
-
-
-def _referent(drafts: list[Draft], current: Draft, facts: SentenceFacts) -> Draft:
-    """"The attack" is the last incident introduced as an attack: when the story went on to
-    another event ("… following a US drone strike in Baghdad"), a later "five militants were
-    killed in the attack" goes back to the attack, not to the strike."""
-    m = _DEFINITE.search(facts.sentence.text)
-    if m is None:
-        return current
-    noun = _head(m["noun"])
-    mine = _introduced(current)
-    if not mine or noun in mine:
-        return current
-    for draft in reversed(drafts[-RESTATE_LOOKBACK:]):
-        if draft is not current and noun in _introduced(draft):
-            conflicted = places_conflict(draft, facts) or dates_conflict(draft, facts)
-            return current if conflicted else draft
-    return current
 
 
 def vague_twins(drafts: list[Draft]) -> list[Draft]:
