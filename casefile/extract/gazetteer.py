@@ -1496,6 +1496,10 @@ class Gazetteer:
             opts = self._run_options(run_str, sub, scope)
             if any(opts):
                 info.append((tuple(sub), opts))
+            elif len(sub) > 1:
+                # No place, but maybe a person ("Isagani Nato") whose surname alone is a
+                # village somewhere: the first pass must see it to block the surname.
+                info.append((tuple(sub), opts))
         result = tuple(info) or None
         if len(self._run_cache) > 50_000:
             self._run_cache.clear()

@@ -69,6 +69,12 @@ def test_a_surname_is_not_a_town_of_a_country_the_article_never_names(gaz):
     assert found(gaz, text) == [("Maiduguri", "Maiduguri", "NG")]
 
 
+def test_the_surname_of_a_person_named_whole_is_no_town_when_it_comes_alone(gaz):
+    # Tanay is a town in the Philippines; "Maj. Dindo Tanay" makes it a surname everywhere.
+    text = "Rebels ambushed a patrol in Samar, the Philippines, said Maj. Dindo Tanay.\n\nTanay said two soldiers died."
+    assert [n for _s, n, _c in found(gaz, text)] == ["Samar", "Philippines"]
+
+
 def test_a_unique_village_after_in_needs_no_country(gaz):
     assert found(gaz, "Gunmen killed 12 villagers in Gwoza on Monday.") == [("Gwoza", "Gwoza", "NG")]
 
