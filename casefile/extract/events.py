@@ -35,6 +35,9 @@ TRIGGERS: dict[str, str] = {
              r"gunfights?|counter-?attack(?:ed)?|"
              # South Asian usage: "killed in an encounter with security forces"
              r"(?:an?|the|ensuing)\s+encounter|encounters?\s+(?:with|between|broke\s+out|started|ended|took\s+place)|"
+             # and the Philippine forces': "troops encountered about 20 NPA rebels"
+             r"encountered\s+(?:[\w'’-]+\s+){0,5}?(?:gunmen|rebels|militants|insurgents|fighters|terrorists|bandits|"
+             r"guerrillas|armed\s+men|members)|"
              # Ground taken, not people: "briefly captured a military base".
              r"(?:captur(?:ed|ing)|seiz(?:ed|ing)|took\s+(?:control\s+of|over))\s+(?:(?:a|an|the|their|its)\s+)?"
              r"(?:[\w-]+\s+){0,2}?(?:base|town|village|city|positions?|outposts?|territory|camp|barracks|"

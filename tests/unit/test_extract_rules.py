@@ -691,6 +691,14 @@ def test_an_article_that_opens_on_the_attack_tells_of_the_one_that_follows():
         ("wounded", "3"), ("wounded", "2"), ("killed", "6")}
 
 
+def test_troops_who_encountered_rebels_clashed_with_them_where_they_met():
+    text = ("Two soldiers were wounded in a gunfight with communist rebels in Northern Samar on Sunday, the army said.\n\n"
+            "Capt. Ryan Lopez said a patrol was on a security mission when it encountered some 20 New People's Army "
+            "rebels in Barangay Lipata, Catubig, Northern Samar, at 6 am.")
+    [incident] = extract(text, "2025-03-03")
+    assert incident.location == "Lipata" and incident.sub_event_type == "Armed clash"
+
+
 def test_another_event_of_its_kind_at_a_site_of_its_own_is_another_incident():
     text = ("A drone strike hit a truck near Kidal, Mali, on Sunday morning, killing two drivers, officials said.\n\n"
             "Three more people were killed in a strike on a school in the town of Anefis overnight, a local official said.")
