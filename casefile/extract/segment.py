@@ -54,7 +54,8 @@ _BACKGROUND_ANCHORED = (
     r"(?:the|its)\s+(?:history|peak)|typically|usually|regularly|sporadic|frequent|repeated|periodic|"
     r"ha(?:s|ve)\s+(?:witnessed|seen|suffered|experienced)")
 _BACKGROUND_ANYWHERE = r"(?:\w+|\d+)\s+years\s+(?:after|since|ago)"  # may start at any word
-_BACKGROUND_TAIL = r"a\s+(?:series|wave|spate|string)\s+of"
+# "the latest in a series of", "amid a wave of" (not "began with a series of car bombings": the event's own)
+_BACKGROUND_TAIL = r"(?:in|amid|after|follows?|followed|following|of|since|among|to)\s+a\s+(?:series|wave|spate|string)\s+of"
 _BACKGROUND = re.compile(
     rf"\b(?:{_BACKGROUND_ANCHORED}|{_BACKGROUND_ANYWHERE}|{_BACKGROUND_TAIL})\b", re.IGNORECASE)
 _BACKGROUND_SCAN = AnchoredPattern(

@@ -31,6 +31,15 @@ def test_lives_claimed_since_a_month_are_a_period_not_an_event():
     assert killed(incident).high == 6
 
 
+def test_an_event_that_began_with_a_series_of_blasts_is_told_not_background():
+    text = ("Militants attacked an army base in Middle Shabelle, Somalia, on Tuesday, killing several soldiers.\n\n"
+            "The assault, which took place in the village of Dhagaxley, began with a series of car bombings "
+            "followed by a gunfight.\n\n"
+            "It was the latest in a series of attacks on bases in the region.")
+    [incident] = extract(text, "2025-03-05")
+    assert incident.location == "Dhagaxley"
+
+
 def test_policy_text_with_a_generic_plural_is_no_incident():
     text = ("Islamabad accuses Kabul of sheltering militants who plan cross-border attacks.\n\n"
             "Kabul denies harbouring groups that carry out raids in Pakistan.")
