@@ -1494,11 +1494,9 @@ class Gazetteer:
         info = []
         for sub in subruns:
             opts = self._run_options(run_str, sub, scope)
-            if any(opts):
-                info.append((tuple(sub), opts))
-            elif len(sub) > 1:
-                # No place, but maybe a person ("Isagani Nato") whose surname alone is a
-                # village somewhere: the first pass must see it to block the surname.
+            # A run of names with no place may be a person ("Isagani Nato") whose surname alone
+            # is a village somewhere: the first pass must see it to block the surname.
+            if any(opts) or len(sub) > 1:
                 info.append((tuple(sub), opts))
         result = tuple(info) or None
         if len(self._run_cache) > 50_000:

@@ -181,6 +181,10 @@ class SentenceFacts:
         """The first strong trigger: what the sentence is about ("the church bombing … arrest")."""
         return next((t.kind for t in self.triggers if t.kind in STRONG | {"dismantle", "release"}), None)
 
+    @cached_property
+    def introduced(self) -> frozenset[str]:  # read once: every later sentence compares with it
+        return introduced(self.sentence.text)
+
     def mark_background(self) -> None:
         self.background = True
         self.__dict__.pop("eventful", None)
@@ -489,9 +493,9 @@ def _head(noun: str) -> str:
     return re.sub(r"(?:ings?|s)$", "", word) if word not in ("clashes",) else "clash"
 
 
-def _introduced(draft: Draft) -> set[str]:
-    """The events a draft's sentences introduce as new ("an attack", "a US drone strike")."""
-    return {_head(m["noun"]) for f in draft.facts for m in _INTRODUCED.finditer(f.sentence.text)}
+def introduced(sentence: str) -> frozenset[str]:
+    """The events a sentence introduces as new ("an attack", "a US drone strike")."""
+    return frozenset(_head(m["noun"]) for m in _INTRODUCED.finditer(sentence))
 
 
 def _another_of_its_kind(current: Draft, facts: SentenceFacts) -> bool:
@@ -499,8 +503,7 @@ def _another_of_its_kind(current: Draft, facts: SentenceFacts) -> bool:
     in Ramia": a second event introduced as new, at a site of its own, is another incident."""
     if facts.refers_back or not facts.sites or facts.sites & {site for f in current.facts for site in f.sites}:
         return False
-    mine = _introduced(current)
-    return bool(mine) and bool(mine & {_head(m["noun"]) for m in _INTRODUCED.finditer(facts.sentence.text)})
+    return any(facts.introduced & f.introduced for f in current.facts)
 
 
 def vague_twins(drafts: list[Draft]) -> list[Draft]:
