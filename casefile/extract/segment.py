@@ -114,6 +114,9 @@ _REFERENCE_PLACE_HEADS = (
     r"\bheaded\s+(?:to|towards?|for)|\ben\s+route\s+to|\btravell?ing\s+(?:to|towards?)|"
     # "from Maiduguri to Damasak", "carrying food ... to Parachinar": the route's end.
     r"\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to|\b(?:carrying|transporting|delivering)\s+(?:[\w-]+\s+){0,5}?to|"
+    # Where the wounded were taken is not where they were hurt ("rushed to hospital in Kano").
+    r"\bto\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at)|"
+    r"\btreated\s+(?:at|in)\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at)|"
     r"\bfrom|\bacross|\bsecond\s+city\s+of|\bin\s+(?:the\s+)?(?:capital|city)\s+of\s+\w+\s+in")
 _BY_BEFORE = re.compile(r"\bby[ \t]+$")
 _REPORTED_BY = re.compile(r"^\s+(?:reported|reports|quoted|cited|wrote|said|says|told)\b")
@@ -858,24 +861,37 @@ def lead_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
 
 
 def named_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
-    """An article that reports one incident speaks of it throughout: placed in no more than a
-    country by its own sentences, it takes the finer place the article's other sentences name
-    in that country, when they name one only ("Jihadists attacked a military camp in central
-    Mali ... The Mondoro base, located near the border, has been targeted before"). Only the
-    place is taken, not that sentence's figures or dates."""
-    if len(drafts) != 1 or drafts[0].finest > PRECISION_RANK["country"]:
-        return
-    draft = drafts[0]
-    countries = {p.place.country_code for p in draft.places if p.place.country_code}
-    found = [(f, p) for f in facts_list if f not in draft.facts for p in f.places
-             if PRECISION_RANK.get(p.place.geo_precision, 0) > PRECISION_RANK["country"]
-             and (not p.place.country_code or not countries or p.place.country_code in countries)
-             and not given_as_reference(f.sentence.text, p, f.sentence.start)]
-    if len({p.place.name for _, p in found}) != 1:
-        return
-    f, p = found[0]
-    draft.facts.append(replace(f, counts=[], dates=[], report_dates=[], actors=[], triggers=[],
-                               places=[p], attribution=None))
+    """An incident placed in no more than a country by its own sentences takes the finer place
+    the sentences telling of it name: in an article of one incident, the one such place the
+    whole article names ("Jihadists attacked a military camp in central Mali ... The Mondoro
+    base, located near the border, has been targeted before"); in an article of several, the
+    one named by the first sentence after it that names one, before the next incident begins
+    ("the strike killed five young men near a mosque ... Israeli forces had closed all entrances
+    to Tubas"). Only the place is taken, not that sentence's figures or dates."""
+    starts = [d.facts[0].sentence.start for d in drafts]
+    for i, draft in enumerate(drafts):
+        if draft.finest > PRECISION_RANK["country"]:
+            continue
+        countries = {p.place.country_code for p in draft.places if p.place.country_code}
+
+        def finer(f: SentenceFacts) -> list[PlaceMention]:
+            return [p for p in f.places if PRECISION_RANK.get(p.place.geo_precision, 0) > PRECISION_RANK["country"]
+                    and (not p.place.country_code or not countries or p.place.country_code in countries)
+                    and not given_as_reference(f.sentence.text, p, f.sentence.start)]
+
+        if len(drafts) == 1:
+            found = [(f, p) for f in facts_list if f not in draft.facts for p in finer(f)]
+        else:
+            end = starts[i + 1] if i + 1 < len(drafts) else math.inf
+            after = (f for f in facts_list if draft.facts[-1].sentence.start < f.sentence.start < end
+                     and not f.background and f not in draft.facts and finer(f))
+            first = next(after, None)
+            found = [(first, p) for p in finer(first)] if first else []
+        if len({p.place.name for _, p in found}) != 1:
+            continue
+        f, p = found[0]
+        draft.facts.append(replace(f, counts=[], dates=[], report_dates=[], actors=[], triggers=[],
+                                   places=[p], attribution=None))
 
 
 def named_day(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:

@@ -846,6 +846,28 @@ def test_an_article_of_one_incident_placed_in_a_country_takes_the_one_finer_plac
     assert incident.location == place
 
 
+@pytest.mark.parametrize("body, places", [
+    # In an article of several incidents, one placed only in its country takes the finer place
+    # of the first sentence after it that names one, before the next incident (dev 195, the
+    # West Bank; written for Nigeria and Somalia).
+    ("An air strike on Wednesday killed five young men near a mosque in Nigeria, officials said.\n\n"
+     "Soldiers later closed all roads into Gwoza and searched the area.\n\n"
+     "On Tuesday, gunmen killed three farmers in Konduga.", ["Gwoza", "Konduga"]),
+    ("A car bomb killed seven soldiers at a checkpoint in Somalia on Sunday, the army said.\n\n"
+     "Witnesses said the blast shook the whole of Afgoye.\n\n"
+     "On Saturday, al-Shabaab fighters killed two clan elders in Jowhar.", ["Afgooye", "Jowhar"]),
+    # Where the wounded were taken is not where they were hurt; the next sentence naming a
+    # place is the next incident's own: nothing is taken.
+    ("A car bomb killed seven soldiers at a checkpoint in Somalia on Sunday, the army said.\n\n"
+     "Ambulances rushed the wounded to hospitals in the capital.\n\n"
+     "On Saturday, al-Shabaab fighters killed two clan elders in Jowhar.", ["Somalia", "Jowhar"]),
+    ("An air strike on Wednesday killed five young men near a mosque in Nigeria, officials said.\n\n"
+     "On Tuesday, gunmen killed three farmers in Konduga.", ["Nigeria", "Konduga"]),
+])
+def test_an_incident_placed_in_a_country_takes_the_place_the_sentences_after_it_name(body, places):
+    assert [i.location for i in extract(body, "2025-03-06")] == places
+
+
 @pytest.mark.parametrize("text, actors", [
     # remote violence that counts only people hit civilians (real dev 123/160, 52/53)
     ("A suicide bomber killed eight people at a market in Bajaur on Saturday, police said.",
