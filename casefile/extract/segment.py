@@ -670,6 +670,9 @@ def before_its_report(mention: DateMention, reports: list[DateMention]) -> DateM
     return replace(mention, date_start=start.isoformat(), date_end=end.isoformat())
 
 
+_APPOSITIVE = re.compile(r",[^,.;:\n]{1,60},")
+
+
 def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool:
     """A date of a statement ("the ministry said on Monday") or of the page itself."""
     after = body[mention.end:mention.end + 60]
@@ -682,9 +685,11 @@ def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool
     said = _REPORT_DATE_SCAN.search_in(body, max(sentence_start, mention.start - 60), mention.start)
     if said and not _NEW_CLAUSE.search(said["between"]):
         return True
-    if _REPORT_DATE_AFTER.match(after) and len(body[sentence_start:mention.start].split()) <= 5 and (
-            mention.precision == "day" or "weekday" in mention.partial):
-        return True  # "Police on Monday said"
+    # "Police on Monday said", "Babagana Zulum, governor of Borno, on Sunday confirmed" (the
+    # speaker's title set off by commas is not counted).
+    if _REPORT_DATE_AFTER.match(after) and len(_APPOSITIVE.sub(" ", body[sentence_start:mention.start]).split()) <= 5 \
+            and (mention.precision == "day" or "weekday" in mention.partial):
+        return True
     if not (mention.precision == "day" or "weekday" in mention.partial):
         return False  # "In August, an official said that ...": a month or a year dates the news
     opening = not body[sentence_start:mention.start].strip(" \n\t") or re.fullmatch(

@@ -15,6 +15,9 @@ def dated(text, published="2024-05-08"):  # a Wednesday
 @pytest.mark.parametrize("text", [
     "Troops raided a militant hideout in Bama on Saturday, killing four fighters, the ministry said on Monday.",
     "Police on Monday said gunmen killed six farmers in Bama on Saturday.",
+    # The speaker's title between commas (real dev 180, Borno; this sentence is written for it).
+    "Babagana Umara Zulum, governor of the Borno state, on Monday confirmed the killings to reporters "
+    "at the funeral, following the attack early Saturday in Bama.",
     "On Monday, the army said troops killed four fighters in Bama on Saturday.",
     "The ministry said in a statement late on Monday that Saturday's raid in Bama killed four fighters.",
 ])
