@@ -317,12 +317,19 @@ def _situate(mention: PlaceMention, draft: Draft,
 
 
 def _choose_date(draft: Draft) -> DateMention | None:
+    """The lead's event date, else the incident's first; with none, the earliest day a source
+    spoke of it (the event was by then: "a group said on Thursday" beside "in a statement on
+    Wednesday, the RSF said that it had attacked")."""
     lead = draft.lead
-    for pool in (lead.dates, draft.dates, lead.report_dates, [d for f in draft.facts for d in f.report_dates]):
+    for pool in (lead.dates, draft.dates):
         if pool:
             resolved = [d for d in pool if d.date_start]
             return (resolved or pool)[0]
-    return None
+    spoken = [d for f in draft.facts for d in f.report_dates]
+    resolved = [d for d in spoken if d.date_start]
+    if resolved:
+        return min(resolved, key=lambda d: (d.date_start, d.precision != "day"))
+    return (lead.report_dates or spoken or [None])[0]
 
 
 def _resolve_actor(a: ActorMention, country: str | None, country_name: str | None) -> str | None:

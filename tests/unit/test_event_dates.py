@@ -92,3 +92,12 @@ def test_a_later_sentence_naming_the_incidents_day_dates_it_not_the_announcement
     [inc] = extract("Insurgents killed six soldiers near Mocimboa da Praia, Mozambique, military sources "
                     "said on Monday. The army has not commented on Saturday's incident.", "2025-08-11")
     assert inc.date_start == "2025-08-09"
+
+
+def test_without_an_event_date_the_earliest_statement_day_bounds_the_event():
+    # Real dev 06 (Sudan): no sentence dates the attack; the sources spoke on Thursday and, the
+    # perpetrator, on Tuesday: the attack was by Tuesday. Written for Borno.
+    text = ("An attack on a village in Borno has killed up to 40 people, a vigilante group said on Thursday.\n\n"
+            "The group said the militants attacked the village of Kawuri in two waves.\n\n"
+            "In a statement on Tuesday, the militants said they had attacked soldiers around Kawuri.")
+    assert dated(text, "2024-05-09")[0] == "2024-05-07"
