@@ -16,7 +16,7 @@ from casefile.extract.actors import nationality_adjectives
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.numbers import Quantity
 from casefile.extract.vocabulary import (
-    ADDITIVE_AFTER, ADDITIVE_BEFORE, RESTATEMENT_VERBS, TOLL_EVENT_WORDS, TOLL_NOUNS, TOLL_OF_BACKGROUND, TOLL_PUT_VERBS,
+    ADDITIVE_AFTER, ADDITIVE_BEFORE, RESTATEMENT_VERBS, STATEMENT_VERBS, TOLL_EVENT_WORDS, TOLL_NOUNS, TOLL_OF_BACKGROUND, TOLL_PUT_VERBS,
     TOLL_RAISE_VERBS, phrases)
 
 SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[ae]n|police|"
@@ -323,8 +323,11 @@ def _additive(text: str, q: Quantity, end: int, sentence_start: int) -> bool:
 # by one witness, they are some of the victims.
 _KIN_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is)\s+(?:[\w-]+\s+){0,3}$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# Its words hold no clause of their own: not "an official from Dessa on Sunday confirmed that 19
+# people were killed" (a statement, then another count).
+_NOT_IN_OF_PHRASE = rf"(?!(?:and|or|that|{phrases(STATEMENT_VERBS)})\b)(?!\d[\d,.]*\s)"
 _OF_PHRASE = re.compile(
-    r"\s+(?:of|from)\s+(?:(?!(?:and|or)\b)[\w’'()“”-]+\s+){0,12}?(?!(?:and|or)\b)[\w’'()“”-]+"
+    rf"\s+(?:of|from)\s+(?:{_NOT_IN_OF_PHRASE}[\w’'()“”-]+\s+){{0,12}}?{_NOT_IN_OF_PHRASE}[\w’'()“”-]+"
     r"(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|\s+and\s+(?:\d|an?\s)|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|and\b|$)")
 _BARE = re.compile(r"\s+(?:\w+ly\s+)?(?:(?P<killed>dead|killed)|(?P<wounded>injured|wounded|hurt))\b", re.I)

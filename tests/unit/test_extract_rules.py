@@ -60,6 +60,10 @@ def counts(sentence):
     ("The army said it freed 31 hostages.", [("released", 31, "exact", "civilian")]),
     ("Two of the kidnapped victims were released on Friday.", [("released", 2, "exact", "civilian")]),
     ("He has 14 years of experience and 3 children.", []),
+    # The speaker is not a victim: an of-phrase holds no statement (real dev 187, Niger)
+    ("A local official from Dessa on Sunday confirmed that 19 people were killed.",
+     [("killed", 19, "exact", "unknown")]),
+    ("An elder of the village told reporters that 12 herders were shot dead.", [("killed", 12, "exact", "civilian")]),
 ])
 def test_counts(sentence, expected):
     assert counts(sentence) == expected
