@@ -23,7 +23,7 @@ SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[a
             r"lieutenants?|captains?|majors?|colonels?|sergeants?|corporals?|privates?|generals?|"
             r"personnel|servicem[ae]n|service\s+members?|(?:security\s+)?guards?|gendarmes?|"
             r"peshmerga|commandos?|paratroopers?|conscripts?|recruits?|sailors?|airm[ae]n|"
-            r"pilots?|border\s+guards?|rangers?|militiam[ae]n|vigilantes?|peacekeepers?|blue\s+helmets?")
+            r"pilots?|border\s+guards?|rangers?|militiam[ae]n|vigilantes?|peacekeepers?|blue\s+helmets?|jawans?")
 MILITANT = (r"fighters?|militants?|jihadists?|jihadis|insurgents?|terrorists?|extremists?|"
             r"operatives?|gunm[ae]n|bandits?|assailants?|attackers?|rebels?|(?:suicide\s+)?bombers?|"
             r"emirs?|infiltrators?|kidnappers?|combatants?|elements|planners?|maoists?|naxals?|naxalites?|cadres?")

@@ -64,6 +64,9 @@ def counts(sentence):
     ("A local official from Dessa on Sunday confirmed that 19 people were killed.",
      [("killed", 19, "exact", "unknown")]),
     ("An elder of the village told reporters that 12 herders were shot dead.", [("killed", 12, "exact", "civilian")]),
+    # "jawan", a soldier in Indian and Pakistani English (real dev 189, Chhattisgarh)
+    ("At least eight Maoists and two jawans were on Monday killed.",
+     [("killed", 8, "at_least", "militant"), ("killed", 2, "exact", "security")]),
 ])
 def test_counts(sentence, expected):
     assert counts(sentence) == expected
