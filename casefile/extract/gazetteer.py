@@ -1682,6 +1682,8 @@ class Gazetteer:
                     if mb:
                         precision = QUALIFIER_PRECISION[mb.group(1).lower()]
                         qualified = True
+                if i + size < n and not run[i + size][3] and all(h[2] == 2 for h in hits) and not qualified:
+                    continue   # a near spelling of the start of a longer name ("Madvi Joga"): no place
                 if score < 0:
                     # Lookup-only alias ("Hit", "Plateau"): only at the end of the run, after a
                     # locative word ("in Hit", "In Hit, ...") or with a qualifier ("Mansour

@@ -525,3 +525,11 @@ def test_runtime_module_imports_only_stdlib_and_rapidfuzz():
 
 def test_default_is_cached(gaz):
     assert Gazetteer.default() is gaz
+
+
+def test_a_near_spelling_of_the_start_of_a_longer_name_is_no_place(gaz):
+    # Real dev 189 (Chhattisgarh): "Madvi Joga", a soldier, became a village near-spelt from a
+    # town elsewhere in India, and an incident of its own.
+    text = ("Eight Maoists were killed in an encounter in Sukma district of Chhattisgarh on Monday, police said. "
+            "Two DRG personnel, Dirdo Rama and Madvi Joga, were also killed in the gunfight in Sukma, Chhattisgarh.")
+    assert [m.surface for m in gaz.find_in_text(text)] == ["Sukma district", "Chhattisgarh", "Sukma", "Chhattisgarh"]
