@@ -52,6 +52,10 @@ _NOT_SOURCES = re.compile(
     re.IGNORECASE,
 )
 
+# "…, said Monday evening": when it was said, not who said it.
+_WHEN = re.compile(r"(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|"
+                   r"tonight|last\s+\w+|this\s+(?:morning|afternoon|evening|week)|earlier|later)\b", re.IGNORECASE)
+
 
 def normalise_source(raw: str, previous: str | None = None) -> str | None:
     src = " ".join(raw.split()).strip(" ,.;:“”\"'’")
@@ -64,7 +68,7 @@ def normalise_source(raw: str, previous: str | None = None) -> str | None:
     src = _POSSESSOR.sub("", src)
     src = _BASED.sub("", src)
     src = _LEADING.sub("", src)
-    if not src or _NOT_SOURCES.match(src) or len(src) < 2:
+    if not src or _NOT_SOURCES.match(src) or _WHEN.match(src) or len(src) < 2:
         return None
     for pattern, name in _CANONICAL:
         m = pattern.search(src)

@@ -204,6 +204,9 @@ def test_a_source_named_after_the_verb_is_the_source():
                 "who spoke on condition of anonymity.") == "Lebanese security official"
     # An appositive before the verb: the words after it are what was said.
     assert said("The Syrian Observatory, a Britain-based monitor, said 12 people died.") != "12 people died"
+    # When it was said is not who said it (real dev 189, Chhattisgarh).
+    assert said("The operation involved 1,200 troopers, D.M. Awasthi, Director General of Police "
+                "(Anti Naxal Operations), said Monday evening.") != "Monday evening"
 
 
 @pytest.mark.parametrize("text, figures", [
