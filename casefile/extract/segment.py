@@ -110,8 +110,10 @@ _REFERENCE_PLACE_HEADS = (
     r"\b(?:pursued|pursuing|chased|chasing|hunted|hunting)\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|towards?)|"
     r"\b(?:retreated|withdrew|escaped|fled)\s+(?:[\w-]+\s+){0,3}?(?:to|into|towards?)|"
     # Where a convoy or a patrol was going is not where it was hit.
-    r"\bbound\s+for|\b(?:on|along)\s+(?:its|their|the)\s+way\s+to|\bheading\s+(?:to|towards?|for)|"
-    r"\bheaded\s+(?:to|towards?|for)|\ben\s+route\s+to|\btravell?ing\s+(?:to|towards?)|"
+    # ("heading to the city of Hasakah": the kind of place may stand between)
+    r"(?:\bbound\s+for|\b(?:on|along)\s+(?:its|their|the)\s+way\s+to|\bheading\s+(?:to|towards?|for)|"
+    r"\bheaded\s+(?:to|towards?|for)|\ben\s+route\s+to|\btravell?ing\s+(?:to|towards?))"
+    r"(?:\s+the)?(?:\s+(?:city|town|village|capital|province|district|region|area)\s+of)?|"
     # "from Maiduguri to Damasak", "carrying food ... to Parachinar": the route's end.
     r"\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to|\b(?:carrying|transporting|delivering)\s+(?:[\w-]+\s+){0,5}?to|"
     # Where the wounded were taken is not where they were hurt ("rushed to hospital in Kano").

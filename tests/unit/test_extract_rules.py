@@ -906,3 +906,12 @@ def test_an_incident_placed_in_a_country_takes_the_place_the_sentences_after_it_
 def test_who_did_it_and_to_whom(text, actors):
     [inc] = extract(text, "2025-03-10")
     assert (inc.actor1, inc.actor2) == actors
+
+
+def test_where_the_victims_were_heading_is_not_another_scene():
+    # Real dev 194 (Deir ez-Zor): "heading to the city of Hasakah" split one shooting in two.
+    # Written for Iraq.
+    text = ("Gunmen shot dead six soldiers on the Mosul road on Sunday, officials said.\n\n"
+            "A military source said the gunmen killed the six soldiers while they were heading to the city "
+            "of Kirkuk to spend their leave.")
+    assert [i.location for i in extract(text, "2024-05-06")] == ["Mosul"]
