@@ -128,7 +128,9 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     "(?:" + "|".join(f"(?P<{f}>\\b(?:{before}))" for f, (_, before) in _VERBS.items()) + r")"
     r"\s+(?:(?:the|some|another|also|nearly|about|at\s+least|more\s+than|a\s+further|an\s+additional|"
-    r"as\s+many\s+as|up\s+to|over|around|all|at)\s+)*[“\"']?$",
+    r"as\s+many\s+as|up\s+to|over|around|all|at|"
+    # "shot dead on Sunday six fighters"
+    r"(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|overnight)\s+)*[“\"']?$",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r"[ \t]*(?:[–—][^–—\n]{1,80}[–—]|\([^()\n]{1,80}\)|,[ \t]+(?:including|among\s+them)[^,\n]{1,60},)")

@@ -82,7 +82,9 @@ def earlier_event_clause(body: str, s: Sentence) -> list[Sentence]:
 
 
 _NEW_EVENT_CUE = re.compile(
-    r"^(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)\b|earlier,|also\s+on|"
+    r"^(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)\b|also\s+on|"
+    # "Earlier,", "Earlier on Sunday,", "Earlier in the day,"
+    r"earlier(?:\s+(?:on|in|that|this)(?:\s+[\w-]+){1,2})?,|"
     r"in\s+an?\s+(?:separate|unrelated|similar)|a\s+(?:separate|second|similar)\s+attack)",
     re.IGNORECASE,
 )

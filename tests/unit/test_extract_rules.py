@@ -64,6 +64,9 @@ def counts(sentence):
     ("A local official from Dessa on Sunday confirmed that 19 people were killed.",
      [("killed", 19, "exact", "unknown")]),
     ("An elder of the village told reporters that 12 herders were shot dead.", [("killed", 12, "exact", "civilian")]),
+    # a day between the verb and its figure (real dev 194, Syria)
+    ("Unknown attackers shot dead on Sunday six fighters of the SDF.", [("killed", 6, "exact", "security")]),
+    ("Gunmen killed on Monday at least 12 villagers in Bama.", [("killed", 12, "at_least", "civilian")]),
     # "jawan", a soldier in Indian and Pakistani English (real dev 189, Chhattisgarh)
     ("At least eight Maoists and two jawans were on Monday killed.",
      [("killed", 8, "at_least", "militant"), ("killed", 2, "exact", "security")]),
@@ -915,3 +918,11 @@ def test_where_the_victims_were_heading_is_not_another_scene():
             "A military source said the gunmen killed the six soldiers while they were heading to the city "
             "of Kirkuk to spend their leave.")
     assert [i.location for i in extract(text, "2024-05-06")] == ["Mosul"]
+
+
+def test_earlier_on_a_day_opens_another_incident():
+    # Real dev 194 (Syria): "Earlier on Sunday, unidentified gunmen killed an SDF fighter ... in
+    # the town of Jazrat al-Milaj" joined the shooting in its province. Written for Somalia.
+    text = ("Al-Shabaab fighters killed five soldiers at a checkpoint in Somalia's Lower Shabelle region on Sunday, "
+            "officials said.\n\nEarlier on Sunday, gunmen killed a clan elder and wounded another in the town of Afgooye.")
+    assert [i.location for i in extract(text, "2024-05-06")] == ["Shabeellaha Hoose", "Afgooye"]
