@@ -43,6 +43,7 @@ from casefile.extract.segment import (
     named_place,
     recalled_day,
     passing_mentions,
+    tallied_back,
     shift_day_after,
     sites_of,
     split_by_place,
@@ -151,6 +152,7 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             **dict(zip(("sites", "definite_sites"), sites_of(body, s.start, s.end))),
         ))
     passing_mentions(facts_list)
+    tallied_back(facts_list)
     lead_event(facts_list)
     drafts = split_by_place(body, group(facts_list))
     lead_place(drafts, facts_list)

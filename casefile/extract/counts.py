@@ -274,6 +274,8 @@ def _noun_phrase(text: str, start: int, end: int, limit: int = 70) -> tuple[re.M
             return None, start  # "rose to 19, police said": the speaker, not the dead
         if len(window[:m.start()].split()) > 5:
             return None, start
+        if window.count(")", 0, m.start()) > window.count("(", 0, m.start()):
+            return None, start  # "ERBIL (Kurdistan 24) – A fighter was killed": the number ends a name
         # "security forces members": keep going past a modifier that is itself a noun.
         after = window[m.end():]
         nxt = _NOUN.match(after.lstrip()) if after[:1] == " " else None

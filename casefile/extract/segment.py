@@ -82,7 +82,8 @@ def earlier_event_clause(body: str, s: Sentence) -> list[Sentence]:
 
 
 _NEW_EVENT_CUE = re.compile(
-    r"^(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)\b|also\s+on|"
+    r"^(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)\b|"
+    r"also\s+(?:on|today|yesterday|tonight|(?:this|that|on\s+the\s+same)\s+(?:day|morning|afternoon|evening|night))\b|"
     # "Earlier,", "Earlier on Sunday,", "Earlier in the day,"
     r"earlier(?:\s+(?:on|in|that|this)(?:\s+[\w-]+){1,2})?,|"
     r"in\s+an?\s+(?:separate|unrelated|similar)|a\s+(?:separate|second|similar)\s+attack)",
@@ -967,6 +968,22 @@ def passing_mentions(facts_list: list[SentenceFacts]) -> None:
             f.mark_background()  # "... were killed in the attack": the earlier event's details
         else:
             mention = None
+
+
+# "these attacks", "such incidents": many events, named by the sentence before.
+_THESE_EVENTS = re.compile(
+    r"\b(?:these|those|such|the)\s+(?:\w+\s+)?(?:attacks|incidents|operations|killings|assaults|raids|bombings|"
+    r"strikes|clashes)\b", re.IGNORECASE)
+
+
+def tallied_back(facts_list: list[SentenceFacts]) -> None:
+    """A sentence that counts "these attacks" of a background sentence just before it, and
+    dates no event of its own, is background too ("Since early 2022, ISIS carried out 129
+    attacks ... SOHR said these attacks left 91 persons dead")."""
+    for before, f in zip(facts_list, facts_list[1:]):
+        if before.background and not f.background and f.counts and not f.dates \
+                and _THESE_EVENTS.search(f.sentence.text):
+            f.mark_background()
 
 
 def background(sentence: str, dates: list[DateMention], counts: list[Count],

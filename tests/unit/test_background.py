@@ -84,3 +84,19 @@ def test_a_roundup_of_events_on_different_days_and_places_stays_apart():
     text = ("Gunmen killed nine villagers in Bama on Sunday, police said.\n\n"
             "On Tuesday, a roadside bomb killed three soldiers near Gwoza, the army said.")
     assert len(extract(text, "2024-05-08")) == 2
+
+
+def test_the_toll_of_these_attacks_after_a_tally_is_background():
+    # Real dev 193 (Syria): the monitor's toll of the year's 129 attacks became the toll of
+    # Sunday's shooting. Written for the Sahel.
+    text = ("Gunmen killed six soldiers on the Gao road on Sunday, officials said.\n\n"
+            "Since early 2024, jihadists have carried out 140 attacks in the region.\n\n"
+            "A monitor said these attacks left 300 people dead, including 120 civilians.")
+    [incident] = extract(text, "2024-05-06")
+    assert killed(incident).high == 6
+
+
+def test_a_number_in_an_outlets_name_is_no_count():
+    # Real dev 193: "ERBIL (Kurdistan 24) – A fighter ... was killed" read 24 killed.
+    [incident] = extract("PARIS (France 24) – A soldier was killed on Sunday in Gao, the army said.", "2024-05-06")
+    assert killed(incident).high == 1

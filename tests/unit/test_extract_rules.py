@@ -926,3 +926,11 @@ def test_earlier_on_a_day_opens_another_incident():
     text = ("Al-Shabaab fighters killed five soldiers at a checkpoint in Somalia's Lower Shabelle region on Sunday, "
             "officials said.\n\nEarlier on Sunday, gunmen killed a clan elder and wounded another in the town of Afgooye.")
     assert [i.location for i in extract(text, "2024-05-06")] == ["Shabeellaha Hoose", "Afgooye"]
+
+
+def test_also_today_opens_another_incident():
+    # Real dev 193 (Syria): "Also today, a suspected ISIS cell killed six people on the highway"
+    # joined the killing of a fighter in a town of the same province. Written for Nigeria.
+    text = ("A soldier was killed by suspected ISWAP fighters on Sunday in a village of Borno state, "
+            "a security source said.\n\nAlso today, gunmen killed six farmers on the Maiduguri-Damboa road.")
+    assert len(extract(text, "2024-05-05")) == 2
