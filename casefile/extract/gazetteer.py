@@ -1230,8 +1230,10 @@ class Gazetteer:
                     goes_on = i + size < len(toks) and toks[i + size][2].lower() not in QUALIFIER_PRECISION
                     if self._names_country(idx, hits, surface, goes_on):
                         (weak if self._alternate_province(idx, surface) else named).add(self._places[idx].country_code)
-        named |= self._demonym_countries(text)
-        return frozenset(named or weak)
+        # A country its places name: transliterations and near spellings reach it. One named
+        # only by its people or forces ("Israeli airstrikes" in a story of Idlib) does only when
+        # no place names any country ("Nigerian troops" in a story of villages alone).
+        return frozenset(named or weak or self._demonym_countries(text))
 
     def _alternate_province(self, idx: int, surface: str) -> bool:
         """A province written by one of its alternate names only ("Kurdistan" for Iran's

@@ -14,7 +14,8 @@ from casefile.extract.vocabulary import WIRE_AGENCIES
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)\b)){0,3}"
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
 # "the village of X", "a village called X"; "Barangay X" (the Philippines' village, named before its name).
-_BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))\s+(?P<name>{_NAME})")
+# (in quotes too: "the village of “Iblin”")
+_BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))\s+[“\"]?(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
 _AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|community"
 # Kinds written as part of the name ("Indravati National Park").

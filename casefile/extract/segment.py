@@ -71,13 +71,21 @@ _EARLIER_EVENT_CLAUSE = AnchoredPattern(re.compile(
     r"(?:similar|previous|earlier|separate)\b", re.IGNORECASE))
 
 
+# "..., while Israeli airstrikes targeted Hezbollah sites in Homs": another actor's event.
+_WHILE_CLAUSE = re.compile(r",\s+(?:while|whereas)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[\w-]+){0,3}?\s+"
+                           r"(?:targeted|struck|hit|bombed|shelled|attacked|raided|killed|stormed|launched)\b")
+
+
 def earlier_event_clause(body: str, s: Sentence) -> list[Sentence]:
-    """The sentence, or its two clauses when the second tells of an earlier event: that one is
-    read as a sentence of its own (a new event, or background when it is old)."""
+    """The sentence, or its two clauses when the second tells of an earlier event or of
+    another actor's ("while Israeli airstrikes targeted ..."): that one is read as a sentence
+    of its own (a new event, or background when it is old)."""
     match = _EARLIER_EVENT_CLAUSE.search_in(body, s.start, s.end, s.text)
     if not match or match.start() == 0:
-        return [s]
-    cut = s.start + match.start()
+        match = _WHILE_CLAUSE.search(s.text) if "while" in s.text or "whereas" in s.text else None
+        if not match:
+            return [s]
+    cut = s.start + match.start() + (1 if match.re is _WHILE_CLAUSE else 0)
     return [replace(s, end=cut, text=body[s.start:cut]), replace(s, start=cut, text=body[cut:s.end])]
 
 

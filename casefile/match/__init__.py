@@ -108,7 +108,7 @@ def _suggest(run: Run, no_match: set[tuple[int, int]], threshold: float, model) 
         s = run.score(left, right, model, explain=False, floor=threshold)
         if s is not None and s.score >= threshold:  # only a kept pair is told what both sources share
             found.append(Suggestion(s.left, s.right, s.score, s.breakdown,
-                                    (*evidence(left, right, rarity), *s.reasons)))
+                                    tuple(dict.fromkeys((*evidence(left, right, rarity), *s.reasons)))))
     groups = clusters((s.left, s.right) for s in found)
     found = [Suggestion(s.left, s.right, s.score, s.breakdown, s.reasons, groups[s.left]) for s in found]
     found.sort(key=lambda s: (-s.score, s.left, s.right))

@@ -934,3 +934,13 @@ def test_also_today_opens_another_incident():
     text = ("A soldier was killed by suspected ISWAP fighters on Sunday in a village of Borno state, "
             "a security source said.\n\nAlso today, gunmen killed six farmers on the Maiduguri-Damboa road.")
     assert len(extract(text, "2024-05-05")) == 2
+
+
+def test_another_actors_event_after_while_is_another_incident():
+    # Fresh batch M 218 (Idlib / Homs): the second event of "..., while Israeli airstrikes
+    # targeted ... in the city of Homs" gave the Idlib shelling its place. Written for Somalia.
+    text = ("Five civilians were killed by army shelling on a village in Somalia's Bay region, while US "
+            "airstrikes targeted al-Shabaab positions near the town of Jilib.\n\n"
+            "The shelling hit the village of “Buulo Fulaay” in the early morning, residents said.")
+    places = [i.location for i in extract(text, "2024-05-06")]
+    assert places[0] == "Buulo Fulaay" and "Jilib" not in places[:1]

@@ -151,6 +151,9 @@ def test_two_exact_dates_days_apart_are_a_firm_contradiction_but_one_missing_dat
     assert score(rec(1, 0, text=words), rec(2, 4, text=words)).score < THRESHOLD
     s = score(rec(1, 0, text=words), rec(2, undated=True, text=words))
     assert s.score >= THRESHOLD and "one gives no date" in s.reasons
+    # a suggestion says so once (the shared evidence and the parts both said it)
+    (found,) = suggest([rec(1, 0, text=words), rec(2, undated=True, text=words)])
+    assert found.reasons.count("one gives no date") == 1
 
 
 def test_two_sets_of_exact_tolls_that_cannot_both_be_true():
