@@ -438,6 +438,9 @@ class _Reader:
                 role = "other"
         if role is None and _KIN_BEFORE.search(self.text, max(self.start, q.start - 40), q.start):
             role = "part"  # "her husband and two children were killed": some of the dead, not a toll
+        if role is None and _ONE_OF_SEVERAL.match(self.text, b, min(self.end, b + 80)) \
+                and any(c.field == field for c in self.context[-4:] + self.counts):
+            role = "part"  # "four civilians were killed in the first strike": some of those counted
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
 
     def toll(self, q: Quantity) -> Count | None:
@@ -676,6 +679,13 @@ class _Reader:
         if q.value and (verb_ok or after or "campaign" in text[start:end].lower()):
             return self.count("operations", q.start, noun_end, q, "unknown", text[q.start:noun_end])
         return None
+
+
+# After a count, the one strike of several it counts ("... were killed and three injured in the
+# first strike").
+_ONE_OF_SEVERAL = re.compile(
+    r"[^.;:]*?\bin\s+the\s+(?:first|second|third|initial|earlier|later|other)\s+"
+    r"(?:strike|attack|blast|explosion|wave|bombing|raid|shelling|salvo)\b", re.IGNORECASE)
 
 
 def find_counts(text: str, start: int, end: int, quantities: list[Quantity],
