@@ -40,7 +40,7 @@ UNKNOWN = (r"people|persons?|person|individuals?|men|man|others|bodies|corpses|l
            r"deputies|deputy|bodyguards?|sons?|brothers?|"
            r"suspects?|prisoners?|detainees?|inmates?|hostages?|captives?|youths?|leaders?|"
            r"commanders?|officials?|figures?|associates?|affiliates?|accomplices?|collaborators?|"
-           r"informants?|ringleaders?|masterminds?|perpetrators?|contractors?")
+           r"informants?|ringleaders?|masterminds?|perpetrators?|contractors?|volunteers?")
 OPERATIONS = r"raids?|operations?|air\s*strikes?|strikes?|sorties|missions?|ambushes"
 
 
@@ -594,6 +594,8 @@ class _Reader:
             return None
         if _SPEAKS.match(self.text, noun_end):
             return None  # "… are dead, a resident said": the speaker, not a victim
+        if _OWN_PREDICATE.match(self.text, noun_end):
+            return None  # "three were gunned down and five others were shot at": a verb of its own
         if party == "unknown":
             party = base.party
         return self.count(base.field, q.start, noun_end, q, party, self.text[q.start:noun_end])
@@ -686,6 +688,9 @@ class _Reader:
 _ONE_OF_SEVERAL = re.compile(
     r"[^.;:]*?\bin\s+the\s+(?:first|second|third|initial|earlier|later|other)\s+"
     r"(?:strike|attack|blast|explosion|wave|bombing|raid|shelling|salvo)\b", re.IGNORECASE)
+
+
+_OWN_PREDICATE = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b", re.IGNORECASE)
 
 
 def find_counts(text: str, start: int, end: int, quantities: list[Quantity],

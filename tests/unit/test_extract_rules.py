@@ -944,3 +944,16 @@ def test_another_actors_event_after_while_is_another_incident():
             "The shelling hit the village of “Buulo Fulaay” in the early morning, residents said.")
     places = [i.location for i in extract(text, "2024-05-06")]
     assert places[0] == "Buulo Fulaay" and "Jilib" not in places[:1]
+
+
+@pytest.mark.parametrize("text, place, killed", [
+    # Fresh batch M 212/213 (Manipur): "alleged militants" is no statement (its "source" took the
+    # sentence's places away), volunteers are people, and "five others were shot at" has a verb
+    # of its own. Written for Burkina Faso.
+    ("At least three VDP volunteers were gunned down and five others were shot at in Kodjena village "
+     "when alleged jihadists attacked the village on Sunday, officials said.", "Kodjena", 3),
+])
+def test_alleged_attackers_volunteers_and_a_verb_of_their_own(text, place, killed):
+    (incident,) = extract(text, "2023-07-03")
+    assert incident.location == place
+    assert [int(c.value) for c in incident.claims if c.field == "killed"] == [killed]
