@@ -17,7 +17,8 @@ _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|n
 # (in quotes too: "the village of “Iblin”")
 _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))\s+[“\"]?(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
-_AFTER_KIND = r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|community"
+_AFTER_KIND = (r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|community|"
+               r"trading[ \t]+cent(?:er|re)")  # East Africa's "Kyitehurizi trading centre"
 # Kinds written as part of the name ("Indravati National Park").
 _NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary|Community"
 # "W National Park": a one-letter name is a name only as part of a named kind.
@@ -74,7 +75,7 @@ def unresolved_places(text: str, known: list[PlaceMention],
     after = list(_after_matches(text))
     # "Gouz Al-Naqa village of Abu Gouta area": the village is the name before its word.
     kinds_after = {m.span("kind") for m in after}
-    for matches in (_BEFORE_SCAN.finditer(text), after, _addressed(text, known)):
+    for matches in (_BEFORE_SCAN.finditer(text), after, _addressed(text, known), _APPOSED_KIND.finditer(text)):
         for m in matches:
             if matches is not after and m["kind"] and m.span("kind") in kinds_after:
                 continue
@@ -154,6 +155,12 @@ def bare_locatives(text: str, taken: Overlaps, demonym=lambda word: False) -> li
 _ADDRESS = re.compile(
     rf"\b(?:in|at|near|outside)[ \t]+(?P<name>{_NAME}),[ \t]+(?:(?:the[ \t]+)?(?:north|south|east|west|central|"
     rf"north-?east|north-?west|south-?east|south-?west)(?:ern)?[ \t]+)?(?P<kind>)")
+
+
+# "an attack on Yelewata, a community in Guma": a name set beside its kind.
+_APPOSED_KIND = re.compile(
+    rf"\b(?:in|at|on|near|of)[ \t]+(?P<name>{_NAME}),[ \t]+an?[ \t]+(?:(?:small|remote|farming|border|rural)[ \t]+)?"
+    rf"(?P<kind>village|community|town|settlement|hamlet)[ \t]+(?:in|of|near)\b")
 
 
 def _addressed(text: str, known: list[PlaceMention]):

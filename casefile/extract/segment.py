@@ -127,6 +127,8 @@ _REFERENCE_PLACE_HEADS = (
     r"(?:\s+the)?(?:\s+(?:city|town|village|capital|province|district|region|area)\s+of)?|"
     # "from Maiduguri to Damasak", "carrying food ... to Parachinar": the route's end.
     r"\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to|\b(?:carrying|transporting|delivering)\s+(?:[\w-]+\s+){0,5}?to|"
+    # Where the dead were buried is not where they died ("to bury the dead in Zabarmari").
+    r"\bbur(?:y|ied|ying)\s+(?:[\w-]+\s+){0,4}?(?:in|at)|"
     # Where the wounded were taken is not where they were hurt ("rushed to hospital in Kano").
     r"\bto\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at)|"
     r"\btreated\s+(?:at|in)\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at)|"

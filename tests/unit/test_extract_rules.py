@@ -957,3 +957,16 @@ def test_alleged_attackers_volunteers_and_a_verb_of_their_own(text, place, kille
     (incident,) = extract(text, "2023-07-03")
     assert incident.location == place
     assert [int(c.value) for c in incident.claims if c.field == "killed"] == [killed]
+
+
+@pytest.mark.parametrize("text, place", [
+    # Fresh batch L 206/207 (Uganda) and 201 (Benue): a trading centre, and a name set beside its
+    # kind, are places the gazetteer may lack. Written for Kenya and Mali.
+    ("Gunmen killed six people at Kwa Jomvu trading centre in Kilifi County on Sunday, police said.", "Kwa Jomvu"),
+    ("At least 20 people were killed in an attack on Sobane, a village in Mopti region, on Sunday.", "Sobane"),
+    # Where the dead were buried is not where they died (dev 180, Borno).
+    ("Mourners buried the dead in Zabarmari, a town in Jere, after gunmen killed 40 farmers at Koshebe village "
+     "on Saturday.", "Koshebe"),
+])
+def test_villages_the_gazetteer_lacks_named_by_their_kind(text, place):
+    assert extract(text, "2024-05-06")[0].location == place
