@@ -276,7 +276,9 @@ def _choose_place(draft: Draft, body: str = "") -> PlaceMention | None:
     if not places:
         return None
     lead = [p for p in places if draft.lead.sentence.start <= p.start < draft.lead.sentence.end]
-    provinces = {(p.place.country, p.place.admin1) for p in places
+    # (of the sentences that tell of events: not "hospitals in El-Obeid, a city linking the
+    # capital, Khartoum, to the Darfur region")
+    provinces = {(p.place.country, p.place.admin1) for f in draft.facts if f.eventful for p in f.places
                  if p.place.geo_precision != "country" and p.place.country_code}
     if len(provinces) > 2:
         return None  # a campaign across several provinces: the country is the place

@@ -60,15 +60,18 @@ _BACKGROUND = re.compile(
     rf"\b(?:{_BACKGROUND_ANCHORED}|{_BACKGROUND_ANYWHERE}|{_BACKGROUND_TAIL})\b", re.IGNORECASE)
 _BACKGROUND_SCAN = AnchoredPattern(
     _BACKGROUND, starts=rf"\b(?:{_BACKGROUND_ANCHORED}|{_BACKGROUND_TAIL})\b", needs=r"years\s+(?:after|since|ago)")
-# "The attack came two weeks after bandits killed 20 people ...": what follows tells of an
-# earlier event, so its figures, places and dates are not this sentence's.
+# "The attack came two weeks after bandits killed 20 people ...", "... comes amid fighting in X":
+# what follows tells of an earlier event or the setting, so its figures, places and dates are
+# not this sentence's.
 _EARLIER_EVENT_CLAUSE = AnchoredPattern(re.compile(
     r"\b(?:came|comes|coming|follows|followed|following)\s+"
     r"(?:(?:just|only|barely|nearly|almost|about|some|more\s+than|less\s+than)\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+)?"
     r"(?:days?|weeks?|months?|years?)\s+(?:after|since)\b"
     r"|\b(?:follows|followed|following|comes\s+after|came\s+after)\s+(?:a|an)\s+"
-    r"(?:similar|previous|earlier|separate)\b", re.IGNORECASE))
+    r"(?:similar|previous|earlier|separate)\b"
+    # "The attack comes amid intensifying fighting in Kordofan, where ...": the setting, told apart
+    r"|\b(?:comes|came|coming)\s+amid\b", re.IGNORECASE))
 
 
 # "..., while Israeli airstrikes targeted Hezbollah sites in Homs": another actor's event.

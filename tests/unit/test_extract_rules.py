@@ -970,3 +970,16 @@ def test_alleged_attackers_volunteers_and_a_verb_of_their_own(text, place, kille
 ])
 def test_villages_the_gazetteer_lacks_named_by_their_kind(text, place):
     assert extract(text, "2024-05-06")[0].location == place
+
+
+def test_the_setting_of_an_attack_does_not_place_it():
+    # Fresh batch L 204 (North Kordofan): "The attack comes amid fighting in Kordofan, where ..." and
+    # a sentence describing the nearby city ("linking the capital, Khartoum, to the Darfur region")
+    # made the attack a campaign across provinces, placed in Sudan. Written for Mali.
+    text = ("At least 30 people were killed in a drone strike that hit a wedding in Djiguibombo village, near "
+            "the town of Bandiagara in Mali's Mopti region, on Monday.\n\n"
+            "Most victims died before reaching hospitals in Bandiagara, a town linking the capital, Bamako, "
+            "to the Timbuktu region.\n\n"
+            "The attack comes amid intensifying fighting in Segou, where thousands fled last week after "
+            "jihadists seized the town of Dioura.")
+    assert extract(text, "2024-05-07")[0].location == "Djiguibombo"
