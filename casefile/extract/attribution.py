@@ -10,7 +10,8 @@ from casefile.extract.anchors import AnchoredPattern
 _SAY = (r"said|says|say|stated|states|reported|reports|announced|announces|claimed|claims|"
         r"confirmed|confirms|added|adds|noted|notes|told|tells|estimated|tweeted|wrote|posted|"
         # "alleged militants" is an adjective; "police alleged that ..." a statement
-        r"blamed|alleged(?=\s+(?:that|the|a|an|he|she|they|it|in|on)\b|\s*[,.;:“\"]|$)|insisted|explained|disclosed|revealed|indicated|asserted|declared|"
+        r"blamed|alleged(?=\s+(?:that|the|a|an|he|she|they|it|in|on)\b|\s*[,.;:“\"]|$)|insisted|explained|"
+        r"disclosed|revealed|indicated|asserted|declared|"
         r"maintained|acknowledged|suggested|put\s+the\s+(?:death\s+)?toll\s+at")
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|as\s+reported\s+by|as\s+announced\s+by|citing|quoting|per)\s+"

@@ -16,8 +16,8 @@ from casefile.extract.actors import nationality_adjectives
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.numbers import Quantity
 from casefile.extract.vocabulary import (
-    ADDITIVE_AFTER, ADDITIVE_BEFORE, RESTATEMENT_VERBS, STATEMENT_VERBS, TOLL_EVENT_WORDS, TOLL_NOUNS, TOLL_OF_BACKGROUND, TOLL_PUT_VERBS,
-    TOLL_RAISE_VERBS, phrases)
+    ADDITIVE_AFTER, ADDITIVE_BEFORE, RESTATEMENT_VERBS, STATEMENT_VERBS, TOLL_EVENT_WORDS, TOLL_NOUNS, TOLL_OF_BACKGROUND,
+    TOLL_PUT_VERBS, TOLL_RAISE_VERBS, phrases)
 
 SECURITY = (r"soldiers?|troops?|(?:police\s+)?officers?|policem[ae]n|policewom[ae]n|police|"
             r"lieutenants?|captains?|majors?|colonels?|sergeants?|corporals?|privates?|generals?|"

@@ -15,10 +15,12 @@ _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|d
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
 # "the village of X", "a village called X"; "Barangay X" (the Philippines' village, named before its name).
 # (in quotes too: "the village of “Iblin”")
-_BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))\s+[“\"]?(?P<name>{_NAME})")
+_BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))"
+                     rf"\s+[“\"]?(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
-_AFTER_KIND = (r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|community|"
-               r"trading[ \t]+cent(?:er|re)")  # East Africa's "Kyitehurizi trading centre"
+# (and East Africa's "Kyitehurizi trading centre")
+_AFTER_KIND = (r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|"
+               r"community|trading[ \t]+cent(?:er|re)")
 # Kinds written as part of the name ("Indravati National Park").
 _NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary|Community"
 # "W National Park": a one-letter name is a name only as part of a named kind.

@@ -11,6 +11,7 @@ threats, vague totals without a time or place) never makes an incident.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -896,12 +897,7 @@ def named_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
         if draft.finest > PRECISION_RANK["country"]:
             continue
         countries = {p.place.country_code for p in draft.places if p.place.country_code}
-
-        def finer(f: SentenceFacts) -> list[PlaceMention]:
-            return [p for p in f.places if PRECISION_RANK.get(p.place.geo_precision, 0) > PRECISION_RANK["country"]
-                    and (not p.place.country_code or not countries or p.place.country_code in countries)
-                    and not given_as_reference(f.sentence.text, p, f.sentence.start)]
-
+        finer = functools.partial(_finer_places, countries=countries)
         if len(drafts) == 1:
             found = [(f, p) for f in facts_list if f not in draft.facts for p in finer(f)]
         else:
@@ -915,6 +911,14 @@ def named_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
         f, p = found[0]
         draft.facts.append(replace(f, counts=[], dates=[], report_dates=[], actors=[], triggers=[],
                                    places=[p], attribution=None))
+
+
+def _finer_places(f: SentenceFacts, countries: set[str]) -> list[PlaceMention]:
+    """The places finer than a country a sentence names in the incident's countries, not as a
+    point of reference."""
+    return [p for p in f.places if PRECISION_RANK.get(p.place.geo_precision, 0) > PRECISION_RANK["country"]
+            and (not p.place.country_code or not countries or p.place.country_code in countries)
+            and not given_as_reference(f.sentence.text, p, f.sentence.start)]
 
 
 def named_day(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
