@@ -226,6 +226,12 @@ pm sayyed sayed hajji haji hajj prof
 professor analyst commissioner inspector superintendent officer
 """.split())
 
+# A title set after a name of two words or more: "Serhii Kruk, Head of ...", "Farhan Haq,
+# Deputy Spokesman for ...", "Sadik Dubishe, a police spokesman".
+_TITLE_AFTER = re.compile(
+    r",[ \t]+(?:(?:the|a|an)[ \t]+)?(?:(?!(?:where|which|that|who|when|and)\b)[\w’'.-]+[ \t]+){0,3}?"
+    rf"(?:{'|'.join(sorted(TITLES | {'head', 'official'}, key=len, reverse=True))})\b", re.IGNORECASE)
+
 # Lower-case nouns that introduce a name when they come right before a capitalised run.
 TITLE_NOUNS = TITLES | frozenset("""
 analyst journalist reporter correspondent researcher activist cleric commander leader chief
@@ -1575,6 +1581,9 @@ class Gazetteer:
                 start_person = i + 1
             elif i == 0 and title_before and not is_part:
                 start_person = 0
+            elif i == 0 and n >= 2 and not is_part and _TITLE_AFTER.match(text, base + run[-1][1]) \
+                    and not self._multiword_place_at(run, 0, scope):
+                start_person = 0  # "Serhii Kruk, Head of the Emergency Service": a name, then its title
             elif (not is_part and low in GIVEN_NAMES and i + 1 < n
                   and (not run[i + 1][3] or run[i + 1][2].lower() in _NAME_LINKS)):
                 # Unless the words from here name a place ("Abu Kamal", "Ali al-Gharbi").

@@ -533,3 +533,13 @@ def test_a_near_spelling_of_the_start_of_a_longer_name_is_no_place(gaz):
     text = ("Eight Maoists were killed in an encounter in Sukma district of Chhattisgarh on Monday, police said. "
             "Two DRG personnel, Dirdo Rama and Madvi Joga, were also killed in the gunfight in Sukma, Chhattisgarh.")
     assert [m.surface for m in gaz.find_in_text(text)] == ["Sukma district", "Chhattisgarh", "Sukma", "Chhattisgarh"]
+
+
+def test_a_name_with_its_title_after_it_is_a_person(gaz):
+    # Fresh batch M 220 (Pokrovsk): "Serhii Kruk, Head of Ukraine's State Emergency Service" made
+    # the village Serhiyi (an exact alternate name) an incident's place.
+    text = ("Serhii Kruk, Head of Ukraine's State Emergency Service, said a rescuer was killed in Pokrovsk.")
+    assert [m.surface for m in gaz.find_in_text(text)] == ["Ukraine", "Pokrovsk"]
+    # A place described by its kind is still a place.
+    assert "Sabon Gari" in [m.surface for m in gaz.find_in_text(
+        "Gunmen attacked Sabon Gari, the town where the governor lives, in Borno.")]
