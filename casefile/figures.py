@@ -76,6 +76,7 @@ class Report:
     parties: dict[str, int] = field(default_factory=dict)
     qualifiers: dict[str, str] = field(default_factory=dict)
     others: int = 0  # people of no stated party, in addition to those counted
+    part_only: bool = False  # only some of the people counted ("a woman was among the dead")
 
     @property
     def total(self) -> int:
@@ -150,8 +151,10 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
             home = next((r for r in same_article
                          if not r.conflicts(party, value) and _same_voice(r, ev.attributed_to)), None)
         if home is None:
-            home = Report(ev.article_id)
+            home = Report(ev.article_id, part_only=ev.role == "part")
             reports.append(home)
+        elif ev.role != "part":
+            home.part_only = False
         if ev.attributed_to and ev.attributed_to not in home.named and ev.role != "part":
             home.named.append(ev.attributed_to)
         if label not in home.sources:
@@ -240,6 +243,8 @@ def best_report(reports: list[Report]) -> Report | None:
     soldiers and four civilians") is weighed party by party against the other sources' counts
     of those parties. A vague word's coded value ("scores" = 20) stands in for a toll only when
     no source gives a number (ACLED's coding of vague figures)."""
+    if any(not r.part_only for r in reports):
+        reports = [r for r in reports if not r.part_only]  # some of the dead are no count of them
     tolls = [r for r in reports if r.toll is not None]
     stated = [r for r in tolls if r.qualifier != "vague"]
     numbered = [r for r in reports if r.qualifier != "vague"]

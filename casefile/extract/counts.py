@@ -438,6 +438,8 @@ class _Reader:
                 role = "other"
         if role is None and _KIN_BEFORE.search(self.text, max(self.start, q.start - 40), q.start):
             role = "part"  # "her husband and two children were killed": some of the dead, not a toll
+        if role is None and _AMONG_THE_DEAD.search(self.text, q.start, b):
+            role = "part"  # "One woman and her child were among those killed": some of them
         if role is None and _ONE_OF_SEVERAL.match(self.text, b, min(self.end, b + 80)) \
                 and any(c.field == field for c in self.context[-4:] + self.counts):
             role = "part"  # "four civilians were killed in the first strike": some of those counted
@@ -690,6 +692,8 @@ _ONE_OF_SEVERAL = re.compile(
     r"(?:strike|attack|blast|explosion|wave|bombing|raid|shelling|salvo)\b", re.IGNORECASE)
 
 
+_AMONG_THE_DEAD = re.compile(r"\b(?:were|was)\s+among\s+(?:those|the)\s+(?:\w+\s+)?(?:killed|dead|victims|slain|"
+                             r"wounded|injured)\b", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b", re.IGNORECASE)
 
 

@@ -110,3 +110,13 @@ def test_a_count_of_one_strike_of_several_is_part_of_the_toll():
     [incident] = extract(text, "2024-05-07")
     assert killed(incident).best == 7
 
+
+
+def test_people_among_the_dead_are_some_of_them_not_a_toll():
+    # Fresh batch L 202 (Benue): "One woman and her child were among those killed" came before
+    # "eight persons were killed" and made the best figure one. Written for Burkina Faso.
+    text = ("Gunmen attacked Kodjena village on Tuesday night, residents said.\n\n"
+            "A teacher and his son were among those killed, a resident said.\n\n"
+            "In all, eleven villagers were killed in the attack.")
+    [incident] = extract(text, "2024-05-08")
+    assert killed(incident).best == 11
