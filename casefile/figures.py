@@ -330,7 +330,9 @@ def _party(party: str, value: int) -> str:
 
 def _note(field_name: str, reports: list[Report]) -> str:
     """Who reported what, one entry per distinct account: "Interior Ministry: 3 militants and
-    1 security killed; Syrian Observatory for Human Rights: 5 killed including 2 security"."""
+    1 security killed; Syrian Observatory for Human Rights: 5 killed including 2 security". A
+    source that gives two figures is named once with both ("Al Gulf: 14 civilians killed and,
+    separately, 9 civilians killed"): it disagrees with no one, and may tell of two events."""
     accounts: dict[str, list[str]] = {}
     for r in reports:
         names = [s for s in r.named if not _generic(s)] or r.sources
@@ -338,7 +340,10 @@ def _note(field_name: str, reports: list[Report]) -> str:
         for name in names:
             if _voice(name) not in {_voice(v) for v in voices}:
                 voices.append(name)
-    return "; ".join(f"{', '.join(voices)}: {text}" for text, voices in accounts.items())
+    by_voices: dict[str, list[str]] = {}
+    for text, voices in accounts.items():
+        by_voices.setdefault(", ".join(voices), []).append(text)
+    return "; ".join(f"{who}: {' and, separately, '.join(texts)}" for who, texts in by_voices.items())
 
 
 def shown(r) -> str:

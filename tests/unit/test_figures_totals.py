@@ -274,3 +274,15 @@ def test_a_denied_claim_is_its_claimants_figure_not_the_toll(text):
 ])
 def test_a_time_of_day_is_no_count(sentence, values):
     assert [q.value for q in find_quantities(sentence)] == values
+
+
+def test_a_source_that_gives_two_figures_is_named_once_in_the_note():
+    # Tryout on fresh batch M 218: "Al Gulf: 14 civilians killed; Al Gulf: 9 civilians killed" read
+    # as the outlet disagreeing with itself.
+    note = derive([Evidence("killed", 14, "civilian", "exact", 1, None, source_label="Al Gulf"),
+                   Evidence("killed", 9, "civilian", "exact", 1, None, source_label="Al Gulf")]).dispute_note
+    assert note == "Al Gulf: 14 civilians killed and, separately, 9 civilians killed"
+    # Two sources stay two entries.
+    note = derive([ev(3, "security", source="Interior Ministry"),
+                   ev(5, "security", source="Syrian Observatory for Human Rights", article=2)]).dispute_note
+    assert note == "Interior Ministry: 3 security killed; Syrian Observatory for Human Rights: 5 security killed"
