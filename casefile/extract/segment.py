@@ -11,7 +11,6 @@ threats, vague totals without a time or place) never makes an incident.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -897,15 +896,16 @@ def named_place(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
         if draft.finest > PRECISION_RANK["country"]:
             continue
         countries = {p.place.country_code for p in draft.places if p.place.country_code}
-        finer = functools.partial(_finer_places, countries=countries)
+        found: list[tuple[SentenceFacts, PlaceMention]] = []
         if len(drafts) == 1:
-            found = [(f, p) for f in facts_list if f not in draft.facts for p in finer(f)]
+            found = [(f, p) for f in facts_list if f not in draft.facts for p in _finer_places(f, countries)]
         else:
             end = starts[i + 1] if i + 1 < len(drafts) else math.inf
-            after = (f for f in facts_list if draft.facts[-1].sentence.start < f.sentence.start < end
-                     and not f.background and f not in draft.facts and finer(f))
-            first = next(after, None)
-            found = [(first, p) for p in finer(first)] if first else []
+            for f in facts_list:
+                if draft.facts[-1].sentence.start < f.sentence.start < end and not f.background \
+                        and f not in draft.facts and (places := _finer_places(f, countries)):
+                    found = [(f, p) for p in places]
+                    break
         if len({p.place.name for _, p in found}) != 1:
             continue
         f, p = found[0]

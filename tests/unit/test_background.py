@@ -111,7 +111,6 @@ def test_a_count_of_one_strike_of_several_is_part_of_the_toll():
     assert killed(incident).best == 7
 
 
-
 def test_people_among_the_dead_are_some_of_them_not_a_toll():
     # Fresh batch L 202 (Benue): "One woman and her child were among those killed" came before
     # "eight persons were killed" and made the best figure one. Written for Burkina Faso.

@@ -942,8 +942,7 @@ def test_another_actors_event_after_while_is_another_incident():
     text = ("Five civilians were killed by army shelling on a village in Somalia's Bay region, while US "
             "airstrikes targeted al-Shabaab positions near the town of Jilib.\n\n"
             "The shelling hit the village of “Buulo Fulaay” in the early morning, residents said.")
-    places = [i.location for i in extract(text, "2024-05-06")]
-    assert places[0] == "Buulo Fulaay" and "Jilib" not in places[:1]
+    assert extract(text, "2024-05-06")[0].location == "Buulo Fulaay"
 
 
 @pytest.mark.parametrize("text, place, killed", [
