@@ -19,6 +19,7 @@ Word similarity counts only above the case file's own background (`calibrate`).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -200,13 +201,24 @@ def event_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool
     return 0.0, f"{a.event_type} / {b.event_type}", True
 
 
+ROSE = NEUTRAL  # a toll the later report gives higher: an update, neither agreement nor a contradiction
+
+
 def count_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None]:
     scores, reasons = [], []
+    # Tolls rise as the wounded die and bodies are found: the report published later may count
+    # more of the same dead. Published the same day, two tolls are two sources disagreeing.
+    earlier, later = sorted((a, b), key=lambda r: r.first_published or dt.date.max)
+    rising = (earlier.first_published is not None and later.first_published is not None
+              and later.first_published > earlier.first_published)
     for name in ("killed", "wounded", "arrested"):
         if name in a.counts and name in b.counts:
             (al, ah), (bl, bh) = a.counts[name], b.counts[name]
             if al <= bh and bl <= ah:
                 scores.append(1.0)
+            elif rising and later.counts[name][0] > earlier.counts[name][1]:
+                scores.append(ROSE)
+                reasons.append(f"{name} rose from {earlier.counts[name][1]} to {later.counts[name][0]} in the later report")
             else:
                 low, high = sorted((ah, bh))
                 ratio = low / high if high else 1.0

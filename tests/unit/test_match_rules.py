@@ -378,3 +378,16 @@ def test_busy_place_one_disagreement_keeps_two_reports_apart():
     kept = busy.score(five, eighteen)
     assert 3 < busy.busy(five, eighteen) <= 5 and kept.score < THRESHOLD
     assert kept.reasons[-1] == "disagree on the toll, in a busy place (reports on 3.4 days of every five)"
+
+
+def test_a_toll_that_rose_in_a_later_report_is_an_update_not_a_disagreement():
+    # From real dev 37/39 and 194/195 (Mpondwe school: 25 killed, then 41 two days later):
+    # a later report counting more dead is neither agreement nor a contradiction; two tolls
+    # of one day, or a later report counting fewer, still weigh as disagreeing.
+    first, later = rec(1, killed=(6, 6), published=1), rec(2, killed=(40, 40), published=3)
+    rose = score(first, later)
+    assert rose.breakdown["counts"] == 0.5 and "killed rose from 6 to 40 in the later report" in rose.reasons
+    same_day = score(rec(1, killed=(6, 6), published=1), rec(2, killed=(40, 40), published=1))
+    fell = score(rec(1, killed=(40, 40), published=1), rec(2, killed=(6, 6), published=3))
+    for pair in (same_day, fell):
+        assert pair.breakdown["counts"] < 0.35 and not any("rose" in r for r in pair.reasons)
