@@ -37,7 +37,7 @@ class Evidence:
     attributed_to: str | None
     origin: str = "extractor"
     source_label: str | None = None  # outlet or title, for the dispute note
-    role: str | None = None  # "update" (a toll statement) | "other" (additional people) | None
+    role: str | None = None  # "update" (a toll statement) | "other" (additional people) | "part" | "attackers" | None
 
     @classmethod
     def of_claim(cls, c) -> "Evidence":
@@ -77,11 +77,22 @@ class Report:
     qualifiers: dict[str, str] = field(default_factory=dict)
     others: int = 0  # people of no stated party, in addition to those counted
     part_only: bool = False  # only some of the people counted ("a woman was among the dead")
+    within: set[str] = field(default_factory=set)  # parties given as some of the toll ("including 4 attackers")
+    attackers: bool = False  # its militants are the attackers ("six attackers were also killed")
+
+    @property
+    def apart(self) -> int:
+        """The attackers killed, beside a toll of people: a toll of the people an attack killed
+        does not count them ("killing at least ten people"; "six attackers were killed"),
+        unless the report gave them as part of it."""
+        if self.attackers and "unknown" in self.parties and "militant" not in self.within:
+            return self.parties.get("militant", 0)
+        return 0
 
     @property
     def total(self) -> int:
-        named = sum(v for p, v in self.parties.items() if p != "unknown")
-        return max(self.parties.get("unknown", 0), named) + self.others
+        named = sum(v for p, v in self.parties.items() if p != "unknown") - self.apart
+        return max(self.parties.get("unknown", 0), named) + self.apart + self.others
 
     @property
     def toll(self) -> int | None:
@@ -95,12 +106,15 @@ class Report:
     def qualifier(self) -> str:
         """The qualifier of the total: the stated total's, else the parties' combined."""
         unknown = self.parties.get("unknown")
-        named = sum(v for p, v in self.parties.items() if p != "unknown")
+        apart = self.apart
+        named = sum(v for p, v in self.parties.items() if p != "unknown") - apart
+        extra = [self.qualifiers.get("militant") or "exact"] if apart else []
         if unknown is not None and unknown >= named:
             if self.others:
-                return combine_qualifiers((self.qualifiers.get("unknown") or "exact", self.qualifiers.get("others") or "exact"))
-            return self.qualifiers.get("unknown") or "exact"
-        return combine_qualifiers(q for p, q in self.qualifiers.items() if p != "unknown")
+                extra.append(self.qualifiers.get("others") or "exact")
+            return combine_qualifiers((self.qualifiers.get("unknown") or "exact", *extra))
+        return combine_qualifiers([*(q for p, q in self.qualifiers.items() if p != "unknown"
+                                     and not (apart and p == "militant")), *extra])
 
     def added(self, party: str, value: int) -> None:
         """People in addition to those counted ("two other people")."""
@@ -159,10 +173,14 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
             home.named.append(ev.attributed_to)
         if label not in home.sources:
             home.sources.append(label)
+        if ev.role == "attackers":
+            home.attackers = True
         if ev.role == "update":
             home.parties[party] = value
         elif ev.role == "part" and home.parties:
             # Some of the people counted: at most it names their party.
+            if party != "unknown":
+                home.within.add(party)
             if party != "unknown" and value > home.parties.get(party, 0):
                 home.parties[party] = value
                 if ev.qualifier:
@@ -217,7 +235,9 @@ def _consistent(reports: list[Report]) -> bool:
         if not _agree(counts):
             return False
     exact = [t for t, open_ended in tolls if not open_ended]
-    return not exact or all(v <= min(exact) for r in reports for p, v in r.parties.items() if p != "unknown")
+    # (militants may outnumber a toll of the people an attack killed: they are not among them)
+    return not exact or all(v <= min(exact) for r in reports for p, v in r.parties.items()
+                            if p != "unknown" and not (p == "militant" and r.apart))
 
 
 def _party_sum(reports: list[Report], pick) -> Report:
@@ -232,6 +252,8 @@ def _party_sum(reports: list[Report], pick) -> Report:
                 combined.qualifiers[party] = qualifier
     combined.others = pick((r.others for r in reports), default=0) if reports else 0
     for r in reports:
+        combined.within |= r.within
+        combined.attackers |= r.attackers
         combined.named += [n for n in r.named if n not in combined.named]
         combined.sources += [s for s in r.sources if s not in combined.sources]
     return combined
@@ -309,8 +331,11 @@ def describe(report: Report, field_name: str) -> str:
     named = {p: report.parties[p] for p in ("militant", "security", "civilian") if p in report.parties}
     unknown = report.parties.get("unknown")
     qualifier = "at least " if report.open_ended else ""
+    if report.apart:
+        named.pop("militant")
     if unknown and unknown >= sum(named.values()):
-        text = f"{qualifier}{unknown} {field_name}"
+        text = f"{qualifier}{unknown}" + (f" and {report.apart} {_party('militant', report.apart)}" if report.apart else "")
+        text += f" {field_name}"
         if named:
             text += " including " + " and ".join(f"{v} {_party(p, v)}" for p, v in named.items())
         return text

@@ -221,6 +221,9 @@ _ITEM_WORDS = re.compile(
 )
 
 
+_ATTACKERS = re.compile(r"\b(?:attackers?|assailants?|(?:suicide\s+)?bombers?|raiders|gunmen)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Count:
     field: str  # killed | wounded | arrested | abducted | released | seized | operations
@@ -233,7 +236,8 @@ class Count:
     of_count: int | None = None  # index of the count this one breaks down ("two of whom")
     # "update": a toll statement ("the death toll has risen to 19") that supersedes the same
     # source's earlier figures; "other": people in addition to those counted before; "part":
-    # some of the people counted before ("among the dead was a commander").
+    # some of the people counted before ("among the dead was a commander"); "attackers": the
+    # militants who attacked, counted apart from the people they killed.
     role: str | None = None
 
 
@@ -443,6 +447,8 @@ class _Reader:
         if role is None and _ONE_OF_SEVERAL.match(self.text, b, min(self.end, b + 80)) \
                 and any(c.field == field for c in self.context[-4:] + self.counts):
             role = "part"  # "four civilians were killed in the first strike": some of those counted
+        if role is None and field == "killed" and party == "militant" and _ATTACKERS.search(value_text):
+            role = "attackers"  # "six attackers were also killed": not among the people they killed
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
 
     def toll(self, q: Quantity) -> Count | None:

@@ -26,6 +26,19 @@ def test_a_count_of_one_party_is_not_a_toll():
     assert not derive([ev(12, "unknown", "at_least", "Police"), ev(5, "militant", "exact", "Army")]).disputed
 
 
+def test_the_attackers_killed_are_not_among_the_people_the_attack_killed():
+    # "at least 12 people were killed" and "troops killed all five attackers": the attackers
+    # are counted apart (every real dev incident labelled with a toll of people and a count of
+    # militants adds them up, e.g. dev 48: "risen to 10" and "six attackers were killed", 16).
+    # Given as part of the toll, they are not.
+    f = killed(ev(12, "unknown", "at_least", "Police"), ev(5, "militant", "exact", "Army", role="attackers"))
+    assert (f.best, f.qualifier) == (17, "at_least")
+    assert not derive([ev(12, "unknown", "at_least", "Police"), ev(5, "militant", "exact", "Army", role="attackers")]).disputed
+    within = killed(ev(12, "unknown", "exact", "Police"), ev(5, "militant", "exact", "Police", role="part"),
+                    ev(5, "militant", "exact", "Police", role="attackers"))
+    assert (within.low, within.best, within.high) == (12, 12, 12)
+
+
 def test_disjoint_parties_of_one_source_add_up():
     f = killed(ev(3, "militant", source="Ministry"), ev(2, "security", source="Ministry"))
     assert (f.best, f.qualifier) == (5, "exact")
@@ -192,8 +205,11 @@ def test_a_restated_toll_is_the_incidents_figure():
 
 
 def test_the_total_beats_one_partys_count_in_the_candidate():
+    # The five attackers are not among the twelve people the attack killed: at least 17 dead.
     assert best("At least 12 people were killed when gunmen stormed a village in Borno state on Friday, "
-                "police said. Troops killed all five attackers, the army said.") == (12, "at_least")
+                "police said. Troops killed all five attackers, the army said.") == (17, "at_least")
+    assert best("At least 12 people were killed when gunmen stormed a village in Borno state on Friday, "
+                "including five of the attackers, police said.")[0] == 12
 
 
 # -- the store keeps the best figure's qualifier and the roles -----------------------------------
