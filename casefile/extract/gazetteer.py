@@ -1334,7 +1334,10 @@ class Gazetteer:
             big = (self._is_major(idx) and (one_country or not named or p.geo_precision == "country")
                    and (p.geo_precision == "country" or not goes_on)
                    and (p.geo_precision == "country" or not named or _exact_key(p.name) == _exact_key(surface)))
-            if p.country_code not in named and not big and not self._is_memory(idx):
+            # A curated town abroad is a namesake like any other where the article's
+            # geography is elsewhere ("Boni locality" of Ethiopia's Oromia is not Mali's
+            # Boni); only the analyst's own entries stand wherever the text is.
+            if p.country_code not in named and not big and not self._is_user(idx):
                 part = self._compass_part(surface, named)
                 if part is not None:       # "South Lebanon" in an article about Lebanon
                     out.append(PlaceMention(s, e, surface, part, abs(score)))

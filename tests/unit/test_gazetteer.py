@@ -427,6 +427,21 @@ def test_a_near_spelling_in_a_province_the_article_does_not_name_is_unplaced(gaz
     assert (melhura.place.name, melhura.place.country_code) == ("Melhura", "")
 
 
+def test_a_curated_town_abroad_is_a_namesake_where_the_article_is_elsewhere(gaz):
+    # Fresh-N article 233: Ethiopia's "Boni locality" is not the curated Boni of Mali.
+    text = ("An armed attack in Ethiopia's Oromia region has left 28 civilians dead. Rebels opened "
+            "fire on civilians in Boni locality, an official said.")
+    boni = next(m for m in gaz.find_in_text(text) if m.surface.startswith("Boni"))
+    assert (boni.place.name, boni.place.country_code) == ("Boni", "")
+    # Where the article names no other country, the curated town stands on its own.
+    alone = next(m for m in gaz.find_in_text("Gunmen killed five people in Boni on Monday.")
+                 if m.surface == "Boni")
+    assert alone.place.country_code == "ML"
+    # An analyst's own entry stands wherever the text is.
+    extra = gaz.with_extra([{"name": "Boni", "admin1": "Mopti", "country": "ML", "geo_precision": "town"}])
+    assert next(m for m in extra.find_in_text(text) if m.surface.startswith("Boni")).place.country_code == "ML"
+
+
 def test_fuzzy_matches_unseen_spellings(gaz):
     # Near spellings reach only a country the article names ...
     [m, _borno] = gaz.find_in_text("Clashes were reported in Maydugiri, Borno, on Monday.")
