@@ -21,13 +21,16 @@ _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|
 # (and East Africa's "Kyitehurizi trading centre")
 _AFTER_KIND = (r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|"
                r"community|trading[ \t]+cent(?:er|re)")
+# The units below a province that districts are called in their countries ("Akobo County",
+# "Kiremu woreda", "East Wollega Zone"): a name the gazetteer lacks is a district all the same.
+_ADMIN_KIND = r"[Cc]ounty|[Ww]oreda|[Zz]one|[Ss]ub-?[Cc]ounty|[Tt]ehsil|[Cc]ommune|[Mm]unicipality|[Pp]refecture"
 # Kinds written as part of the name ("Indravati National Park").
 _NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary|Community"
 # "W National Park": a one-letter name is a name only as part of a named kind.
 _AFTER = re.compile(rf"\b(?P<name>{_NAME}|[A-Z](?=\s+(?:{_NAMED_KIND})\b))\s+(?:(?:military|army|air|naval|police)\s+|(?P<refugee>refugee\s+))?"
-                    rf"(?P<kind>{_AFTER_KIND}|{_NAMED_KIND})\b")
+                    rf"(?P<kind>{_AFTER_KIND}|{_ADMIN_KIND}|{_NAMED_KIND})\b")
 _BEFORE_SCAN = AnchoredPattern(_BEFORE)
-_KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|{_NAMED_KIND.lower()})")  # in the case-folded text
+_KIND_WORD = re.compile(rf"\s(?:{_AFTER_KIND}|{_ADMIN_KIND}|{_NAMED_KIND.lower()})")  # in the case-folded text
 _CAPITAL = re.compile(r"\b[A-Z]")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|of|near)[ \t]+$")
@@ -116,7 +119,8 @@ def unresolved_places(text: str, known: list[PlaceMention],
                     continue  # "Borno State’s Damboa area", "Mobbar Local Government Area": the known ones
                 superseded += inside
             kind = (m["kind"] or "village").lower()
-            precision = "neighbourhood" if kind.startswith(("neighbo", "quarter", "district", "suburb")) else "town"
+            precision = "neighbourhood" if kind.startswith(("neighbo", "quarter", "district", "suburb")) \
+                else "district" if re.fullmatch(_ADMIN_KIND, m["kind"] or "") else "town"
             place = Place(name=name, admin1=None, country="", country_code="", latitude=None,
                           longitude=None, geo_precision=precision)
             found.append(PlaceMention(start, end, name, place, 0.0))
@@ -450,7 +454,10 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         short = len(head.split()) <= 3
         # "Bangkok : Myanmar's junta ...": a short name then a colon set apart from it.
         spaced_colon = re.search(r"[ \t]:[ \t]*$", m.group()) is not None
-        if head.isupper() or tagged or short and (m.group().rstrip()[-1] in "-–—" or spaced_colon):
+        # "JUBA, South Sudan:": the town in capitals is the wire's mark, whatever follows it.
+        capitals = head.split(",")[0].strip()
+        if capitals.isupper() and len(capitals) > 2 or tagged \
+                or short and (m.group().rstrip()[-1] in "-–—" or spaced_colon):
             out.append((m.start("head"), m.end()))
     return out
 

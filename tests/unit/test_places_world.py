@@ -136,6 +136,7 @@ def test_an_unknown_village_takes_the_article_country():
     "MOGADISHU, Somalia (AP) — ",
     "Mogadishu, May 6 (Reuters) - ",
     "MOGADISHU — ",
+    "MOGADISHU, Somalia: ",   # the town in capitals marks it, a colon set close after it
     "Mogadishu (Garowe Online) - ",
     "(MENAFN- IANS) Mogadishu, May 6 (IANS) ",  # a syndication tag before, no dash after
 ])
@@ -264,6 +265,23 @@ def test_ground_captured_is_a_battle_not_an_arrest():
 def test_the_event_place_is_where_it_happened(sentence, place):
     [inc] = extract(sentence, "2025-08-11")
     assert inc.location == place
+
+
+def test_a_district_the_gazetteer_lacks_is_named_by_its_kind_word():
+    # Fresh-N 228/232: South Sudan's counties, Ethiopia's woredas and zones.
+    [inc] = extract("Raiders killed 40 people in Ngarbo County of Jonglei state on Friday, the "
+                    "governor said.", "2024-05-08")
+    assert (inc.location, inc.admin1, inc.country, inc.geo_precision) == ("Ngarbo County", "Jonglei", "South Sudan", "district")
+    [inc] = extract("Gunmen killed 12 farmers in Ethiopia's Oromia region on Monday, in Gabbasa woreda.",
+                    "2024-05-08")
+    assert (inc.location, inc.country, inc.geo_precision) == ("Gabbasa", "Ethiopia", "district")
+
+
+def test_where_the_wounded_were_flown_is_not_the_scene():
+    # Dev 150: "13 of the wounded individuals were airlifted to Juba for medical treatment".
+    [inc] = extract("Raiders killed 28 people in Jonglei State on Friday, and 13 of the wounded "
+                    "were airlifted to Juba.", "2024-05-08")
+    assert inc.location == "Jonglei"
 
 
 def test_a_short_dateline_set_apart_by_a_colon_is_not_the_event_place():
