@@ -90,9 +90,13 @@ class Report:
         return 0
 
     @property
+    def named_besides(self) -> int:
+        """The named parties' counts, less the attackers counted apart."""
+        return sum(v for p, v in self.parties.items() if p != "unknown") - self.apart
+
+    @property
     def total(self) -> int:
-        named = sum(v for p, v in self.parties.items() if p != "unknown") - self.apart
-        return max(self.parties.get("unknown", 0), named) + self.apart + self.others
+        return max(self.parties.get("unknown", 0), self.named_besides) + self.apart + self.others
 
     @property
     def toll(self) -> int | None:
@@ -107,9 +111,8 @@ class Report:
         """The qualifier of the total: the stated total's, else the parties' combined."""
         unknown = self.parties.get("unknown")
         apart = self.apart
-        named = sum(v for p, v in self.parties.items() if p != "unknown") - apart
         extra = [self.qualifiers.get("militant") or "exact"] if apart else []
-        if unknown is not None and unknown >= named:
+        if unknown is not None and unknown >= self.named_besides:
             if self.others:
                 extra.append(self.qualifiers.get("others") or "exact")
             return combine_qualifiers((self.qualifiers.get("unknown") or "exact", *extra))
