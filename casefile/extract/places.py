@@ -430,8 +430,12 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
 # Where a story was filed: a place at the start of a line, in capitals or followed by a date
 # or an agency's tag, then a dash or a colon ("MOGADISHU, Somalia (AP) —", "Goma, 3 May
 # (Radio Okapi) -", "PESHAWAR:", "Maiduguri — "). Never the event's place.
+# A page's own date stamp may come first on the line ("date 2018-01-27 BAMAKO:",
+# "Published 27 January 2018 BAMAKO:").
+_DATE_STAMP = (r"(?:(?:[Dd]ate|[Pp]ublished|[Pp]osted|[Uu]pdated):?[ \t]+)?"
+               r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}|[A-Z][a-z]{2,8}[ \t]+\d{1,2},[ \t]+\d{4})[ \t]+")
 _DATELINE_HEAD = re.compile(
-    r"^[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?P<head>[A-Z][A-Za-z'’. -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}){0,2})"
+    rf"^[ \t]*(?:{_DATE_STAMP})?(?:\([^()\n]{{1,30}}\)[ \t]*)?(?P<head>[A-Z][A-Za-z'’. -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{{1,30}}){{0,2}})"
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]*\d{4})?)?"
     rf"[ \t]*(?:(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:[-–—:]{{1,2}}|/)[ \t]|\((?:{'|'.join(WIRE_AGENCIES)})\)[ \t]+(?=[A-Z]))",
     re.M)

@@ -137,6 +137,8 @@ def test_an_unknown_village_takes_the_article_country():
     "Mogadishu, May 6 (Reuters) - ",
     "MOGADISHU — ",
     "MOGADISHU, Somalia: ",   # the town in capitals marks it, a colon set close after it
+    "date 2024-05-08 MOGADISHU: ",   # after the page's own date stamp
+    "Published 8 May 2024 MOGADISHU (AFP) - ",
     "Mogadishu (Garowe Online) - ",
     "(MENAFN- IANS) Mogadishu, May 6 (IANS) ",  # a syndication tag before, no dash after
 ])
