@@ -67,6 +67,8 @@ def phrases(words: tuple[str, ...] | list[str]) -> str:
 STATEMENT_VERBS = (
     "said", "says", "told", "announced", "reported", "reports", "stated", "added", "confirmed",
     "claimed", "tweeted", "published", "posted", "issued", "quoted",
+    # an outlet's own word ("APA can report on Friday"); not the noun ("its report for Sunday")
+    "can report", "can now report", "can reveal", "can confirm",
 )
 STATEMENT_NOUNS = (
     "statement", "communiqué", "communique", "press release", "press conference",

@@ -44,8 +44,12 @@ def test_a_claim_of_responsibility_is_dated_by_the_attack():
     assert dated(text)[0] == "2024-05-04"
 
 
-def test_a_statement_date_is_used_when_nothing_else_dates_the_event_and_says_so():
-    start, details = dated("Gunmen killed nine villagers in Bama, the police said on Monday.")
+@pytest.mark.parametrize("source", [
+    "the police said on Monday",
+    "APA can report on Monday",   # fresh-N 232: an outlet's own word for its report
+])
+def test_a_statement_date_is_used_when_nothing_else_dates_the_event_and_says_so(source):
+    start, details = dated(f"Gunmen killed nine villagers in Bama, {source}.")
     assert start == "2024-05-06" and details[-1]["statement"] is True
 
 
