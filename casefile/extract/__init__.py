@@ -344,8 +344,8 @@ def _resolve_actor(a: ActorMention, country: str | None, country_name: str | Non
 
 def _bare_place(body: str, draft: Draft, place: PlaceMention | None,
                 bare: Callable[[], list[PlaceMention]]) -> PlaceMention | None:
-    """A bare name after "in"/"at" in the sentence that states the event, where nothing finer
-    than a district is known: "attacked a military post in Kpinkankandi" in a story of Togo."""
+    """A bare name after "in", "at" or "near" in the sentence that states the event, where
+    nothing finer than a district is known: "attacked a military post in Kpinkankandi" in a story of Togo."""
     if place is not None and _rank_of(body, place) >= PRECISION_RANK["town"]:
         return None
     for f in [draft.lead] + [f for f in draft.facts if f.eventful and f is not draft.lead]:

@@ -131,13 +131,13 @@ def unresolved_places(text: str, known: list[PlaceMention],
 # "in Kpinkankandi --", "at Melhura in Zainapora area": a name the gazetteer lacks, set after a
 # locative word with no kind word. Weak evidence: it is used only where nothing finer than a
 # district is known for the incident (`casefile.extract._bare_place`).
-_BARE_LOCATIVE = re.compile(rf"\b(?:in|at)[ \t]+(?P<name>{_NAME})(?![\w'’-])(?![ \t]+[A-Z])")
+_BARE_LOCATIVE = re.compile(rf"\b(?:in|at|near)[ \t]+(?P<name>{_NAME})(?![\w'’-])(?![ \t]+[A-Z])")
 _MARKET_AFTER = re.compile(r"[ \t]+(?:Bazaa?r|Market|Chowk)$")
 
 
 def bare_locatives(text: str, taken: Overlaps, demonym=lambda word: False) -> list[PlaceMention]:
-    """Unknown names right after "in" or "at" ("attacked a post in Kpinkankandi"), outside the
-    spans already read as known places, actors or dates: villages, each a weak candidate."""
+    """Unknown names right after "in", "at" or "near" ("attacked a post in Kpinkankandi"), outside
+    the spans already read as known places, actors or dates: villages, each a weak candidate."""
     found = []
     for m in _BARE_LOCATIVE.finditer(text):
         start, end = m.span("name")

@@ -126,7 +126,7 @@ _REFERENCE_PLACE_HEADS = (
     # Where a convoy or a patrol was going is not where it was hit.
     # ("heading to the city of Hasakah": the kind of place may stand between)
     r"(?:\bbound\s+for|\b(?:on|along)\s+(?:its|their|the)\s+way\s+to|\bheading\s+(?:to|towards?|for)|"
-    r"\bheaded\s+(?:to|towards?|for)|\ben\s+route\s+to|\btravell?ing\s+(?:to|towards?))"
+    r"\bheaded\s+(?:to|towards?|for)|\ben\s+route\s+to|\btravell?ing\s+(?:to|towards?)|\breturning\s+(?:home\s+)?to)"
     r"(?:\s+the)?(?:\s+(?:city|town|village|capital|province|district|region|area)\s+of)?|"
     # "from Maiduguri to Damasak", "carrying food ... to Parachinar": the route's end.
     r"\bfrom\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to|\b(?:carrying|transporting|delivering)\s+(?:[\w-]+\s+){0,5}?to|"

@@ -279,6 +279,13 @@ def test_a_district_the_gazetteer_lacks_is_named_by_its_kind_word():
     assert (inc.location, inc.country, inc.geo_precision) == ("Gabbasa", "Ethiopia", "district")
 
 
+def test_where_a_convoy_was_returning_to_is_not_the_scene():
+    # Fresh-O 240: trucks "returning to the Cochabamba Grande base ... ambushed near the town of X".
+    [inc] = extract("Rebels killed 12 soldiers in trucks that were returning to Huancayo when they "
+                    "were ambushed in Huancavelica province on Thursday.", "2024-05-08")
+    assert inc.location == "Huancavelica"
+
+
 def test_where_the_wounded_were_flown_is_not_the_scene():
     # Dev 150: "13 of the wounded individuals were airlifted to Juba for medical treatment".
     [inc] = extract("Raiders killed 28 people in Jonglei State on Friday, and 13 of the wounded "
@@ -381,6 +388,9 @@ def test_a_military_operations_name_is_no_place():
      "Maiduguri", "Nigeria"),
     ("Six students were killed at Moi University in Kenya on Sunday, police said.", "Kenya", "Kenya"),
     ("Six people were killed in Ramadan attacks in Nigeria on Sunday, police said.", "Nigeria", "Nigeria"),
+    # fresh-O 239: "near" a village is where ACLED places it, when nothing finer is named
+    ("Rebels ambushed an army convoy near Tintaypunco in the province of Huancavelica on Thursday, "
+     "killing 12 soldiers.", "Tintaypunco", "Peru"),
 ])
 def test_a_bare_name_in_the_event_sentence_is_the_village_only_where_nothing_finer_is_known(text, place, country):
     [inc] = extract(text, "2025-03-10")
