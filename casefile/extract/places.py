@@ -400,6 +400,9 @@ people president's regional provincial local district's special counter-terroris
 """.split())
 
 
+_LANDFORM_WORDS = frozenset("peninsula delta valley desert coast basin highlands mountains lowlands".split())
+
+
 def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]:
     """Unknown names possessed by a known province or country ("Cabo Delgado's Macomia"):
     places of that province and country, without coordinates."""
@@ -415,8 +418,9 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
             continue
         name = m["name"]
         words = name.replace("-", " ").split()
-        if any(w.lower() in _NOT_PLACE_WORDS or _NOT_NAMES.match(w) for w in words):
-            continue
+        if any(w.lower() in _NOT_PLACE_WORDS or _NOT_NAMES.match(w) for w in words) \
+                or words[-1].lower() in _LANDFORM_WORDS:
+            continue   # "Egypt's Sinai Peninsula": a region across provinces, no finer than the country
         s = m.start("name")
         if spans.any(s, s + len(name)):
             continue

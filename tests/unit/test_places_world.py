@@ -116,6 +116,13 @@ def test_an_unknown_place_possessed_by_a_province_takes_its_province_and_country
     assert (inc.location, inc.admin1, inc.country) == ("Buq Aqable", "Hiiraan", "Somalia")
 
 
+def test_a_region_across_provinces_is_no_place_finer_than_its_country():
+    # Fresh-O 242: "Egypt's Sinai Peninsula" beside the checkpoint's town is one attack.
+    incidents = extract("Militants attacked a checkpoint near Bir al-Abd and killed 12 soldiers on Friday. "
+                        "The attack in Egypt's Sinai Peninsula killed 12 soldiers, the army said.", "2016-10-15")
+    assert [i.location for i in incidents] == ["Bi'r al-Abd"]
+
+
 def test_an_unknown_x_district_of_y_keeps_its_name_and_takes_y():
     [inc] = extract("A bomb killed three people in the Zorbaq district of Khyber Pakhtunkhwa "
                     "on Monday, police said.", "2024-05-08")
