@@ -22,8 +22,10 @@ _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|
 _AFTER_KIND = (r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|"
                r"community|trading[ \t]+cent(?:er|re)")
 # The units below a province that districts are called in their countries ("Akobo County",
-# "Kiremu woreda", "East Wollega Zone"): a name the gazetteer lacks is a district all the same.
-_ADMIN_KIND = r"[Cc]ounty|[Ww]oreda|[Zz]one|[Ss]ub-?[Cc]ounty|[Tt]ehsil|[Cc]ommune|[Mm]unicipality|[Pp]refecture"
+# "Kiremu woreda", "East Wollega Zone", "Ruma upazila"): a name the gazetteer lacks is a
+# district all the same.
+_ADMIN_KIND = (r"[Cc]ounty|[Ww]oreda|[Zz]one|[Ss]ub-?[Cc]ounty|[Tt]ehsil|[Uu]pazila|[Cc]ommune|[Mm]unicipality|"
+               r"[Pp]refecture")
 # Kinds written as part of the name ("Indravati National Park").
 _NAMED_KIND = r"National\s+Park|Forest|Game\s+Reserve|Wildlife\s+Sanctuary|Community"
 # "W National Park": a one-letter name is a name only as part of a named kind.

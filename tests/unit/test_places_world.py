@@ -284,6 +284,8 @@ def test_a_district_the_gazetteer_lacks_is_named_by_its_kind_word():
     [inc] = extract("Gunmen killed 12 farmers in Ethiopia's Oromia region on Monday, in Gabbasa woreda.",
                     "2024-05-08")
     assert (inc.location, inc.country, inc.geo_precision) == ("Gabbasa", "Ethiopia", "district")
+    [inc] = extract("Two soldiers were killed in Gabbasa upazila in Bangladesh on Tuesday.", "2024-05-08")
+    assert (inc.location, inc.country, inc.geo_precision) == ("Gabbasa", "Bangladesh", "district")
 
 
 def test_where_a_convoy_was_returning_to_is_not_the_scene():
