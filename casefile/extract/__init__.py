@@ -344,11 +344,16 @@ def _resolve_actor(a: ActorMention, country: str | None, country_name: str | Non
 
 def _bare_place(body: str, draft: Draft, place: PlaceMention | None,
                 bare: Callable[[], list[PlaceMention]]) -> PlaceMention | None:
-    """A bare name after "in", "at" or "near" in the sentence that states the event, where
-    nothing finer than a district is known: "attacked a military post in Kpinkankandi" in a story of Togo."""
+    """A bare name after "in", "at" or "near" in a sentence that states or describes the event,
+    where nothing finer than a district is known: "attacked a military post in Kpinkankandi" in
+    a story of Togo."""
     if place is not None and _rank_of(body, place) >= PRECISION_RANK["town"]:
         return None
-    for f in [draft.lead] + [f for f in draft.facts if f.eventful and f is not draft.lead]:
+    # The sentences that state the event, then those that describe it ("More than 30 rebels
+    # ambushed a military outpost in Maybrat").
+    ordered = [draft.lead] + [f for f in draft.facts if f.eventful and f is not draft.lead] \
+        + [f for f in draft.facts if not f.eventful and not f.background and f is not draft.lead]
+    for f in ordered:
         s = f.sentence
         found = next((b for b in bare() if s.start <= b.start < s.end), None)
         if found is not None:

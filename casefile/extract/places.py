@@ -402,6 +402,8 @@ people president's regional provincial local district's special counter-terroris
 """.split())
 
 
+_PEOPLES_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
 _LANDFORM_WORDS = frozenset("peninsula delta valley desert coast basin highlands mountains lowlands".split())
 
 
@@ -423,6 +425,8 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
         if any(w.lower() in _NOT_PLACE_WORDS or _NOT_NAMES.match(w) for w in words) \
                 or words[-1].lower() in _LANDFORM_WORDS:
             continue   # "Egypt's Sinai Peninsula": a region across provinces, no finer than the country
+        if len(words) == 1 and _PEOPLES_ADJECTIVE.search(name) and _LOWER_AFTER.match(text, m.end("name")):
+            continue   # "Papua's Melanesian population": a people's adjective
         s = m.start("name")
         if spans.any(s, s + len(name)):
             continue

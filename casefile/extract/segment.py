@@ -68,6 +68,10 @@ _EARLIER_EVENT_CLAUSE = AnchoredPattern(re.compile(
     r"(?:(?:just|only|barely|nearly|almost|about|some|more\s+than|less\s+than)\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+)?"
     r"(?:days?|weeks?|months?|years?)\s+(?:after|since)\b"
+    # "the killing, which took place just a week after the group killed two workers in X"
+    r"|\b(?:took\s+place|happened|occurred)\s+(?:(?:just|only|barely|nearly|almost|about|some)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+after\b"
     r"|\b(?:follows|followed|following|comes\s+after|came\s+after)\s+(?:a|an)\s+"
     r"(?:similar|previous|earlier|separate)\b"
     # "The attack comes amid intensifying fighting in Kordofan, where ...": the setting, told apart

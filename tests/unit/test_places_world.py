@@ -123,6 +123,13 @@ def test_a_region_across_provinces_is_no_place_finer_than_its_country():
     assert [i.location for i in incidents] == ["Bi'r al-Abd"]
 
 
+def test_a_peoples_adjective_a_province_possesses_is_no_place():
+    # Fresh-O 236: "Papua's Melanesian population".
+    [inc] = extract("Rebels killed four soldiers in Papua on Thursday, amid abuses against Papua's "
+                    "Melanesian population.", "2021-09-03")
+    assert inc.location == "Papua"
+
+
 def test_an_unknown_x_district_of_y_keeps_its_name_and_takes_y():
     [inc] = extract("A bomb killed three people in the Zorbaq district of Khyber Pakhtunkhwa "
                     "on Monday, police said.", "2024-05-08")
@@ -397,6 +404,9 @@ def test_a_military_operations_name_is_no_place():
      "Maiduguri", "Nigeria"),
     ("Six students were killed at Moi University in Kenya on Sunday, police said.", "Kenya", "Kenya"),
     ("Six people were killed in Ramadan attacks in Nigeria on Sunday, police said.", "Nigeria", "Nigeria"),
+    # fresh-O 236: the sentence after the toll that describes the attack names the village
+    ("At least four soldiers were killed in an ambush by rebels in Papua on Thursday. More than 30 "
+     "rebels ambushed a military outpost in Maybrat, attacking the soldiers with machetes.", "Maybrat", "Indonesia"),
     # fresh-O 239: "near" a village is where ACLED places it, when nothing finer is named
     ("Rebels ambushed an army convoy near Tintaypunco in the province of Huancavelica on Thursday, "
      "killing 12 soldiers.", "Tintaypunco", "Peru"),
