@@ -755,13 +755,19 @@ _CONFLICT_SPELL = rf"(?:days|weeks|months|years)\s+of\s+(?:[\w’'-]+\s+)?(?:{ph
 _OPENS_ON_A_PERIOD = re.compile(
     r"\s*(?:in|over|during|within)\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?(?:\w+|\d+)\s+(?:years|decades)\b"
     r"|\s*(?:in|over|during)\s+the\s+(?:past|last|previous)\s+decade\b", re.IGNORECASE)
+# "in the January-June period", "in the first half of the year", "in the first six months":
+# what a span of months added up to (a monitor's report), not one event.
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_SPAN_OF_MONTHS = (rf"{_MONTHS}\s*[-–]\s*{_MONTHS}\s+period|in\s+the\s+first\s+(?:half|quarter)\s+of|"
+                   r"in\s+the\s+(?:first|past|last)\s+(?:six|three|nine)\s+months")
 _STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)}|{_TALLY_OF}|{_SINCE_CONFLICT}|{_KILLED_BY_CONFLICT}|"
-                        rf"{_CONFLICT_SPELL})\b",
+                        rf"{_CONFLICT_SPELL}|{_SPAN_OF_MONTHS})\b",
                         re.IGNORECASE)
 # Each phrase's most telling word: the phrase regex runs only in sentences holding one.
 _COMMON = {"the", "this", "a", "an", "in", "of", "has", "have", "been", "so", "for", "since", "far"}
 _STATISTIC_KEYS = re.compile("|".join(sorted({max((w for w in p.split() if w not in _COMMON), key=len)
-                                               for p in BACKGROUND_STATISTIC} | set(CONFLICT_NOUNS))))
+                                               for p in BACKGROUND_STATISTIC} | set(CONFLICT_NOUNS)
+                                              | {"period", "half", "quarter", "months"})))
 
 
 def generic_plural(sentence: str, at: int, trigger_text: str) -> bool:

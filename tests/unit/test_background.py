@@ -3,6 +3,8 @@ passing make no candidates; the reports of one event make one."""
 
 from __future__ import annotations
 
+import pytest
+
 from casefile.extract import extract
 from casefile.figures import Evidence, derive, role_of
 
@@ -22,6 +24,16 @@ def test_a_tally_of_years_is_no_incident():
     text = ("Over the past five years, the province has seen 900 attacks that claimed some 3,000 lives.\n\n"
             "The separatist rebellion, which has killed 12,000 people, shows no sign of ending.")
     assert extract(text, "2024-05-08") == []
+
+
+@pytest.mark.parametrize("span", [
+    "in the January-June period",          # fresh-O 247 (a UN mission's mid-year report)
+    "in the first half of the year",
+    "in the first six months of 2018",
+])
+def test_a_span_of_months_adds_up_to_a_tally(span):
+    text = f"In its report, the UN mission said 3,430 civilians were wounded {span}."
+    assert extract(text, "2018-07-15") == []
 
 
 def test_lives_claimed_since_a_month_are_a_period_not_an_event():
