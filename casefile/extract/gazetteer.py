@@ -275,7 +275,7 @@ chris brett ned jeffrey jeff kenneth samantha linda nikki rex pierre jean franç
 jacques nicolas emmanuel jean-yves jean-marc marie sophie anne catherine elizabeth mary
 patricia jennifer susan karen nancy lisa helen laura emily emma olivia hannah rebecca rachel
 jessica ben dan sam max alex alexander alexandre andre andrés carlos jose juan luis miguel
-pedro ricardo rodrigo fernando francisco javier manuel sergio victor victoria henry harry
+pedro ricardo rodrigo fernando francisco francis javier manuel sergio victor victoria henry harry
 jack oliver edward eric frank gary greg gregory jason jeremy jonathan justin kevin kyle larry
 martin matt nathan patrick philip phil ralph roger ron ronald russell ryan scott sean simon
 stuart tim timothy tony walter wayne brian bruce carl craig dennis douglas frederick gerald
@@ -1120,6 +1120,8 @@ class Gazetteer:
                 start, run_str = a.start(), text[a.start():m.end()]
             elif start and (text[start - 1].isalpha() or text[start - 1] in _APOS):
                 continue                # "McDonald", "d'Ivoire" inside a word
+            if _WHO_AFTER.match(text, m.end()):
+                continue                # "Francis Kamau who had gone missing": a person, not Cà Mau
             info = self._run_info(run_str, scope)
             if info:
                 runs.append((start, info))
@@ -1839,6 +1841,7 @@ _DEMONYM_INDEX: dict[int, dict[str, list[str]]] = {}
 _LETTER_RUN = re.compile(r"\b[^\W\d_]+")
 _CAPITALISED_RUN = re.compile(r"\b[^\W\d_a-z][^\W\d_]*")  # _LETTER_RUN, less the lower-case ASCII words
 _LOWER_WORD = re.compile(r"[ \t]+[a-z]")
+_WHO_AFTER = re.compile(r",?[ \t]+(?:who|whom|whose)\b")
 _WORD_CHAR = re.compile(r"\w")
 
 

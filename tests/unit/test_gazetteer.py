@@ -427,6 +427,13 @@ def test_a_near_spelling_in_a_province_the_article_does_not_name_is_unplaced(gaz
     assert (melhura.place.name, melhura.place.country_code) == ("Melhura", "")
 
 
+def test_a_name_followed_by_who_is_a_person(gaz):
+    # Fresh-P 249: "Francis Kamau who had earlier gone missing" is not Vietnam's Cà Mau, and
+    # the article's Lamu stays Kenya's.
+    text = "Six people were killed in Lamu. The sixth victim is Kamau who had gone missing in Lamu."
+    assert [(m.surface, m.place.country_code) for m in gaz.find_in_text(text)] == [("Lamu", "KE"), ("Lamu", "KE")]
+
+
 def test_a_curated_town_abroad_is_a_namesake_where_the_article_is_elsewhere(gaz):
     # Fresh-N article 233: Ethiopia's "Boni locality" is not the curated Boni of Mali.
     text = ("An armed attack in Ethiopia's Oromia region has left 28 civilians dead. Rebels opened "
