@@ -470,8 +470,13 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         spaced_colon = re.search(r"[ \t]:[ \t]*$", m.group()) is not None
         # "JUBA, South Sudan:": the town in capitals is the wire's mark, whatever follows it.
         capitals = head.split(",")[0].strip()
+        # "Srinagar: Five army soldiers were killed ... on Monday.": a short name and a colon
+        # that open a paragraph, not a headline ("Peru: 14 killed in bomb attack").
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():line_end if line_end >= 0 else len(text)].rstrip()
+        paragraph = m.group().rstrip().endswith(":") and len(rest) >= 100 and rest.endswith(".")
         if capitals.isupper() and len(capitals) > 2 or tagged \
-                or short and (m.group().rstrip()[-1] in "-–—" or spaced_colon):
+                or short and (m.group().rstrip()[-1] in "-–—" or spaced_colon or paragraph):
             out.append((m.start("head"), m.end()))
     return out
 

@@ -309,6 +309,16 @@ def test_where_the_wounded_were_flown_is_not_the_scene():
     assert inc.location == "Jonglei"
 
 
+def test_a_town_and_a_colon_that_open_a_paragraph_are_a_dateline():
+    # Fresh-P 251: "Srinagar: Five army soldiers were killed ... in Kathua district ...".
+    [inc] = extract("Srinagar: Five army soldiers were killed and five others injured in an attack by "
+                    "terrorists on an army vehicle in Kathua district of Jammu and Kashmir on Monday.", "2024-07-08")
+    assert inc.location == "Kathua"
+    # A headline with a colon is no dateline.
+    [inc] = extract("Jowhar: 9 killed in attack\n\nAl-Shabaab killed nine soldiers in Jowhar on Monday.", "2024-07-08")
+    assert inc.location == "Jowhar"
+
+
 def test_a_short_dateline_set_apart_by_a_colon_is_not_the_event_place():
     [inc] = extract("Air strike in Sagaing region\nBangkok : An air strike killed 20 people at Letyet "
                     "Kone village on Tuesday, the junta confirmed.", "2025-08-13")
