@@ -330,6 +330,8 @@ def _additive(text: str, q: Quantity, end: int, sentence_start: int) -> bool:
 # A person's own relatives ("her husband and two children", "his two sons"): told
 # by one witness, they are some of the victims.
 _KIN_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is)\s+(?:[\w-]+\s+){0,3}$")
+# "one of her relatives had been killed", "two of them died": some of a group already counted.
+_PARTITIVE_AFTER = re.compile(r"[ \t]+of[ \t]+(?:her|his|their|them|those|these|whom)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # Its words hold no clause of their own: not "an official from Dessa on Sunday confirmed that 19
 # people were killed" (a statement, then another count).
@@ -442,6 +444,8 @@ class _Reader:
                 role = "other"
         if role is None and _KIN_BEFORE.search(self.text, max(self.start, q.start - 40), q.start):
             role = "part"  # "her husband and two children were killed": some of the dead, not a toll
+        if role is None and _PARTITIVE_AFTER.match(self.text, q.end):
+            role = "part"  # "one of her relatives had been killed": some of the dead
         if role is None and _AMONG_THE_DEAD.search(self.text, q.start, b):
             role = "part"  # "One woman and her child were among those killed": some of them
         if role is None and _ONE_OF_SEVERAL.match(self.text, b, min(self.end, b + 80)) \

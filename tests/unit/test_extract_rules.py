@@ -516,6 +516,20 @@ def test_a_witness_counting_her_family_gives_some_of_the_dead_and_two_others_add
     assert figures.counts["killed"].best == 26 and not figures.disputed
 
 
+def test_one_of_a_group_is_some_of_the_dead():
+    # Fresh-P 254: "at least a dozen people dead" ... "one of her relatives had been killed".
+    from casefile.figures import Evidence, derive
+
+    text = ("Gangs rampaged through Petionville on Monday, leaving at least a dozen people dead. A woman "
+            "collapsed after learning that one of her relatives had been killed.")
+    (candidate,) = extract(text, "2024-03-19")
+    killed = [c for c in candidate.claims if c.field == "killed"]
+    assert [(c.value_num, (c.detail or {}).get("role")) for c in killed] == [(12, None), (1, "part")]
+    figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, 1, c.attributed_to, role=(c.detail or {}).get("role"))
+                     for c in killed)
+    assert figures.counts["killed"].best == 12
+
+
 def test_a_name_addressed_by_its_region_is_a_place_the_gazetteer_may_lack():
     text = "At least 21 people were killed early Sunday when militants attacked a church in Kivalu, eastern Democratic Republic of Congo."
     (candidate,) = extract(text, "2025-07-27")
