@@ -97,8 +97,10 @@ def place_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool
     reason = None
     if score < 0.5:
         reason = f"different places ({a.location} / {b.location}" + (f", {km:.0f} km apart)" if km is not None else ")")
-    # Two towns of one province a few km apart may be a town and its suburb: not firm.
-    return score, reason, firm and score < 0.3
+    # Two towns of one province a few km apart may be a town and its suburb: not firm. Nor two
+    # villages the gazetteer lacks: the province is all that is known of where they lie
+    # ("near Badnote village" and "Machedi" are one ambush in Kathua).
+    return score, reason, firm and score < 0.3 and km is not None
 
 
 def _names_the_other(a: MatchRecord, b: MatchRecord) -> bool:

@@ -142,7 +142,12 @@ def test_a_coarse_place_is_absence_of_evidence_not_a_contradiction():
 
 
 def test_two_towns_of_one_province_are_a_firm_contradiction():
-    s = score(rec(1, 0, place="gwoza", text="church funeral"), rec(2, 0, place="bama", text="church funeral"))
+    import dataclasses
+
+    # (the gazetteer places both, some 50 km apart)
+    gwoza = dataclasses.replace(rec(1, 0, place="gwoza", text="church funeral"), latitude=11.08, longitude=13.69)
+    bama = dataclasses.replace(rec(2, 0, place="bama", text="church funeral"), latitude=11.52, longitude=13.69)
+    s = score(gwoza, bama)
     assert s.score < THRESHOLD and s.reasons[0] == "reported in different places: different events"
 
 
@@ -351,6 +356,21 @@ def test_two_places_are_no_contradiction_when_a_source_names_both():
     assert score >= 0.5 and not firm and "names both" in reason
     one_article = [dataclasses.replace(r, article_ids=frozenset({7})) for r in (village, town)]
     assert place_score(*one_article)[0] < 0.5
+
+
+def test_two_villages_the_gazetteer_lacks_in_one_province_are_no_firm_contradiction():
+    """From fresh P 251/252 (one Kathua ambush placed "near Badnote village" and at "Machedi"):
+    without coordinates the province is all that is known of where they lie. Two towns the
+    gazetteer places 40 km apart stay firmly apart."""
+    import dataclasses
+
+    from casefile.match.score import place_score
+
+    badnote, machedi = rec(1, place="badnote"), rec(2, place="machedi")
+    assert place_score(badnote, machedi)[2] is False
+    placed = [dataclasses.replace(badnote, latitude=11.0, longitude=13.0),
+              dataclasses.replace(machedi, latitude=11.36, longitude=13.0)]
+    assert place_score(*placed)[2] is True
 
 
 def test_a_place_is_not_named_by_its_kind_words_alone():
