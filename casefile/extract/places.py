@@ -15,7 +15,9 @@ _NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|d
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
 # "the village of X", "a village called X"; "Barangay X" (the Philippines' village, named before its name).
 # (in quotes too: "the village of “Iblin”")
-_BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE})\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))"
+# ("the upmarket communities of Laboule and Thomassin": a plural names its first one too)
+_BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE}|villages|towns|communities|localities|settlements|hamlets|"
+                     rf"neighbou?rhoods)\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))"
                      rf"\s+[“\"]?(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
 # (and East Africa's "Kyitehurizi trading centre")

@@ -136,6 +136,13 @@ def test_an_unknown_x_district_of_y_keeps_its_name_and_takes_y():
     assert (inc.location, inc.admin1, inc.country) == ("Zorbaq", "Khyber Pakhtunkhwa", "Pakistan")
 
 
+def test_a_plural_kind_word_names_its_first_place():
+    # Fresh-P 253/254: "looted homes in the upmarket communities of Laboule and Thomassin".
+    [inc] = extract("Gunmen killed 12 people in Haiti on Monday when they looted homes in the upmarket "
+                    "communities of Laboule and Thomassin.", "2024-03-19")
+    assert (inc.location, inc.country) == ("Laboule", "Haiti")
+
+
 def test_an_unknown_village_takes_the_article_country():
     text = ("Jihadists attacked a military post in Burkina Faso on Sunday, the army said.\n\n"
             "Gunmen killed 15 civilians in the village of Tandiakoro on Monday, residents said.")
