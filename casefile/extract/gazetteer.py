@@ -322,7 +322,8 @@ _GOVERNMENT_VERB = re.compile(
     r"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|also[ \t]+|later[ \t]+)?(?:said|says|continued|continues|accused|accuses|"
     r"warned|warns|denied|denies|claimed|claims|launched|launches|responded|blamed|blames|demanded|demands|"
     r"rejected|rejects|insisted|insists|wants|wanted|sent|sends|announced|condemned|condemns|backed|backs|"
-    r"supported|supports|ordered|orders|vowed|vows|retaliated|struck|strikes|hit|pressed|presses)\b")
+    r"supported|supports|ordered|orders|vowed|vows|retaliated|struck|strikes|hit|pressed|presses|"
+    r"sending|deploying|deployed|deploys)\b")   # "in retaliation for Nairobi sending troops"
 _BARE_CAPITAL = re.compile(r"\b[Tt]he[ \t]+(?P<capital>capital)\b(?![ \t]+(?:city[ \t]+)?of\b)")
 _CAPITAL_AFTER = re.compile(r"['’]s?[ \t]+capital\b", re.IGNORECASE)
 _DEMONYM_CAPITAL = re.compile(r"\b[Tt]he[ \t]+(?P<people>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)[ \t]+capital\b")

@@ -17,7 +17,7 @@ _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|n
 # (in quotes too: "the village of “Iblin”")
 # ("the upmarket communities of Laboule and Thomassin": a plural names its first one too)
 _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE}|villages|towns|communities|localities|settlements|hamlets|"
-                     rf"neighbou?rhoods)\s+(?:of|called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))"
+                     rf"neighbou?rhoods)\s+(?:of|called|named|known\s+as)|(?P<place>place)\s+(?:called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))"
                      rf"\s+[“\"]?(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
 # (and East Africa's "Kyitehurizi trading centre")

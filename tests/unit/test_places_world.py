@@ -136,6 +136,14 @@ def test_an_unknown_x_district_of_y_keeps_its_name_and_takes_y():
     assert (inc.location, inc.admin1, inc.country) == ("Zorbaq", "Khyber Pakhtunkhwa", "Pakistan")
 
 
+def test_a_place_called_x_is_a_village_and_a_capital_sending_troops_is_its_government():
+    # Fresh-P 248: "an attack ... at a place called Widhu" and "in retaliation for Nairobi
+    # sending troops to Somalia".
+    [inc] = extract("Six people were killed in an attack on Monday in Kenya's Lamu region at a place called "
+                    "Widhu. The group attacks Kenya in retaliation for Nairobi sending troops to Somalia.", "2022-01-04")
+    assert (inc.location, inc.country) == ("Widhu", "Kenya")
+
+
 def test_a_plural_kind_word_names_its_first_place():
     # Fresh-P 253/254: "looted homes in the upmarket communities of Laboule and Thomassin".
     [inc] = extract("Gunmen killed 12 people in Haiti on Monday when they looted homes in the upmarket "
