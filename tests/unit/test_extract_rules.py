@@ -516,6 +516,13 @@ def test_a_witness_counting_her_family_gives_some_of_the_dead_and_two_others_add
     assert figures.counts["killed"].best == 26 and not figures.disputed
 
 
+@pytest.mark.parametrize("death", ["was burnt beyond recognition", "was burned to death", "was hacked to death"])
+def test_ways_of_dying_are_a_killed_count(death):
+    # Fresh-P 250: "one person was burnt beyond recognition following an attack at Bobo-Hindi".
+    (candidate,) = extract(f"On Tuesday, one person {death} following an attack in Lamu.", "2022-01-04")
+    assert [(c.field, c.value_num) for c in candidate.claims if c.field == "killed"] == [("killed", 1)]
+
+
 def test_one_of_a_group_is_some_of_the_dead():
     # Fresh-P 254: "at least a dozen people dead" ... "one of her relatives had been killed".
     from casefile.figures import Evidence, derive
