@@ -485,9 +485,10 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
             near = facts.sentence.paragraph - current.facts[-1].sentence.paragraph <= 2
             if not conflicts and (near or facts.refers_back or restates(current, facts)):
                 target = current
-        if target is None and eventful:
+        if target is None and eventful and not facts.new_event_cue:
             # A later sentence may come back to an earlier event with the same figure (within
-            # the last few events: a look-back over all of them grows with the text squared).
+            # the last few events: a look-back over all of them grows with the text squared);
+            # not one that says it tells of another ("Separately, ...", "came two days after").
             for draft in reversed(drafts[-RESTATE_LOOKBACK:]):
                 if restates(draft, facts, large_only=True) or (
                     restates(draft, facts)

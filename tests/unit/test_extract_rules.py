@@ -240,6 +240,16 @@ def test_people_named_by_their_country_or_role_are_counted(text, figure):
     assert figure in figures
 
 
+def test_an_earlier_event_with_a_figure_of_the_same_size_stays_its_own_incident():
+    # Fresh-P 257: "two police officers" in the bomb blast, then the blast "took place two days
+    # after the death of two soldiers in an attack ... in Lamu": not the same two dead.
+    text = ("At least three people, including two police officers, were killed Tuesday afternoon by a bomb "
+            "explosion near the town of Guba in Mandera. The police vehicle was escorting a bus from Banissa "
+            "to Mandera.\n\nThe attack took place two days after the death of two soldiers in an attack "
+            "carried out by suspected members of Al Shabaab in Lamu.")
+    assert [i.location for i in extract(text, "2023-06-21")] == ["Guba", "Lamu"]
+
+
 @pytest.mark.parametrize("link", [
     "The attack came two weeks after",
     "Rebels claimed the attack, which took place just a week after",   # fresh-O 236
