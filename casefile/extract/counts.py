@@ -440,7 +440,10 @@ class _Reader:
         if role is None and of is None and _additive(self.text, q, b, self.start):
             # More of what was counted ("31 dead ... six injured ... seven other bodies"), not
             # "killed one, wounded four others".
-            if any(c.field == field for c in self.context[-4:] + self.counts):
+            # ("killed 12 soldiers and wounded six others": others than the dead, however
+            # many wounded an earlier sentence counted)
+            if any(c.field == field for c in self.context[-4:] + self.counts) \
+                    and not (self.counts and self.counts[-1].field != field):
                 role = "other"
         if role is None and _KIN_BEFORE.search(self.text, max(self.start, q.start - 40), q.start):
             role = "part"  # "her husband and two children were killed": some of the dead, not a toll

@@ -533,6 +533,21 @@ def test_ways_of_dying_are_a_killed_count(death):
     assert [(c.field, c.value_num) for c in candidate.claims if c.field == "killed"] == [("killed", 1)]
 
 
+def test_wounded_others_beside_the_dead_are_no_addition_to_an_earlier_count():
+    # Fresh-O 241/242 (seen in the tmux tryout): the army's "left 12 soldiers dead and wounded
+    # six others" restates AFP's "wounded six others"; it does not make 12 wounded.
+    from casefile.figures import Evidence, derive
+
+    text = ("An attack killed 12 soldiers and wounded six others on Friday, officials said. The clashes "
+            "left 12 soldiers dead and wounded six others, the army said.")
+    (candidate,) = extract(text, "2016-10-15")
+    wounded = [c for c in candidate.claims if c.field == "wounded"]
+    assert [(c.value_num, (c.detail or {}).get("role")) for c in wounded] == [(6, None), (6, None)]
+    figures = derive(Evidence(c.field, c.value_num, c.party, c.qualifier, 1, c.attributed_to, role=(c.detail or {}).get("role"))
+                     for c in wounded)
+    assert figures.counts["wounded"].high == 6
+
+
 def test_one_of_a_group_is_some_of_the_dead():
     # Fresh-P 254: "at least a dozen people dead" ... "one of her relatives had been killed".
     from casefile.figures import Evidence, derive
