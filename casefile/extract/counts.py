@@ -87,7 +87,8 @@ _VERBS = {
     "killed": (
         r"killed|shot\s+dead|shot\s+and\s+killed|slain|murdered|massacred|executed|beheaded|"
         r"neutrali[sz]ed|eliminated|dead|died|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
-        r"perished|succumbed|burn(?:ed|t)\s+(?:to\s+death|beyond\s+recognition)|hacked\s+to\s+death|stabbed\s+to\s+death|"
+        r"perished|succumbed|burn(?:ed|t)\s+(?:to\s+death|beyond\s+recognition)|hacked\s+to\s+death|"
+        r"stabbed\s+to\s+death|"
         r"gunned\s+down|blew\s+(?:himself|themselves)\s+up|deaths?\b|martyred|fell|had\s+fallen|"
         r"(?:were|was)\s+found\s+dead|found\s+dead|(?:were\s+)?(?:found|recovered|discovered|retrieved)(?=\s)",
         r"killed|killing|kills?|slew|slaying|massacred|massacring|executed|executing|beheaded|beheading|"

@@ -16,9 +16,10 @@ _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|n
 # "the village of X", "a village called X"; "Barangay X" (the Philippines' village, named before its name).
 # (in quotes too: "the village of “Iblin”")
 # ("the upmarket communities of Laboule and Thomassin": a plural names its first one too)
+# ("at a place called Widhu": a village too)
 _BEFORE = re.compile(rf"\b(?:(?P<kind>{_TYPE}|villages|towns|communities|localities|settlements|hamlets|"
-                     rf"neighbou?rhoods)\s+(?:of|called|named|known\s+as)|(?P<place>place)\s+(?:called|named|known\s+as)|(?P<barangay>[Bb]arangay|Brgy\.?))"
-                     rf"\s+[“\"]?(?P<name>{_NAME})")
+                     rf"neighbou?rhoods)\s+(?:of|called|named|known\s+as)|place\s+(?:called|named|known\s+as)|"
+                     rf"(?P<barangay>[Bb]arangay|Brgy\.?))\s+[“\"]?(?P<name>{_NAME})")
 # A military base or camp is where a raid happens ("the El Salini base").
 # (and East Africa's "Kyitehurizi trading centre")
 _AFTER_KIND = (r"village|area|camp|district|neighbou?rhood|locality|hamlet|island|quarter|base|outpost|barracks|"
@@ -445,9 +446,11 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
 # A page's own date stamp may come first on the line ("date 2018-01-27 BAMAKO:",
 # "Published 27 January 2018 BAMAKO:").
 _DATE_STAMP = (r"(?:(?:[Dd]ate|[Pp]ublished|[Pp]osted|[Uu]pdated):?[ \t]+)?"
-               r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}|[A-Z][a-z]{2,8}[ \t]+\d{1,2},[ \t]+\d{4})[ \t]+")
+               r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}|"
+               r"[A-Z][a-z]{2,8}[ \t]+\d{1,2},[ \t]+\d{4})[ \t]+")
 _DATELINE_HEAD = re.compile(
-    rf"^[ \t]*(?:{_DATE_STAMP})?(?:\([^()\n]{{1,30}}\)[ \t]*)?(?P<head>[A-Z][A-Za-z'’. -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{{1,30}}){{0,2}})"
+    rf"^[ \t]*(?:{_DATE_STAMP})?(?:\([^()\n]{{1,30}}\)[ \t]*)?"
+    r"(?P<head>[A-Z][A-Za-z'’. -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}){0,2})"
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]*\d{4})?)?"
     rf"[ \t]*(?:(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:[-–—:]{{1,2}}|/)[ \t]|\((?:{'|'.join(WIRE_AGENCIES)})\)[ \t]+(?=[A-Z]))",
     re.M)
