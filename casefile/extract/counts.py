@@ -79,7 +79,7 @@ _CIVILIAN_HINT = re.compile(r"\b(?:civilian|family|villag|displaced)\w*", re.IGN
 _WHEN = (r"(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
          r"|yesterday|today|overnight|last\s+night)")  # "were on Tuesday gunned down"
 _ADV = (r"(?:(?:\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|"
-        r"themselves|so\s+far|yet|confirmed|" + _WHEN + r")\s+)*")
+        r"themselves|so\s+far|yet|confirmed|reported|feared|presumed|" + _WHEN + r")\s+)*")  # "were reported killed"
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|being|got|been|be|to\s+have\s+been|who\s+were|who\s+was|who\s+had)\s+)?"
 
 # field: (after the noun phrase: passive or intransitive, before it: active or nominal)

@@ -526,7 +526,8 @@ def test_a_witness_counting_her_family_gives_some_of_the_dead_and_two_others_add
     assert figures.counts["killed"].best == 26 and not figures.disputed
 
 
-@pytest.mark.parametrize("death", ["was burnt beyond recognition", "was burned to death", "was hacked to death"])
+@pytest.mark.parametrize("death", ["was burnt beyond recognition", "was burned to death", "was hacked to death",
+                                   "was reported killed", "has been reported killed"])   # fresh-Q 269
 def test_ways_of_dying_are_a_killed_count(death):
     # Fresh-P 250: "one person was burnt beyond recognition following an attack at Bobo-Hindi".
     (candidate,) = extract(f"On Tuesday, one person {death} following an attack in Lamu.", "2022-01-04")
