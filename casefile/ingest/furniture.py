@@ -134,6 +134,16 @@ def furniture_lines(body: str, lines: list[str] | None = None) -> dict[int, str]
             if (reason := is_furniture_line(line, i in anywhere))}
 
 
+_SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s*$")
+
+
+def _headline_like(text: str) -> bool:
+    """A short capitalised line that ends without a sentence's punctuation."""
+    words = text.split()
+    return 3 <= len(words) <= 16 and text[0].isupper() and not _SENTENCE_END.search(text) \
+        and not text.endswith((":", ",", ";"))
+
+
 def find_furniture(body: str, signature_line: int | None = None,
                    line_reasons: dict[int, str] | None = None, texts: list[str] | None = None) -> list[Span]:
     """Excluded spans of page furniture, by line (`line_reasons`: furniture_lines(body), and
@@ -153,9 +163,12 @@ def find_furniture(body: str, signature_line: int | None = None,
         reasons[signature_line] = "signature"
         tail_start = signature_line + 1
     else:
+        # (and, once the story has been told in sentences, a related story's headline below
+        # it: "Zamfara Police kill 30 bandits after slaughter of 10 villagers")
+        told = any(_SENTENCE_END.search(texts[i]) and len(texts[i].split()) >= 8 for i in nonempty)
         for i in reversed(nonempty):
             text = texts[i].strip()
-            chrome = i in reasons or (len(text) < 80 and _shouting(text))
+            chrome = i in reasons or (len(text) < 80 and _shouting(text)) or (told and _headline_like(text))
             if chrome:
                 tail_start = i
             else:

@@ -42,3 +42,14 @@ def test_body_scan_marks_the_lines_the_line_check_marks(lines):
     body = "\n".join(line.replace("\n", " ") for line in lines)
     expected = {i: r for i, line in enumerate(body.split("\n")) if (r := furniture.is_furniture_line(line))}
     assert furniture.furniture_lines(body) == expected
+
+
+def test_a_related_storys_headline_below_the_story_is_furniture():
+    # Fresh-Q 269: "Zamfara Police kill 30 bandits after slaughter of 10 villagers" ends the page.
+    story = ("No fewer than eleven villagers have been reported killed by bandits in Saulawa community.\n"
+             "The police spokesman confirmed the incident, saying peace has returned to the area.\n")
+    body = story + "Zamfara Police kill 30 bandits after slaughter of 10 villagers\n"
+    spans = furniture.find_furniture(body)
+    assert [body[s.start:s.end] for s in spans] == ["Zamfara Police kill 30 bandits after slaughter of 10 villagers"]
+    # A page of headlines alone has told no story: nothing is taken from it.
+    assert furniture.find_furniture("Bandits kill 11 in Zamfara community\n") == []
