@@ -80,7 +80,13 @@ _WHEN = (r"(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)d
          r"|yesterday|today|overnight|last\s+night)")  # "were on Tuesday gunned down"
 _ADV = (r"(?:(?:\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|"
         r"themselves|so\s+far|yet|confirmed|reported|feared|presumed|" + _WHEN + r")\s+)*")  # "were reported killed"
-_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|being|got|been|be|to\s+have\s+been|who\s+were|who\s+was|who\s+had)\s+)?"
+# "have died", but not "A local affiliate of Daesh has killed hundreds": with a bare has or have
+# the participle is active, and what comes before it is the killer, not the dead.
+_ACTIVE_AFTER_HAVE = (r"(?!\s+(?:\w+ly\s+|also\s+)?(?:killed|slain|murdered|massacred|executed|beheaded|"
+                      r"neutrali[sz]ed|eliminated|shot|gunned|injured|wounded|arrested|detained|abducted|"
+                      r"kidnapped|captured|freed|released|rescued)\b)")
+_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|(?:have|has|had)" + _ACTIVE_AFTER_HAVE
+        + r"|are|is|being|got|been|be|to\s+have\s+been|who\s+were|who\s+was|who\s+had)\s+)?")
 
 # field: (after the noun phrase: passive or intransitive, before it: active or nominal)
 _VERBS = {

@@ -549,6 +549,15 @@ def test_wounded_others_beside_the_dead_are_no_addition_to_an_earlier_count():
     assert figures.counts["wounded"].high == 6
 
 
+def test_who_has_killed_is_the_killer_not_the_dead():
+    # Fresh-Q 260: "A local affiliate of Daesh has killed hundreds of civilians" counted 1 dead.
+    text = "A local affiliate of Daesh has killed hundreds of civilians in attacks in Tillaberi this year."
+    assert [(c.value_num, c.qualifier) for i in extract(text, "2021-11-05") for c in i.claims
+            if c.field == "killed"] == [(100, "vague")]
+    (candidate,) = extract("Five soldiers have died in Tillaberi on Monday.", "2021-11-05")
+    assert [c.value_num for c in candidate.claims if c.field == "killed"] == [5]
+
+
 def test_one_of_a_group_is_some_of_the_dead():
     # Fresh-P 254: "at least a dozen people dead" ... "one of her relatives had been killed".
     from casefile.figures import Evidence, derive
