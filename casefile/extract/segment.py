@@ -139,7 +139,7 @@ _REFERENCE_PLACE_HEADS = (
     # Where the wounded were taken is not where they were hurt ("rushed to hospital in Kano").
     r"\bto\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at)|"
     r"\btreated\s+(?:at|in)\s+(?:(?:a|the)\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at)|"
-    r"\b(?:airlifted|evacuated|flown|rushed|transferred)\s+(?:[\w-]+\s+){0,3}?to|"  # "airlifted to Juba"
+    r"\b(?:airlifted|evacuated|flown|rushed|transferred|taken|brought)\s+(?:[\w-]+\s+){0,3}?to|"  # "airlifted to Juba"
     r"\bfrom|\bacross|\bsecond\s+city\s+of|\bin\s+(?:the\s+)?(?:capital|city)\s+of\s+\w+\s+in")
 _BY_BEFORE = re.compile(r"\bby[ \t]+$")
 _REPORTED_BY = re.compile(r"^\s+(?:reported|reports|quoted|cited|wrote|said|says|told)\b")

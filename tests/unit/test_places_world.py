@@ -322,6 +322,10 @@ def test_where_the_wounded_were_flown_is_not_the_scene():
     [inc] = extract("Raiders killed 28 people in Jonglei State on Friday, and 13 of the wounded "
                     "were airlifted to Juba.", "2024-05-08")
     assert inc.location == "Jonglei"
+    # Fresh-Q 264: "wounded who were taken to Cúcuta to receive specialized medical attention".
+    [inc] = extract("The ELN killed nine soldiers in Norte de Santander on Wednesday, and the wounded "
+                    "were taken to Cúcuta for treatment.", "2023-03-29")
+    assert inc.location == "Norte de Santander"
 
 
 def test_a_town_and_a_colon_that_open_a_paragraph_are_a_dateline():
