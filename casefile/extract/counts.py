@@ -714,7 +714,9 @@ _ONE_OF_SEVERAL = re.compile(
 
 _AMONG_THE_DEAD = re.compile(r"\b(?:were|was)\s+among\s+(?:those|the)\s+(?:\w+\s+)?(?:killed|dead|victims|slain|"
                              r"wounded|injured)\b", re.IGNORECASE)
-_OWN_PREDICATE = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\b", re.IGNORECASE)
+# ("five others went missing", "two others escaped": what happened to them is another thing)
+_OWN_PREDICATE = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|has\s+been|went|fled|escaped|survived|"
+                            r"remain(?:ed|s)?|are|is)\b", re.IGNORECASE)
 
 
 def find_counts(text: str, start: int, end: int, quantities: list[Quantity],

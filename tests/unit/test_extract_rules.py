@@ -549,6 +549,13 @@ def test_wounded_others_beside_the_dead_are_no_addition_to_an_earlier_count():
     assert figures.counts["wounded"].high == 6
 
 
+def test_others_with_a_fate_of_their_own_are_no_more_dead():
+    # Fresh-Q 260: "Between 10 and 15 soldiers fell and five others went missing" is at least 10.
+    (candidate,) = extract("“Between 10 and 15 soldiers fell and five others went missing,” he said of the "
+                           "attack in Tillaberi on Thursday.", "2021-11-05")
+    assert [(c.value_num, c.qualifier) for c in candidate.claims if c.field == "killed"] == [(10, "at_least")]
+
+
 def test_who_has_killed_is_the_killer_not_the_dead():
     # Fresh-Q 260: "A local affiliate of Daesh has killed hundreds of civilians" counted 1 dead.
     text = "A local affiliate of Daesh has killed hundreds of civilians in attacks in Tillaberi this year."
