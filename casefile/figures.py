@@ -184,10 +184,10 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
             # Some of the people counted: at most it names their party.
             if party != "unknown":
                 home.within.add(party)
-            if party != "unknown" and value > home.parties.get(party, 0):
-                home.parties[party] = value
-                if ev.qualifier:
-                    home.qualifiers[party] = ev.qualifier
+                if value > home.parties.get(party, 0):
+                    home.parties[party] = value
+                    if ev.qualifier:
+                        home.qualifiers[party] = ev.qualifier
             continue
         elif ev.role == "other" and (party in home.parties or party == "unknown"):
             home.added(party, value)

@@ -165,10 +165,14 @@ def find_furniture(body: str, signature_line: int | None = None,
     else:
         # (and, once the story has been told in sentences, a related story's headline below
         # it: "Zamfara Police kill 30 bandits after slaughter of 10 villagers")
-        told = any(_SENTENCE_END.search(texts[i]) and len(texts[i].split()) >= 8 for i in nonempty)
+        told = None  # read only when such a headline ends the page
         for i in reversed(nonempty):
             text = texts[i].strip()
-            chrome = i in reasons or (len(text) < 80 and _shouting(text)) or (told and _headline_like(text))
+            chrome = i in reasons or (len(text) < 80 and _shouting(text))
+            if not chrome and _headline_like(text):
+                if told is None:
+                    told = any(_SENTENCE_END.search(texts[j]) and len(texts[j].split()) >= 8 for j in nonempty)
+                chrome = told
             if chrome:
                 tail_start = i
             else:
