@@ -350,6 +350,13 @@ def match_records(case: CaseFile):
     Reading the sentences' words is most of the work, so each incident's reading is kept in
     the case file (`match_words`) under a stamp of what it read, and read again only when that
     changes: a new claim, a merge, another incident drawn from one of its articles."""
+    from casefile.match import no_cycle_collection
+
+    with no_cycle_collection():
+        return _match_records(case)
+
+
+def _match_records(case: CaseFile):
     import datetime as dt
     import hashlib
     import json
@@ -360,34 +367,30 @@ def match_records(case: CaseFile):
     from casefile.match.words import READING
 
     extra: dict[int, dict] = {}
-
-    def entry(incident_id: int) -> dict:
+    weekday_names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    for incident_id, field_name, value, detail, article_id, start, end, quote in case.match_claims():
         e = extra.get(incident_id)
         if e is None:
             e = extra[incident_id] = {"actors": set(), "weekdays": set(), "months": set(), "text": [],
                                       "articles": set(), "spans": []}
-        return e
-
-    for incident_id, field_name, value, quote, detail, article_id in case.match_claims():
-        e = entry(incident_id)
         if article_id:
             e["articles"].add(article_id)
-        if field_name == "actor" and value:
-            e["actors"].add(value)
+            if start is not None:  # by article, then place in it
+                e["spans"].append((article_id, start, end))
+        if field_name == "actor":
+            if value:
+                e["actors"].add(value)
+                continue
         elif field_name == "date" and detail:
             partial = json.loads(detail).get("partial") or {}
             if "weekday" in partial:
-                e["weekdays"].add(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                   "sunday"].index(partial["weekday"].lower()))
+                e["weekdays"].add(weekday_names.index(partial["weekday"].lower()))
             if "month" in partial:
                 e["months"].add(partial["month"])
-        elif quote and len(e["text"]) < 8:
+            continue
+        if quote and len(e["text"]) < 8:
             e["text"].append(quote)
-    for article_id, start, end, incident_id in case.match_anchors():  # by article, then place in it
-        e = entry(incident_id)
-        e["articles"].add(article_id)
-        e["spans"].append((article_id, start, end))
-    articles = {article_id: (published, title) for article_id, published, title in case.match_articles()}
+    articles = case.match_articles()
     # An article that yields a single incident speaks of it throughout: its lead is that
     # incident's too (an article of many incidents lends each only its own sentences).
     yields: dict[int, int] = {}
@@ -497,10 +500,11 @@ def learned_model(case: CaseFile):
 
 def refresh_suggestions(case: CaseFile) -> int:
     """Recompute every duplicate suggestion; returns how many there are."""
-    from casefile.match import suggest
+    from casefile.match import no_cycle_collection, suggest
 
     case.tx.check_ahead()  # the write's integrity check reads every page: beside the matching
-    model = learned_model(case)
-    found = suggest(match_records(case), case.no_match_pairs(), model=model)
-    case.replace_suggestions(found, utc_now(), learned=model is not None)
+    with no_cycle_collection():
+        model = learned_model(case)
+        found = suggest(match_records(case), case.no_match_pairs(), model=model)
+        case.replace_suggestions(found, utc_now(), learned=model is not None)
     return len(found)

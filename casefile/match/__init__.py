@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from casefile.match.blocking import BUSY_DAYS, WINDOW, candidate_pairs
 from casefile.match.records import MatchRecord, Suggestion
 from casefile.match.score import THRESHOLD, calibrate, evidence, score, vague
 from casefile.match.words import Rarity
 
-__all__ = ["MatchRecord", "Suggestion", "Run", "suggest", "score", "THRESHOLD", "clusters"]
+__all__ = ["MatchRecord", "Suggestion", "Run", "suggest", "score", "THRESHOLD", "clusters", "no_cycle_collection"]
 
 
 class Run:
@@ -85,12 +86,18 @@ def suggest(records: Iterable[MatchRecord], no_match: set[tuple[int, int]] = fro
     learned from the curator's judgements, with its own threshold."""
     if threshold is None:
         threshold = model.threshold if model is not None else THRESHOLD
-    # Hundreds of thousands of small objects and no cycles: the cycle collector would only
-    # rescan them (and the records) again and again.
+    with no_cycle_collection():
+        return _suggest(Run(records), no_match, threshold, model)
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """For building or scoring the records: millions of small objects and no cycles, which the
+    cycle collector would only rescan again and again (at 100k incidents, a third of the time)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _suggest(Run(records), no_match, threshold, model)
+        yield
     finally:
         if collecting:
             gc.enable()

@@ -20,28 +20,22 @@ class SuggestionStore:
                 FROM incidents WHERE {ACTIVE} ORDER BY id""").fetchall()
 
     def match_claims(self) -> Iterator[tuple]:
-        """(incident_id, field, value, quote, detail, article_id) of active incidents, by incident."""
+        """(incident_id, field, value, detail, article_id, start, end, quote) of the claims of
+        active incidents that matter to matching, in one pass: every anchored claim and the
+        fields the matcher reads. By article and place in it; a date's detail only, and the
+        quote only of a claim with no place in its text (the others are read in their sentence)."""
         return self.db.conn.execute(
-            f"""SELECT c.incident_id, c.field, c.value, c.quote, c.detail, c.article_id FROM claims c
-                JOIN incidents i ON i.id = c.incident_id
-                WHERE i.{ACTIVE} AND c.field IN ('actor', 'date', 'killed', 'wounded', 'arrested', 'event_type')
-                ORDER BY c.incident_id""")
+            f"""SELECT c.incident_id, c.field, c.value, CASE WHEN c.field = 'date' THEN c.detail END,
+                       c.article_id, c.start, c."end", CASE WHEN c.start IS NULL THEN c.quote END
+                FROM claims c
+                WHERE (c.start IS NOT NULL
+                       OR c.field IN ('actor', 'date', 'killed', 'wounded', 'arrested', 'event_type'))
+                  AND c.incident_id IN (SELECT id FROM incidents WHERE {ACTIVE})
+                ORDER BY c.article_id, c.start, c."end", c.incident_id""")
 
-    def match_anchors(self) -> list[tuple[int, int, int, int]]:
-        """(article_id, start, end, incident_id) of every anchored claim of active incidents, by
-        article and place in it."""
-        return self.db.conn.execute(
-            f"""SELECT c.article_id, c.start, c."end", c.incident_id FROM claims c
-                JOIN incidents i ON i.id = c.incident_id
-                WHERE i.{ACTIVE} AND c.start IS NOT NULL AND c."end" IS NOT NULL
-                ORDER BY c.article_id, c.start, c."end", c.incident_id""").fetchall()
-
-    def match_articles(self) -> Iterator[tuple[int, str | None, str | None]]:
-        """(id, published, title) of every article with an active incident, by id."""
-        return self.db.conn.execute(
-            f"""SELECT id, published, title FROM articles WHERE id IN
-                (SELECT c.article_id FROM claims c JOIN incidents i ON i.id = c.incident_id WHERE i.{ACTIVE})
-                ORDER BY id""")
+    def match_articles(self) -> dict[int, tuple[str | None, str | None]]:
+        """id -> (published, title) of every article (reading all is cheaper than choosing)."""
+        return {r[0]: r[1:] for r in self.db.conn.execute("SELECT id, published, title FROM articles")}
 
     def article_bodies(self, article_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
         """(id, body) of the given articles, by id: each body is read once for all its claims."""
