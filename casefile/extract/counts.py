@@ -140,7 +140,9 @@ _BEFORE = re.compile(
     r"(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|overnight)\s+)*[“\"']?$",
     re.IGNORECASE,
 )
-_APPOSITION = re.compile(r"[ \t]*(?:[–—][^–—\n]{1,80}[–—]|\([^()\n]{1,80}\)|,[ \t]+(?:including|among\s+them)[^,\n]{1,60},)")
+_APPOSITION = re.compile(r"[ \t]*(?:[–—][^–—\n]{1,80}[–—]|\([^()\n]{1,80}\)|,[ \t]+(?:including|among\s+them)[^,\n]{1,60},)"
+                         # unpunctuated: "11 villagers including a child were killed"
+                         r"|[ \t]+(?:including|among\s+them)\s+[^,.;:\n]{1,60}?(?=\s+(?:were|was|had\s+been|have\s+been|died)\b)")
 _ELLIPSIS_BEFORE = re.compile(r"(?:,|\band)[ \t]+$")
 _ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?[A-Z]")
 _DEATHS_CAUSED = re.compile(r"\b(?:resulting\s+in|resulted\s+in|causing|caused|with|leaving|left|reported|recorded|"
@@ -534,7 +536,11 @@ class _Reader:
         if _THE_BEFORE.search(text[max(self.start, q.start - 5):q.start]) and (
                 not before or any(c.value == q.value for c in self.context[-4:] + self.counts)):
             return None  # "the two dead", "the bodies of the four": people already counted
-        including = _INCLUDING.search(text[max(self.start, q.start - 70):q.start])
+        lookback = max(self.start, q.start - 70)
+        including = _INCLUDING.search(text[lookback:q.start])
+        if including and self.counts and self.counts[-1].start <= lookback + including.start() < self.counts[-1].end \
+                and q.start >= self.counts[-1].end:
+            including = None  # past the apposition of the count before ("seven soldiers including a major were wounded")
         noun, noun_end = _noun_phrase(text, q.end, end)
         if noun is None:
             return self._bare(q, before, window_start)

@@ -1049,3 +1049,16 @@ def test_the_setting_of_an_attack_does_not_place_it():
             "The attack comes amid intensifying fighting in Segou, where thousands fled last week after "
             "jihadists seized the town of Dioura.")
     assert extract(text, "2024-05-07")[0].location == "Djiguibombo"
+
+
+def test_an_unpunctuated_including_is_the_counts_apposition():
+    # Fresh-R 278: "At least 11 villagers including a child were killed" counted 1 dead, not 11.
+    assert counts("At least 11 villagers including a child were killed in the latest attack.") == [
+        ("killed", 11, "at_least", "civilian")]
+    assert counts("Five people including two children and a woman were killed.")[0] == ("killed", 5, "exact", "unknown")
+    # past the apposition, a count of its own, not a breakdown of the one before
+    assert counts("Seven soldiers including a major were wounded and two civilians were killed.") == [
+        ("wounded", 7, "exact", "security"), ("killed", 2, "exact", "civilian")]
+    # with commas, as before: the breakdown by party is kept
+    assert counts("At least three people, including two police officers, were killed Tuesday.") == [
+        ("killed", 3, "at_least", "unknown"), ("killed", 2, "exact", "security")]
