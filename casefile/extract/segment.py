@@ -159,6 +159,13 @@ _REPORT_DATE_AFTER = re.compile(
     rf"^\s*(?:(?:also|later|again|late|early|night|morning|evening|afternoon)\s+)*{_STATEMENT}\b", re.IGNORECASE)
 _REPORT_DATE_OPENING = re.compile(
     rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w’'.-]+\s+){{0,5}}?(?:also\s+)?{_STATEMENT}\b", re.IGNORECASE)
+# The finding of bodies: its date is when they were found, which may be days after the killing
+# ("On Tuesday, we found the bodies of 11 civilians" after an attack on Monday evening).
+_DISCOVERY = (r"(?:(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+              r"(?:bodies|body|corpses|remains)\b|(?:bodies|corpses|remains)\b[^,.;:]{0,50}?\b(?:were|had\s+been|"
+              r"have\s+been)\s+(?:found|discovered|recovered|retrieved|exhumed)\b|\b(?:were|was)\s+found\s+dead\b)")
+_DISCOVERY_DATE = re.compile(rf"{_DISCOVERY}(?P<between>[^,.;:“”\"]{{0,40}})$", re.IGNORECASE)
+_DISCOVERY_OPENING = re.compile(rf"^\s*,\s*(?:[\w’'.-]+\s+){{0,4}}?{_DISCOVERY}", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 _FURNITURE_LABEL = re.compile(rf"(?:^|\W)(?:{phrases(FURNITURE_LABELS)})\s*:?\s*$", re.IGNORECASE)
 # A line holding nothing but a date, a time and such words is the page's date, not the event's.
@@ -709,6 +716,9 @@ def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool
     said = _REPORT_DATE_SCAN.search_in(body, max(sentence_start, mention.start - 60), mention.start)
     if said and not _NEW_CLAUSE.search(said["between"]):
         return True
+    found = _DISCOVERY_DATE.search(body, max(sentence_start, mention.start - 90), mention.start)
+    if found and not _NEW_CLAUSE.search(found["between"]):
+        return True  # "the bodies were found on Tuesday"
     # "Police on Monday said", "Babagana Zulum, governor of Borno, on Sunday confirmed" (the
     # speaker's title set off by commas is not counted).
     if _REPORT_DATE_AFTER.match(after) and len(_APPOSITIVE.sub(" ", body[sentence_start:mention.start]).split()) <= 5 \
@@ -716,9 +726,10 @@ def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool
         return True
     if not (mention.precision == "day" or "weekday" in mention.partial):
         return False  # "In August, an official said that ...": a month or a year dates the news
-    opening = not body[sentence_start:mention.start].strip(" \n\t") or re.fullmatch(
-        r"\s*(?:late|early)?\s*on\s*", body[sentence_start:mention.start], re.IGNORECASE)
-    return bool(opening and _REPORT_DATE_OPENING.match(after))  # "On Monday, the army said"
+    opening = not body[sentence_start:mention.start].strip(" \n\t“\"‘'") or re.fullmatch(
+        r"[\s“\"‘']*(?:late|early)?\s*on\s*", body[sentence_start:mention.start], re.IGNORECASE)
+    # "On Monday, the army said", "On Tuesday, we found the bodies of 11 civilians"
+    return bool(opening and (_REPORT_DATE_OPENING.match(after) or _DISCOVERY_OPENING.match(after)))
 
 
 def is_page_date(body: str, mention: DateMention) -> bool:

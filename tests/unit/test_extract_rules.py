@@ -1062,3 +1062,16 @@ def test_an_unpunctuated_including_is_the_counts_apposition():
     # with commas, as before: the breakdown by party is kept
     assert counts("At least three people, including two police officers, were killed Tuesday.") == [
         ("killed", 3, "at_least", "unknown"), ("killed", 2, "exact", "security")]
+
+
+def test_the_day_bodies_were_found_is_not_another_event():
+    # Fresh-R 278: "On Tuesday, we found the bodies of 11 civilians" after an attack on Monday
+    # evening made a second incident of the same 11 dead.
+    text = ("At least 11 villagers were killed by ADF rebels in Ndimo, Ituri province, local officials said Tuesday. "
+            "The rebels attacked Ndimo village on Monday evening.\n"
+            "“On Tuesday, we found the bodies of 11 civilians, including six women,” he said.")
+    (candidate,) = extract(text, "2024-05-14")
+    assert candidate.date_start == "2024-05-13"
+    # the finding alone still dates it, when nothing else does
+    (alone,) = extract("The bodies of five farmers were found on Tuesday in Ndimo, Ituri province.", "2024-05-16")
+    assert alone.date_start == "2024-05-14"
