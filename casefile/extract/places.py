@@ -270,9 +270,11 @@ def situate(text: str, mentions: list[PlaceMention], lookup) -> list[PlaceMentio
             m = gap_ok.match(gap)
             if m is None and gap_ok is _KIND_OF and _ENDS_WITH_KIND.search(child.surface):
                 m = _OF_GAP.match(gap)   # "Waeng district" (its word already in the span) "of Y"
-            if m is not None and gap_ok in (_KIND_OF, _POSSESSIVE_GAP):
-                # "Waeng district of Narathiwat", "Narathiwat's Ru So": what holds a district or
-                # a village is the province a town gives its name to, not the town.
+            if m is not None and (gap_ok in (_KIND_OF, _POSSESSIVE_GAP) or (
+                    gap_ok is _APPOSITION_GAP and child.place.geo_precision == "district")):
+                # "Waeng district of Narathiwat", "Narathiwat's Ru So", "Bacho district,
+                # Narathiwat": what holds a district or a village is the province a town gives
+                # its name to, not the town.
                 parent = out[j] = _as_province(parent, lookup)
             parents = _PARENT_PRECISIONS
             if gap_ok in _IN_GAPS or (gap_ok is _APPOSITION_GAP and _DISTRICT_AFTER.match(text, parent.end)):

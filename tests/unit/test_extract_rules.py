@@ -1075,3 +1075,13 @@ def test_the_day_bodies_were_found_is_not_another_event():
     # the finding alone still dates it, when nothing else does
     (alone,) = extract("The bodies of five farmers were found on Tuesday in Ndimo, Ituri province.", "2024-05-16")
     assert alone.date_start == "2024-05-14"
+
+
+def test_the_name_after_a_district_and_a_comma_is_its_province():
+    # Fresh-R 273: "in Bacho district, Narathiwat" placed the bomb in Narathiwat town, the
+    # province's capital, not in the district.
+    text = "A ranger was killed when a roadside bomb detonated in Bacho district, Narathiwat, on Monday morning."
+    (candidate,) = extract(text, "2024-01-10")
+    assert (candidate.location, candidate.admin1, candidate.geo_precision) == ("Bacho", "Narathiwat", "district")
+    (alone,) = extract("A ranger was killed in Narathiwat on Monday.", "2024-01-10")
+    assert alone.geo_precision == "town"  # the town, where nothing says otherwise
