@@ -328,7 +328,9 @@ def _choose_date(draft: Draft) -> DateMention | None:
     for pool in (lead.dates, draft.dates):
         if pool:
             resolved = [d for d in pool if d.date_start]
-            return (resolved or pool)[0]
+            # a year ("the fifth attack this year") dates a tally, not the day the story tells of
+            finer = [d for d in resolved if d.precision != "year"]
+            return (finer or resolved or pool)[0]
     spoken = [d for f in draft.facts for d in f.report_dates]
     resolved = [d for d in spoken if d.date_start]
     if resolved:

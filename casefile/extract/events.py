@@ -25,8 +25,8 @@ TRIGGERS: dict[str, str] = {
                 r"rocket\s+(?:attacks?|fire)|rockets\s+(?:hit|struck|landed|fired)|missile\s+(?:strikes?|attacks?)|katyusha",
     "ied": r"roadside\s+bombs?|improvised\s+explosive|(?-i:IEDs?)|land\s*mines?|car\s+bombs?|"
            r"vehicle-borne|(?-i:VBIEDs?)|motorcycle\s+bombs?|bomb(?:ing)?s?\s+(?:exploded|went\s+off|blast)|"
-           r"bombings?|blasts?|explosions?|explosive\s+devices?\s+(?:exploded|detonated|went\s+off)|"
-           r"(?:exploded|detonated)\s+(?:an?\s+)?(?:bomb|explosive|device)|"
+           r"bombings?|blasts?|explosions?|explosive\s+devices?|improvised\s+devices?|"
+           r"(?:exploded|detonated)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:bomb|explosive|device)|"
            # "the bomb was planted on a road", "another bomb targeted soldiers"
            r"bombs?\s+(?:(?:was|were|had\s+been)\s+)?(?:planted|detonated|targeted|hit|struck|killed|wounded|injured)|"
            r"planted\s+(?:an?\s+)?(?:bomb|explosive)",

@@ -1085,3 +1085,16 @@ def test_the_name_after_a_district_and_a_comma_is_its_province():
     assert (candidate.location, candidate.admin1, candidate.geo_precision) == ("Bacho", "Narathiwat", "district")
     (alone,) = extract("A ranger was killed in Narathiwat on Monday.", "2024-01-10")
     assert alone.geo_precision == "town"  # the town, where nothing says otherwise
+
+
+def test_an_explosive_device_is_an_explosion_and_a_year_dates_no_day():
+    # Fresh-R 276: "detonated the improvised device" named no event, so the sentence with the
+    # district was left out; and "the fifth deadly attack this year" dated it to the year.
+    text = ("ISLAMABAD (AP) — An explosive device has killed five Pakistani soldiers in the country’s southwest, "
+            "the army said. It’s the fifth deadly attack on police and troops this year already.\n"
+            "The troops died during an operation on Saturday in Kech District, Baluchistan province, when "
+            "suspected militants detonated the improvised device on the security forces’ vehicle.")
+    (candidate,) = extract(text, "2024-01-14")
+    assert (candidate.location, candidate.admin1) == ("Kech", "Balochistan")
+    assert (candidate.date_start, candidate.date_precision) == ("2024-01-13", "day")
+    assert candidate.event_type == "Explosions/Remote violence"
