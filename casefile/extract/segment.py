@@ -756,8 +756,9 @@ def is_page_date(body: str, mention: DateMention) -> bool:
 
 _GENERIC_PLURAL = re.compile(rf"(?:{phrases(GENERIC_PLURALS)})$", re.IGNORECASE)
 _PLURAL_DETERMINER = re.compile(rf"\b(?:{phrases(PLURAL_DETERMINERS)}|\d+)\s+(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
-# "the conflict has", "the decade-long insurgency, which has": a tally of the whole conflict.
-_TALLY_OF = rf"the\s+(?:[\w’'-]+\s+){{0,3}}?(?:{phrases(CONFLICT_NOUNS)})\s*,?\s+(?:that\s+|which\s+)?(?:has|have)"
+# "the conflict has", "the decade-long insurgency, which has", "a decades-long conflict that
+# has killed thousands": a tally of the whole conflict.
+_TALLY_OF = rf"(?:the|an?|this)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{phrases(CONFLICT_NOUNS)})\s*,?\s+(?:that\s+|which\s+)?(?:has|have)"
 # "since the Gaza war broke out", "killed by separatist violence", "more than seven months of
 # war": the dead of a period or of a whole conflict, not of one event.
 _SINCE_CONFLICT = rf"since\s+(?:[\w’'-]+\s+){{0,4}}?(?:{phrases(CONFLICT_NOUNS)})"

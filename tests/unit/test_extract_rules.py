@@ -1098,3 +1098,12 @@ def test_an_explosive_device_is_an_explosion_and_a_year_dates_no_day():
     assert (candidate.location, candidate.admin1) == ("Kech", "Balochistan")
     assert (candidate.date_start, candidate.date_precision) == ("2024-01-13", "day")
     assert candidate.event_type == "Explosions/Remote violence"
+
+
+def test_a_conflict_that_has_killed_is_a_tally_whatever_its_article():
+    # Fresh-R 283: "a decades-long conflict that has killed thousands" proposed an incident of
+    # 1,000 dead from an article about peace talks.
+    text = ("Thailand and southern BRN rebels have held direct talks in Kuala Lumpur for the first time in "
+            "years, officials said Tuesday, expressing confidence the meeting set the stage for negotiations "
+            "to end a decades-long conflict that has killed thousands.")
+    assert extract(text, "2020-01-21") == []
