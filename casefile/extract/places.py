@@ -85,7 +85,8 @@ def unresolved_places(text: str, known: list[PlaceMention],
     after = list(_after_matches(text))
     # "Gouz Al-Naqa village of Abu Gouta area": the village is the name before its word.
     kinds_after = {m.span("kind") for m in after}
-    for matches in (_BEFORE_SCAN.finditer(text), after, _addressed(text, known), _APPOSED_KIND.finditer(text)):
+    for matches in (_BEFORE_SCAN.finditer(text), after, _addressed(text, known), _APPOSED_KIND.finditer(text),
+                    _KIND_APPOSED.finditer(text)):
         for m in matches:
             if matches is not after and m["kind"] and m.span("kind") in kinds_after:
                 continue
@@ -172,6 +173,10 @@ _ADDRESS = re.compile(
 _APPOSED_KIND = re.compile(
     rf"\b(?:in|at|on|near|of)[ \t]+(?P<name>{_NAME}),[ \t]+an?[ \t]+(?:(?:small|remote|farming|border|rural)[ \t]+)?"
     rf"(?P<kind>village|community|town|settlement|hamlet)[ \t]+(?:in|of|near)\b")
+# ... and its kind before it: "In one village, Shag Alnom, more than 200 people were killed".
+_KIND_APPOSED = re.compile(
+    rf"\b(?:[Ii]n|[Aa]t)[ \t]+(?:one|a|another|the|a[ \t]+nearby|the[ \t]+nearby)[ \t]+"
+    rf"(?P<kind>village|community|town|settlement|hamlet)[ \t]*,[ \t]+(?P<name>{_NAME})[ \t]*,")
 
 
 def _addressed(text: str, known: list[PlaceMention]):

@@ -101,6 +101,8 @@ _NEW_EVENT_CUE = re.compile(
     r"also\s+(?:on|today|yesterday|tonight|(?:this|that|on\s+the\s+same)\s+(?:day|morning|afternoon|evening|night))\b|"
     # "Earlier,", "Earlier on Sunday,", "Earlier in the day,"
     r"earlier(?:\s+(?:on|in|that|this)(?:\s+[\w-]+){1,2})?,|"
+    # ... and later: "The next day, the RSF attacked the village of X"
+    r"(?:the\s+(?:next|following)\s+(?:day|morning|night)|a\s+day\s+later),|"
     r"in\s+an?\s+(?:separate|unrelated|similar)|a\s+(?:separate|second|similar)\s+attack)",
     re.IGNORECASE,
 )
@@ -385,6 +387,16 @@ _OPENS_ON_PLACE = re.compile(r"^(?:(?:Meanwhile|Elsewhere|Separately),?[ \t]+)?[
 _ALSO_HIT = re.compile(r"\balso[ \t]+(?:struck|hit|targeted|attacked|shelled|bombed|pounded)[ \t]+(?:the[ \t]+)?(?:[\w’'-]+[ \t]+){0,2}$")
 
 
+_OTHER_SETTLEMENTS = re.compile(r"\b(?:the|several|many|two|three|four|five|nearby)\s+other\s+(?:nearby\s+)?(?:villages|towns|"
+                                r"hamlets|settlements|communities|localities|camps|neighbou?rhoods)\b", re.IGNORECASE)
+
+
+def _at_the_other_settlements(draft: Draft, facts: SentenceFacts) -> bool:
+    """"In one village, X, 200 were killed. Raids on the other villages killed 38": the
+    settlements besides the one the draft told of."""
+    return draft.finest >= PRECISION_RANK["town"] and bool(_OTHER_SETTLEMENTS.search(facts.sentence.text))
+
+
 def _elsewhere(draft: Draft, facts: SentenceFacts) -> bool:
     """The sentence tells of another place than the draft's, by opening on it or by "also
     striking" it, even where the gazetteer cannot say how far apart they are."""
@@ -481,7 +493,7 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
             kind_conflict = eventful and kinds_conflict(current, facts)
             conflicts = (
                 places_conflict(current, facts)
-                or (eventful and _elsewhere(current, facts))
+                or (eventful and (_elsewhere(current, facts) or _at_the_other_settlements(current, facts)))
                 or (dates_conflict(current, facts) and (kind_conflict or not facts.refers_back))
                 # Another kind of event, announced on another day: another incident.
                 or (kind_conflict and dates_conflict(current, facts, statements=True))

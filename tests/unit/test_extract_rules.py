@@ -1107,3 +1107,20 @@ def test_a_conflict_that_has_killed_is_a_tally_whatever_its_article():
             "years, officials said Tuesday, expressing confidence the meeting set the stage for negotiations "
             "to end a decades-long conflict that has killed thousands.")
     assert extract(text, "2020-01-21") == []
+
+
+def test_one_village_named_beside_its_kind_the_others_and_the_next_day_are_other_incidents():
+    # Fresh-R 282: "In one village, Shag Alnom, more than 200 people were killed", then raids on
+    # "the other villages" killed 38, then "The next day" an attack on another village killed 46.
+    text = ("The group said in a statement on Monday that the RSF had attacked several villages on Saturday "
+            "around the city of Bara in Sudan's North Kordofan state.\n"
+            "In one village, Shag Alnom, more than 200 people were killed via arson or gunshot.\n"
+            "Looting raids of the other villages killed 38 civilians, they said.\n"
+            "The next day, the group said, the RSF attacked the village of Hilat Hamid killing 46 people.")
+    found = extract(text, "2025-07-15")
+    tolls = sorted(c.value_num for i in found for c in i.claims if c.field == "killed")
+    assert tolls == [38, 46, 200]
+    assert "Shag Alnom" in {i.location for i in found}
+    # a person set off by commas is no village
+    assert all(i.location != "Ahmed Ali" for i in extract(
+        "A resident of the village, Ahmed Ali, said gunmen killed five farmers in Bara on Saturday.", "2025-07-15"))
