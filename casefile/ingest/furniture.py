@@ -54,6 +54,8 @@ _ANYWHERE_BYTES = tuple(part.encode("utf-8") for part in (
 assert all(any(part.decode() in key for part in _ANYWHERE_BYTES) for key in _ANYWHERE_KEYS)
 # Characters that re.IGNORECASE takes for ASCII letters but str.lower() does not make ASCII.
 _ODD_LETTERS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+# "... on Monday morning. (Photo by Waedao Harai)": a credit that says it is one.
+_PHOTO_CREDIT = re.compile(r"\((?:photos?|photograph|picture|image)\s*(?:by\b|:|credit\b)[^()]*\)\s*$", re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"^(?:a |an |the )?(?:picture|photo|photograph|image|file photo|handout|screengrab|video)\b",
     re.IGNORECASE,
@@ -82,6 +84,7 @@ def is_furniture_line(line: str, may_be_anywhere: bool | None = None) -> str | N
         return "page furniture"
     if len(text) < 400 and ("(" in text or ":" in text or "|" in text) and _CAPTION.search(text) and (
         _CAPTION_START.match(text) or re.search(r"\bshows?\b|\bseen\b|\bpictured\b", text)
+        or _PHOTO_CREDIT.search(text)
     ):
         return "photo caption"
     return None

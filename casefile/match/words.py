@@ -41,7 +41,7 @@ based led backed linked allied aligned affiliated controlled held old
 
 # Hyphens part words: outlets write "El-Fasher" and "El Fasher", "Al-Shabaab" and "al Shabaab".
 _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]", re.UNICODE)
-READING = 2  # the version of how sentences are read into words: kept readings of another are read again
+READING = 3  # the version of how sentences are read into words: kept readings of another are read again
 _SENTENCE_END = re.compile(r"[.!?…]\s|[\n\r]")
 MIN_LENGTH = 3
 

@@ -38,10 +38,15 @@ class SuggestionStore:
         return {r[0]: r[1:] for r in self.db.conn.execute("SELECT id, published, title FROM articles")}
 
     def article_bodies(self, article_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
-        """(id, body) of the given articles, by id: each body is read once for all its claims."""
-        return self.db.conn.execute(
-            "SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-            (json.dumps(sorted(article_ids)),))
+        """(id, body) of the given articles, by id, with their page furniture blanked out
+        (captions, credits: the same photographer is no shared detail); each body is read once
+        for all its claims."""
+        for article_id, body, excluded in self.db.conn.execute(
+                "SELECT id, body, excluded FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                (json.dumps(sorted(article_ids)),)):
+            for start, end, _reason in json.loads(excluded) if excluded and excluded != "[]" else ():
+                body = body[:start] + " " * (end - start) + body[end:]  # offsets kept
+            yield article_id, body
 
     def match_words(self) -> dict[int, tuple[str, str, str, str]]:
         """incident id -> (stamp, words, names, phrases) as the last matching run read them."""

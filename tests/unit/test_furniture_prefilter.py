@@ -53,3 +53,12 @@ def test_a_related_storys_headline_below_the_story_is_furniture():
     assert [body[s.start:s.end] for s in spans] == ["Zamfara Police kill 30 bandits after slaughter of 10 villagers"]
     # A page of headlines alone has told no story: nothing is taken from it.
     assert furniture.find_furniture("Bandits kill 11 in Zamfara community\n") == []
+
+
+def test_a_line_ending_in_its_photo_credit_is_a_caption():
+    # Fresh-R 273: "... on Monday morning. (Photo by Waedao Harai)" was read as the story.
+    line = ("A soldier stands guard over the motorcycle of the two paramilitary rangers caught in a roadside "
+            "bomb blast in Bacho district, Narathiwat, on Monday morning. (Photo by Waedao Harai)")
+    assert furniture.is_furniture_line(line) == "photo caption"
+    assert furniture.is_furniture_line("PHOTO: Waedao Harai") == "photo caption"
+    assert furniture.is_furniture_line("Five people were killed in the attack, police said (AFP)") is None

@@ -154,3 +154,22 @@ def test_a_hyphen_does_not_make_another_word():
 
     assert tokens("fleeing El-Fasher after the al-Shabaab raid") == tokens("fleeing El Fasher after the al Shabaab raid")
     assert proper_names("Gunmen fled El-Fasher.") == proper_names("Gunmen fled El Fasher.") == {"fasher"}
+
+
+def test_a_photo_credit_is_no_shared_detail(tmp_path):
+    # Fresh-R 273/274: two bombings a day apart shared only their photographer ("PHOTO: Waedao
+    # Harai", "(Photo by Waedao Harai)"), which read as a rare name both sources give.
+    from casefile.pipeline import import_paths, match_records
+    from casefile.store import CaseFile
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "A soldier stands guard at the site of a roadside bomb in Bacho district, Narathiwat. (Photo by Waedao Harai)\n\n"
+        "A ranger was killed when a roadside bomb exploded in Bacho district, Narathiwat, on Monday morning.\n")
+    (tmp_path / "in" / "b.txt").write_text(
+        "PHOTO: Waedao Harai\n\n"
+        "Three rangers were injured when a bomb exploded under a roadside stall in Narathiwat on Tuesday.\n")
+    with CaseFile(tmp_path / "case.db") as case:
+        import_paths(case, [tmp_path / "in"])
+        records = match_records(case)
+    assert records and not any({"waedao", "harai"} & (r.names | r.words) for r in records)
