@@ -150,6 +150,7 @@ _DEATHS_CAUSED = re.compile(r"\b(?:resulting\s+in|resulted\s+in|causing|caused|w
                             # an item of a list or a heading: "a total of 300 shells, 33 civilian deaths"
                             r"|[,:;][ \t]*(?:and[ \t]+)?$", re.IGNORECASE)
 _DEAD_BEFORE_NOUN = re.compile(r"[ \t]+dead[ \t]+(?=[a-z])")
+_HURT_BEFORE_NOUN = re.compile(r"[ \t]+(?:wounded|injured)[ \t]+(?=[a-z])")
 _DEAD_NOUN_VERBS = {
     noun: re.compile(rf"\b(?:{verbs})\s+(?:(?:at\s+least|more\s+than|nearly|about|some|over|another)\s+)?$", re.IGNORECASE)
     for nouns, verbs in ((("lives",), r"claimed|claiming|cost|costing|took|taking"),
@@ -566,6 +567,11 @@ class _Reader:
             # "7 dead", "31 dead members of the movement", "resulting in 36 fatalities" (not
             # "638 of total violence-related fatalities")
             return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
+        if _HURT_BEFORE_NOUN.match(text, q.end) and not before and self.counts \
+                and re.fullmatch(r"(?:[ \t]+[\w'’-]+){0,3}?[ \t]*(?:,|and|,[ \t]*and)[ \t]*", text[self.counts[-1].end:q.start]):
+            # "one dead fighter and seven wounded people" (alone, "five wounded soldiers were
+            # in a stable condition" speaks of people counted before)
+            return self.count("wounded", q.start, noun_end, q, party, text[q.start:noun_end])
         if not before and word in _DEAD_NOUN_VERBS:
             # "claimed nine lives", "recovered 15 bodies": verbs that count the dead with that noun only
             verb = _DEAD_NOUN_VERBS[word].search(text, max(self.start, q.start - 40), q.start)
@@ -576,6 +582,8 @@ class _Reader:
             if re.match(r"(?:left|leaving)$", before.group(field), re.I):
                 if word == "dead" or deaths:  # "left 7 dead", "leaving two fatalities"
                     return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
+                if _HURT_BEFORE_NOUN.match(text, q.end):  # "left 12 injured civilians"
+                    return self.count("wounded", q.start, noun_end, q, party, text[q.start:noun_end])
                 after = _AFTER.match(text[noun_end:end])
                 if not after or _field_of(after) not in ("killed", "wounded"):
                     return None

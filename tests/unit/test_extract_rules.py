@@ -1124,3 +1124,14 @@ def test_one_village_named_beside_its_kind_the_others_and_the_next_day_are_other
     # a person set off by commas is no village
     assert all(i.location != "Ahmed Ali" for i in extract(
         "A resident of the village, Ahmed Ali, said gunmen killed five farmers in Bara on Saturday.", "2025-07-15"))
+
+
+def test_wounded_before_its_noun_is_a_count_in_a_list_or_after_left():
+    # Fresh-S 289: "one dead Taliban fighter and seven wounded people, including four civilians"
+    # made the four civilians more dead (4 killed, not 1).
+    assert [c[:2] for c in counts("A source said that one dead Taliban fighter and seven wounded people, including "
+                                  "four civilians, had been taken to the hospital.")] == [
+        ("killed", 1), ("wounded", 7), ("wounded", 4)]
+    assert counts("The attack left 12 injured civilians.") == [("wounded", 12, "exact", "civilian")]
+    # alone, the wounded already counted ("five wounded soldiers were in a stable condition")
+    assert counts("He said five wounded soldiers were in a stable condition in hospital.") == []
