@@ -139,6 +139,10 @@ CATALOG: dict[str, list[str]] = {
                                      r"(?-i:PDF)(?=\s+(?:fighters|forces|members|troops|units|militia))"],
     "Ambazonian separatists": [r"Ambazonian?\s+(?:separatists|fighters|rebels|militia)", r"Amba\s+(?:boys|fighters)"],
     "Lakurawa": [r"Lakurawa"],
+    # the Middle Belt's herder militias, as ACLED's "Fulani Ethnic Militia (Nigeria)"; bare
+    # "herdsmen" may be the victims ("gunmen killed two herdsmen"), so only as attackers' names
+    "Fulani ethnic militia": [r"Fulani\s+(?:herds?men|herders|militia(?:men)?|gunmen|militants|bandits|attackers)",
+                              r"(?:suspected|armed)\s+herds?men(?:\s+militia)?", r"herds?men\s+militia"],
     "Ansaru": [r"Ansaru"],
     "Malian security forces": [r"(?-i:FAMa)"],
     "Syrian government security forces": [

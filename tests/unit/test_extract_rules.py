@@ -1135,3 +1135,14 @@ def test_wounded_before_its_noun_is_a_count_in_a_list_or_after_left():
     assert counts("The attack left 12 injured civilians.") == [("wounded", 12, "exact", "civilian")]
     # alone, the wounded already counted ("five wounded soldiers were in a stable condition")
     assert counts("He said five wounded soldiers were in a stable condition in hospital.") == []
+
+
+def test_herder_militias_are_a_side_of_their_own():
+    # Fresh-S 286: "gunmen, suspected to be Fulani Herdsmen" named no side, and a quote about
+    # Boko Haram's abductions elsewhere made Boko Haram the attacker.
+    text = ("At least 13 people were killed at the weekend after gunmen, suspected to be Fulani Herdsmen, "
+            "attacked Kwatas village in Bokkos Local Government Area in Plateau State.")
+    (candidate,) = extract(text, "2020-01-27")
+    assert "Fulani ethnic militia" in (candidate.actor1, candidate.actor2)
+    (victims,) = extract("Gunmen killed two herdsmen in Bokkos, Plateau State, on Sunday.", "2020-01-27")
+    assert "Fulani ethnic militia" not in (victims.actor1, victims.actor2)
