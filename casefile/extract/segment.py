@@ -101,8 +101,9 @@ _NEW_EVENT_CUE = re.compile(
     r"also\s+(?:on|today|yesterday|tonight|(?:this|that|on\s+the\s+same)\s+(?:day|morning|afternoon|evening|night))\b|"
     # "Earlier,", "Earlier on Sunday,", "Earlier in the day,"
     r"earlier(?:\s+(?:on|in|that|this)(?:\s+[\w-]+){1,2})?,|"
-    # ... and later: "The next day, the RSF attacked the village of X"
-    r"(?:the\s+(?:next|following)\s+(?:day|morning|night)|a\s+day\s+later),|"
+    # ... and later: "The next day, the RSF attacked the village of X", "Later on Friday, ..."
+    r"(?:the\s+(?:next|following)\s+(?:day|morning|night)|a\s+day\s+later|"
+    r"later(?:\s+(?:on|in|that)(?:\s+[\w-]+){1,2})?),|"
     r"in\s+an?\s+(?:separate|unrelated|similar)|a\s+(?:separate|second|similar)\s+attack)",
     re.IGNORECASE,
 )

@@ -1146,3 +1146,15 @@ def test_herder_militias_are_a_side_of_their_own():
     assert "Fulani ethnic militia" in (candidate.actor1, candidate.actor2)
     (victims,) = extract("Gunmen killed two herdsmen in Bokkos, Plateau State, on Sunday.", "2020-01-27")
     assert "Fulani ethnic militia" not in (victims.actor1, victims.actor2)
+
+
+def test_later_on_a_day_opens_another_event_as_earlier_does():
+    # Fresh-S 285 (seen in the desk): "Later on Friday, an insurgent group attacked an outlying
+    # neighbourhood of Nangade town" was read as a second source of the Machava killings.
+    text = ("Last Friday, the insurgents killed two people, resident in Machava village, in Nangade district. "
+            "They were shot dead as they were returning home.\n"
+            "Later on Friday, an insurgent group attacked an outlying neighbourhood of Nangade town itself, "
+            "where they killed three people.")
+    found = extract(text, "2019-08-28")
+    assert sorted(c.value_num for i in found for c in i.claims if c.field == "killed") == [2, 3]
+    assert len(found) == 2
