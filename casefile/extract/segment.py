@@ -490,7 +490,12 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
         if current is not None and not facts.refers_back and facts.definite_sites & {
                 site for f in current.facts for site in f.sites}:
             facts.refers_back = True  # "militants detonated a car bomb at the base": the one above
-        if current is not None:
+        if current is not None and current is not drafts[0] and _THE_LATEST.search(facts.sentence.text) \
+                and not (places_conflict(drafts[0], facts) or dates_conflict(drafts[0], facts)):
+            # "the latest attack, which took place in Kwatas": the article's own event, told
+            # first, not the earlier one the sentences before recalled
+            target = drafts[0]
+        elif current is not None:
             kind_conflict = eventful and kinds_conflict(current, facts)
             conflicts = (
                 places_conflict(current, facts)
@@ -531,6 +536,8 @@ def group(facts_list: list[SentenceFacts]) -> list[Draft]:
 
 
 _EVENT_NOUN = rf"(?:{phrases(NEW_EVENT_NOUNS)})(?:s|es|ings?)?"
+_THE_LATEST = re.compile(rf"\b(?:the|this|today['’]s|yesterday['’]s)\s+(?:latest|fresh|new|most\s+recent)\s+"
+                         rf"(?:[\w-]+\s+)?(?:{_EVENT_NOUN})\b", re.IGNORECASE)
 _INTRODUCED = re.compile(rf"\b(?:an?|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUN})\b", re.IGNORECASE)
 
 

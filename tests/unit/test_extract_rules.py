@@ -1158,3 +1158,13 @@ def test_later_on_a_day_opens_another_event_as_earlier_does():
     found = extract(text, "2019-08-28")
     assert sorted(c.value_num for i in found for c in i.claims if c.field == "killed") == [2, 3]
     assert len(found) == 2
+
+
+def test_the_latest_attack_is_the_articles_own_not_the_one_recalled_before_it():
+    # Fresh-S 287 (seen in the desk): after "This happened barely two weeks after herdsmen killed
+    # 12 people in Mangu", "the latest attack took place in Kwatas" was read as the Mangu one's.
+    text = ("At least 13 people were killed in a fresh attack by gunmen in Bokkos, Plateau State, on Sunday night. "
+            "This happened barely two weeks after herdsmen killed 12 people in Mangu, Plateau State.\n"
+            "Villagers said the latest attack took place in Kwatas community and left several others injured.")
+    by_place = {i.location: {c.field for c in i.claims} for i in extract(text, "2020-01-28")}
+    assert "wounded" in by_place["Bokkos"] and "wounded" not in by_place["Mangu"]
