@@ -352,7 +352,9 @@ _LOCATIVE_WORDS = frozenset(
 _PLACE_CONTEXT = re.compile(
     r"\b(?:in|near|at|outside|around|village[ \t]+of|town[ \t]+of|city[ \t]+of|district[ \t]+of|"
     r"attacked|stormed|raided|overran|shelled|bombed|bombarded|besieged|recaptured)"
-    r"[ \t]+(?:the[ \t]+)?$")
+    r"[ \t]+(?:the[ \t]+)?$"
+    # a region's possessive: "Plateau State’s Bokkos", "Khost Province's Sabari"
+    r"|\b(?:State|Province|Governorate|Region|District|County)['’]s[ \t]+$")
 NOT_A_SETTLEMENT = re.compile(rf"\b(?:{phrases(NOT_SETTLEMENT_WORDS)})\b")
 # A capitalised word right after a name, other than a qualifier: the name goes on.
 _NAME_GOES_ON = re.compile(

@@ -1168,3 +1168,11 @@ def test_the_latest_attack_is_the_articles_own_not_the_one_recalled_before_it():
             "Villagers said the latest attack took place in Kwatas community and left several others injured.")
     by_place = {i.location: {c.field for c in i.claims} for i in extract(text, "2020-01-28")}
     assert "wounded" in by_place["Bokkos"] and "wounded" not in by_place["Mangu"]
+
+
+def test_a_regions_possessive_says_the_next_name_is_a_place():
+    # Fresh-S 288: "five villages in Plateau State’s Bokkos Local Government Area" was placed in
+    # the state: a town of several namesakes needs its context, and the state's possessive is one.
+    (candidate,) = extract("A deadly attack on five villages in Plateau State’s Bokkos Local Government Area "
+                           "has left at least 10 people dead.", "2025-04-05")
+    assert (candidate.location, candidate.admin1) == ("Bokkos", "Plateau")
