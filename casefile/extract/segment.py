@@ -127,6 +127,8 @@ _REFERENCE_PLACE_HEADS = (
     r"\bborder\s+with|\b(?:meeting|summit|conference|talks|visit|trip|travel|flew|headquarters)\s+"
     r"(?:\w+\s+){0,3}?(?:in|to)|", r"-based|",  # "-based" starts inside a word ("UK-based")
     r"\bbased\s+in|\bnear\s+the\s+border\s+with|\bfled\s+to|"
+    # Where a source spoke is not where it happened ("villagers told our journalists in Jos").
+    r"\b(?:told|briefed|addressed)\s+(?:[\w’'-]+\s+){0,3}?in|\bspeaking\s+(?:to\s+(?:[\w’'-]+\s+){0,3}?)?in|"
     # Where the attackers were chased or ran to afterwards ("pursued others in the Mojan area").
     r"\b(?:pursued|pursuing|chased|chasing|hunted|hunting)\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|towards?)|"
     r"\b(?:retreated|withdrew|escaped|fled)\s+(?:[\w-]+\s+){0,3}?(?:to|into|towards?)|"
@@ -170,6 +172,7 @@ _DISCOVERY = (r"(?:(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)
 _DISCOVERY_DATE = re.compile(rf"{_DISCOVERY}(?P<between>[^,.;:“”\"]{{0,40}})$", re.IGNORECASE)
 _DISCOVERY_OPENING = re.compile(rf"^\s*,\s*(?:[\w’'.-]+\s+){{0,4}}?{_DISCOVERY}", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
 _FURNITURE_LABEL = re.compile(rf"(?:^|\W)(?:{phrases(FURNITURE_LABELS)})\s*:?\s*$", re.IGNORECASE)
 # A line holding nothing but a date, a time and such words is the page's date, not the event's.
 _FURNITURE_LINE = re.compile(
@@ -741,8 +744,10 @@ def is_report_date(body: str, sentence_start: int, mention: DateMention) -> bool
         return True  # "the bodies were found on Tuesday"
     # "Police on Monday said", "Babagana Zulum, governor of Borno, on Sunday confirmed" (the
     # speaker's title set off by commas is not counted).
-    if _REPORT_DATE_AFTER.match(after) and len(_APPOSITIVE.sub(" ", body[sentence_start:mention.start]).split()) <= 5 \
-            and (mention.precision == "day" or "weekday" in mention.partial):
+    if _REPORT_DATE_AFTER.match(after) and (mention.precision == "day" or "weekday" in mention.partial) and (
+            len(_APPOSITIVE.sub(" ", body[sentence_start:mention.start]).split()) <= 5
+            # "13 persons were on Monday confirmed killed": a passive statement
+            or _PASSIVE_BEFORE.search(body, max(sentence_start, mention.start - 12), mention.start)):
         return True
     if not (mention.precision == "day" or "weekday" in mention.partial):
         return False  # "In August, an official said that ...": a month or a year dates the news

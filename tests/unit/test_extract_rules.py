@@ -1176,3 +1176,18 @@ def test_a_regions_possessive_says_the_next_name_is_a_place():
     (candidate,) = extract("A deadly attack on five villages in Plateau State’s Bokkos Local Government Area "
                            "has left at least 10 people dead.", "2025-04-05")
     assert (candidate.location, candidate.admin1) == ("Bokkos", "Plateau")
+
+
+def test_where_a_source_spoke_and_a_passive_statements_day_are_not_the_events():
+    # Fresh-S 287: "No fewer than 13 persons were on Monday confirmed killed" dated the attack to
+    # the day of the statement, and "villagers told our journalists in Jos" placed it in Jos; so
+    # "the latest attack took place in Kwatas on Sunday night" was read as another event's.
+    text = ("No fewer than 13 persons were on Monday confirmed killed in fresh attack by gunmen in the Bokkos "
+            "Local Government Area of Plateau State. This happened barely two weeks after suspected herdsmen "
+            "killed 12 people in the Mangu Local Government Area of the state.\n"
+            "Some villagers told our journalists in Jos on Monday that the latest attack which took place in "
+            "Kwatas community on Sunday night also left others injured.")
+    found = {i.location: i for i in extract(text, "2020-01-28")}
+    assert "Jos" not in found
+    lead = next(i for i in found.values() if any(c.value_num == 13 for c in i.claims if c.field == "killed"))
+    assert (lead.location, lead.date_start) == ("Kwatas", "2020-01-26")
