@@ -214,9 +214,29 @@ def _voice(source: str) -> str:
 
 
 def _same_voice(report: Report, source: str | None) -> bool:
-    """Claims of one article are one account unless two named sources speak (ministry vs monitor)."""
+    """Claims of one article are one account unless two named sources speak (ministry vs monitor),
+    or an armed group claims its own attack: its word and the narration's are two accounts."""
     named = {_voice(s) for s in report.named if not _generic(s)}
-    return _generic(source) or not named or _voice(source) in named
+    if source is not None and _belligerent(source):
+        return _voice(source) in named
+    if _generic(source):
+        return not any(_belligerent(n) for n in report.named)
+    return not named or _voice(source) in named
+
+
+def _belligerent(source: str) -> bool:
+    """A named armed group other than a state's forces ("Islamic State", "TTP spokesman")."""
+    from casefile.extract.actors import CIVILIANS, UNIDENTIFIED, find_actors
+
+    return any(a.name and a.name not in (UNIDENTIFIED, CIVILIANS) and "security forces" not in a.name
+               and "forces / coalition" not in a.name for a in find_actors(source))
+
+
+def _claims_only(report: Report) -> bool:
+    """An armed group's claim of the soldiers or civilians it killed: every voice of the account
+    is the group's, and it counts only the other side (a group's word on its own dead stands)."""
+    return (bool(report.named) and all(_belligerent(n) for n in report.named)
+            and bool(report.parties) and set(report.parties) <= {"security", "civilian"})
 
 
 def _agree(figures: list[tuple[int, bool]]) -> bool:
@@ -270,6 +290,10 @@ def best_report(reports: list[Report]) -> Report | None:
     no source gives a number (ACLED's coding of vague figures)."""
     if any(not r.part_only for r in reports):
         reports = [r for r in reports if not r.part_only]  # some of the dead are no count of them
+    if any(not _claims_only(r) for r in reports):
+        # An armed group's claim of the toll it inflicted stands as a claim (the dispute note
+        # keeps it) but yields to any other account, as ACLED codes them.
+        reports = [r for r in reports if not _claims_only(r)]
     tolls = [r for r in reports if r.toll is not None]
     stated = [r for r in tolls if r.qualifier != "vague"]
     numbered = [r for r in reports if r.qualifier != "vague"]
@@ -323,7 +347,9 @@ def derive(evidence: Iterable[Evidence]) -> Figures:
             figure.low = value if figure.low is None else min(figure.low, value)
             figure.high = value if figure.high is None else max(figure.high, value)
         counts[name] = figure
-        if len(reports) > 1 and not _consistent(reports):
+        # an armed group's claim set aside is a disagreement to show, whatever its party
+        claimed = any(map(_claims_only, reports)) and not all(map(_claims_only, reports))
+        if len(reports) > 1 and (claimed or not _consistent(reports)):
             disputed = True
             notes.append(_note(name, reports))
     return Figures(counts, disputed, "; ".join(notes) or None, all_reports, chosen)

@@ -37,6 +37,8 @@ COMPATIBLE = [
     {"raid", "clash", "arrest", "dismantle", "foiled"},
     {"attack", "clash", "abduction", "looting", "raid"},
     {"suicide", "ied", "attack", "clash"},
+    # an attack repelled is the attack: "attacked the police lines ..., which was thwarted"
+    {"attack", "suicide", "foiled"},
     {"air", "shelling", "attack"},
     {"abduction", "release"},
 ]

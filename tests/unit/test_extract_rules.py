@@ -1191,3 +1191,14 @@ def test_where_a_source_spoke_and_a_passive_statements_day_are_not_the_events():
     assert "Jos" not in found
     lead = next(i for i in found.values() if any(c.value_num == 13 for c in i.claims if c.field == "killed"))
     assert (lead.location, lead.date_start) == ("Kwatas", "2020-01-26")
+
+
+def test_an_attack_repelled_is_the_attack_not_another_incident():
+    # Fresh-T 296/298/299 (seen after T's unseen score): "attacked the police lines ..., which was
+    # thwarted" and "praised the police who foiled the terrorists' attempt" made a second,
+    # "foiled" incident of the same assault.
+    text = ("Four police officials were martyred and five terrorists were killed when the terrorists wearing "
+            "suicide jackets attacked Iqbal Shaheed police lines in Bannu city of Khyber Pakhtunkhwa, which "
+            "was thwarted.\nThe District Police Officer praised the police personnel who foiled the terrorists' "
+            "attempt to enter the main building of the police lines.")
+    assert len(extract(text, "2024-10-14")) == 1

@@ -302,3 +302,15 @@ def test_a_source_that_gives_two_figures_is_named_once_in_the_note():
     note = derive([ev(3, "security", source="Interior Ministry"),
                    ev(5, "security", source="Syrian Observatory for Human Rights", article=2)]).dispute_note
     assert note == "Interior Ministry: 3 security killed; Syrian Observatory for Human Rights: 5 security killed"
+
+
+def test_an_armed_groups_claim_of_the_enemies_it_killed_yields_to_any_other_account():
+    # Real dev 115 (Dharjaale): Islamic State claimed 22 soldiers killed; the narration gives
+    # nine suicide bombers killed. Adding them made 31; ACLED codes the claim as a claim.
+    figures = derive([ev(22, "security", source="Islamic State"), ev(9, "militant")])
+    assert figures.counts["killed"].best == 9
+    assert figures.disputed  # the claim stays visible as a disagreement
+    # a group's word on its own dead stands ("the SDF said one of its fighters died")
+    assert killed(ev(1, "militant", source="SDF Press Centre"), ev(3, "security")).best == 4
+    # and a claim alone is still the only figure there is
+    assert killed(ev(22, "security", source="Islamic State")).best == 22
