@@ -8,7 +8,7 @@ from pathlib import Path
 
 from casefile.errors import StorageFault
 from casefile.ingest import DEFAULT_MAX_BYTES, Failure, Skipped, discover, read_file
-from casefile.ingest.language import language_name, reads_as_english
+from casefile.ingest.language import detect as detect_language, language_name, reads_as_english
 from casefile.model import ArticleDraft, CandidateIncident
 from casefile.store import CaseFile, utc_now
 from casefile.store.articles import body_digest
@@ -291,6 +291,8 @@ def _start(case: CaseFile, drafts: list[ArticleDraft], extractor: Extractor | No
     if extractor is None:
         return drafts, [], list, body_shas
     fresh = [d for d, sha in zip(drafts, body_shas) if not case.has_article(d.sha256, d.body, sha)]
+    for draft in fresh:  # stored with the article (an import without extraction skips this cost)
+        draft.language = draft.language or detect_language(draft.body)
     english = [d for d in fresh if reads_as_english(d.language)]
     for draft in fresh:
         if not reads_as_english(draft.language):
@@ -338,7 +340,7 @@ def reextract(case: CaseFile, article_ids: Iterable[int],
     for number, article_id in enumerate(ids, start=1):
         article = case.article(article_id)
         found = extractor(article.body, article.published, article.excluded) \
-            if reads_as_english(article.language) else []
+            if reads_as_english(article.language or detect_language(article.body)) else []
         created += case.store_candidates(article_id, found, utc_now())
         if on_article:
             on_article(number, len(ids))

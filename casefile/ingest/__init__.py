@@ -17,7 +17,6 @@ from pathlib import Path
 from casefile.datetext import parse_date
 from casefile.ingest.decode import ReadError
 from casefile.ingest.furniture import find_furniture, furniture_lines
-from casefile.ingest.language import detect as detect_language
 from casefile.ingest.outlets import outlet_named_in_text
 from casefile.ingest.metadata import (
     Lines,
@@ -261,7 +260,7 @@ def build_draft(path: str, raw: RawRecord) -> ArticleDraft:
         published=published,
         outlet=outlet,
         url=fields.get("url"),
-        language=fields.get("language") or detect_language(body),
+        language=fields.get("language"),  # else detected where extraction needs it (pipeline)
         excluded=_merge(excluded),
         warnings=warnings,
     )

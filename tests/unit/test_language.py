@@ -40,3 +40,15 @@ def test_an_article_in_another_language_is_stored_and_said_so_not_misread(tmp_pa
     assert by_article["fr"] == 0 and by_article["en"] >= 1
     assert [w for _, w in report.warnings] == [
         "written in French: stored and searchable, but casefile proposes incidents from English text only"]
+
+
+def test_an_import_without_extraction_leaves_the_language_to_the_metadata(tmp_path):
+    # Detecting it costs a fifth of an import that only stores; re-extraction detects it then.
+    from casefile.pipeline import reextract
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "okapi.txt").write_text(FRENCH, encoding="utf-8")
+    with CaseFile(tmp_path / "case.db") as case:
+        import_paths(case, [tmp_path / "in"], extract=False)
+        assert case.db.conn.execute("SELECT language FROM articles").fetchone()[0] is None
+        assert reextract(case, [1]) == []
