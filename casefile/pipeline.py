@@ -291,11 +291,12 @@ def _start(case: CaseFile, drafts: list[ArticleDraft], extractor: Extractor | No
     if extractor is None:
         return drafts, [], list, body_shas
     fresh = [d for d, sha in zip(drafts, body_shas) if not case.has_article(d.sha256, d.body, sha)]
-    for draft in fresh:  # stored with the article (an import without extraction skips this cost)
+    english = []
+    for draft in fresh:  # the language is stored with the article (an import without extraction skips this)
         draft.language = draft.language or detect_language(draft.body)
-    english = [d for d in fresh if reads_as_english(d.language)]
-    for draft in fresh:
-        if not reads_as_english(draft.language):
+        if reads_as_english(draft.language):
+            english.append(draft)
+        else:
             draft.warnings.append(f"written in {language_name(draft.language)}: stored and searchable, but "
                                   "casefile proposes incidents from English text only")
     return drafts, english, extractor.submit(english), body_shas
