@@ -1315,6 +1315,10 @@ class Gazetteer:
         doc_country = max(sorted(weights), key=weights.__getitem__)
         regions = frozenset({p.country_code for p in places if p.geo_precision == "country"}
                             | {(p.country_code, p.admin1) for p in places if p.geo_precision == "province"})
+        # The provinces its other places lie in: "Guerrero" beside Tetipac and Taxco de
+        # Alarcón is the state they are in, not a town of Coahuila.
+        homes = Counter((p.country_code, p.admin1) for p in places
+                        if p.admin1 and p.geo_precision in ("town", "district"))
         # Naming no country outright ("Beni" is a Bolivian department too), an article whose
         # big places all lie in one country is about that country all the same.
         majors = {self._places[i].country_code for i, _st, _q in first if self._is_major(i)}
@@ -1322,7 +1326,9 @@ class Gazetteer:
         out = []
         for (s, e, score, hits, precision, q), (idx, _st, _q) in zip(pending, first):
             if len({h[0] for h in hits}) > 1:
-                idx = self._rank(hits, country_hint, precision, towns, doc_country, regions, named,
+                own = (self._places[idx].country_code, self._places[idx].admin1)
+                around = regions | {home for home, n in homes.items() if n > (home == own)}
+                idx = self._rank(hits, country_hint, precision, towns, doc_country, around, named,
                                  _exact_key(text[s:e]))[0]
             p = self._places[idx]
             surface = text[s:e]

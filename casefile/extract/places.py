@@ -232,10 +232,11 @@ _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
 _IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp|mountains?|mountain[ \t]+range|"
                      r"range|hills|forest|desert|valley|plains?)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
 # "El Aguaje, a town in the municipality of Aguililla", "Kidal, a city in northern Mali": an
-# apposition that says where X is.
-_APPOSED_IN = re.compile(r"^,[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?P<kind>village|town|city|area|locality|hamlet|"
-                         r"community|camp)[ \t]+in[ \t]+(?:the[ \t]+)?(?:[a-z-]+[ \t]+)?(?:(?:municipality|district|"
-                         r"province|state|region|county|department|commune)[ \t]+of[ \t]+)?$")
+# apposition that says where X is; "El Gavilán, part of the Taxco de Alarcón municipality": the same, said as a part.
+_APPOSED_IN = re.compile(r"^,[ \t]+(?:an?[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?P<kind>village|town|city|area|locality|hamlet|"
+                         r"community|camp)[ \t]+in|(?:which[ \t]+is[ \t]+)?(?:a[ \t]+)?part[ \t]+of)[ \t]+(?:the[ \t]+)?"
+                         r"(?:[a-z-]+[ \t]+)?(?:(?:municipality|district|province|state|region|county|department|"
+                         r"commune)[ \t]+of[ \t]+)?$")
 _IN_GAPS = (_IN_GAP, _APPOSED_IN)
 _OUTSKIRTS_GAP = re.compile(r"^[ \t]+(?:(?:area|village|locality|neighbou?rhood|colony)[ \t]+)?(?:in|on)[ \t]+"
                             r"the[ \t]+(?:outskirts|suburbs|edge)[ \t]+of[ \t]+$", re.I)

@@ -274,7 +274,8 @@ def test_what_follows_the_event_in_time_stays_with_it():
      "seven soldiers were killed.", "Mobbar"),
     ("A convoy carrying food and fuel to Parachinar came under attack in Kurram district on Monday, "
      "killing seven soldiers.", "Kurram"),
-    ("Soldiers moving from Kabul to Jalalabad were ambushed in Surobi district on Monday; four were killed.", "Sarobi"),
+    # Kabul province's Surobi district (beside Kabul, the city), not Paktika's Sarobi.
+    ("Soldiers moving from Kabul to Jalalabad were ambushed in Surobi district on Monday; four were killed.", "Surobi"),
 ])
 def test_where_a_convoy_was_going_is_not_where_it_was_hit(text, place):
     (incident,) = extract(text, "2025-05-12")
@@ -1202,3 +1203,12 @@ def test_an_attack_repelled_is_the_attack_not_another_incident():
             "was thwarted.\nThe District Police Officer praised the police personnel who foiled the terrorists' "
             "attempt to enter the main building of the police lines.")
     assert len(extract(text, "2024-10-14")) == 1
+
+
+def test_a_place_said_to_be_part_of_a_municipality_is_looked_up_there():
+    # Fresh article U 315 (Mexico) had "El Gavilán, part of the Taxco de Alarcón municipality";
+    # the gazetteer knows an El Aguaje in Veracruz only.
+    body = ("Gunmen ambushed a police convoy near El Aguaje, part of the Aguililla municipality, on Monday, "
+            "killing 13 officers, prosecutors in Mexico's state of Michoacan said.")
+    (incident,) = extract(body, "2019-10-15")
+    assert (incident.location, incident.admin1, incident.country) == ("El Aguaje", "Michoacán de Ocampo", "Mexico")

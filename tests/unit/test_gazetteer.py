@@ -565,3 +565,11 @@ def test_a_name_with_its_title_after_it_is_a_person(gaz):
     # A place described by its kind is still a place.
     assert "Sabon Gari" in [m.surface for m in gaz.find_in_text(
         "Gunmen attacked Sabon Gari, the town where the governor lives, in Borno.")]
+
+
+def test_a_bare_name_is_the_province_the_texts_other_places_lie_in(gaz):
+    # Fresh article U 315: "Guerrero" is a town of Coahuila, of Hidalgo and of Puebla too; beside
+    # Tetipac it is the state Tetipac is in.
+    text = "Gunmen killed five people in Tetipac on Tuesday, and the army sent more troops to the north of Guerrero."
+    found = {m.surface: m.place for m in gaz.find_in_text(text)}
+    assert (found["Guerrero"].geo_precision, found["Guerrero"].admin1) == ("province", "Guerrero")
