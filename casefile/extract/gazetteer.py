@@ -1181,6 +1181,14 @@ class Gazetteer:
         named = {p.country_code for p, standalone, _q, weak in picks if standalone and not weak}
         if demonyms:
             named |= self._demonym_countries(text)
+        # A country that only a village's name of several words names yields to those the
+        # text names outright, or by their provinces, cities or people ("Petite Rivière" in a
+        # story of Haiti's Artibonite is not the village of Mauritius).
+        outright = {p.country_code for p, standalone, _q, weak in picks if standalone and not weak
+                    and (p.geo_precision in ("country", "province", "district") or p.population >= 100_000)}
+        if demonyms:
+            outright |= self._demonym_countries(text)
+        named = named & outright or named
         if not named:
             named = {p.country_code for p, standalone, _q, weak in picks if standalone}
         # Without a country named outright, qualified small places ("Bagan town", "Kurram
@@ -1357,7 +1365,7 @@ class Gazetteer:
                 # "Lower Shabelle", "Upper Nile": a compass word that begins a province's own
                 # name is no compass point.
                 whole = (_tier_of(hits, idx) == 0 and not goes_on
-                         and (_several_words(surface) or p.geo_precision == "province"
+                         and (_several_words(surface) and p.geo_precision != "town" or p.geo_precision == "province"
                               and " " in _TRAILING_QUALIFIER.sub("", surface.strip())))
                 if ((firm if one_country else named) or geography) and not whole:
                     # The article's geography is elsewhere: a namesake abroad is not this

@@ -1212,3 +1212,11 @@ def test_a_place_said_to_be_part_of_a_municipality_is_looked_up_there():
             "killing 13 officers, prosecutors in Mexico's state of Michoacan said.")
     (incident,) = extract(body, "2019-10-15")
     assert (incident.location, incident.admin1, incident.country) == ("El Aguaje", "Michoacán de Ocampo", "Mexico")
+
+
+def test_a_village_abroad_of_several_words_does_not_outweigh_the_country_the_text_names():
+    # Fresh article U 314 (Haiti): the gazetteer knows a Petite Rivière in Mauritius only.
+    body = ("Gang members burned homes in Petite Rivière on Friday, killing two people, police in "
+            "Haiti's Artibonite department said. Haiti has seen such attacks spread beyond the capital.")
+    (incident,) = extract(body, "2025-04-28")
+    assert (incident.location, incident.country) == ("Petite Rivière", "Haiti")
