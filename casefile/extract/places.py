@@ -415,6 +415,7 @@ people president's regional provincial local district's special counter-terroris
 
 _PEOPLES_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+_REGION_AFTER = re.compile(r"[ \t]+region\b")
 _LANDFORM_WORDS = frozenset("peninsula delta valley desert coast basin highlands mountains lowlands".split())
 
 
@@ -441,9 +442,11 @@ def possessed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]
         s = m.start("name")
         if spans.any(s, s + len(name)):
             continue
+        # "Ecuador's Amazon region": a region of the country, no finer than a province.
+        wide = parent.place.geo_precision == "country" and _REGION_AFTER.match(text, m.end("name"))
         place = Place(name=name, admin1=parent.place.admin1 if parent.place.geo_precision != "country" else None,
                       country=parent.place.country, country_code=parent.place.country_code,
-                      latitude=None, longitude=None, geo_precision="town")
+                      latitude=None, longitude=None, geo_precision="province" if wide else "town")
         found.append(PlaceMention(s, s + len(name), name, place, 0.0))
     return found
 

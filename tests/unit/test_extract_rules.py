@@ -1220,3 +1220,10 @@ def test_a_village_abroad_of_several_words_does_not_outweigh_the_country_the_tex
             "Haiti's Artibonite department said. Haiti has seen such attacks spread beyond the capital.")
     (incident,) = extract(body, "2025-04-28")
     assert (incident.location, incident.country) == ("Petite Rivière", "Haiti")
+
+
+def test_a_countrys_possessed_region_is_no_finer_than_a_province():
+    # Dev 197 (Ecuador): "in Alto Punino, in Ecuador's Amazon region" is at the unlisted village.
+    body = "Ten soldiers were killed on Friday in Alto Cuchara, in Peru’s Amazon region, officials said."
+    (incident,) = extract(body, "2025-05-12")
+    assert (incident.location, incident.country) == ("Alto Cuchara", "Peru")
