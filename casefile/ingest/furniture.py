@@ -21,6 +21,13 @@ _WHOLE_LINE = re.compile(
     r"\W*$",
     re.IGNORECASE,
 )
+# "READ: Nearly 200 dead in Haiti massacre", "ALSO SEE: Arizona restaurant shooting: ...": a
+# link to another story, its headline after the label.
+_LINK_LINE = re.compile(
+    r"(?:article continues after (?:this )?advertisement\s*)?"
+    r"(?:(?:also|related|must|more)\s+)?(?:read|see|watch|related)(?:\s+(?:also|more|next|too))?\s*:\s*\S",
+    re.IGNORECASE,
+)
 _ANYWHERE = re.compile(
     r"your email address will not be published|required fields are marked|"
     r"subscribe to (?:our|the) newsletter|sign up (?:for|to) (?:our|the)|personali[sz]e your news|"
@@ -77,7 +84,7 @@ def is_furniture_line(line: str, may_be_anywhere: bool | None = None) -> str | N
     text = line.strip()
     if not text:
         return None
-    if _WHOLE_LINE.match(text):
+    if _WHOLE_LINE.match(text) or _LINK_LINE.match(text):
         return "page furniture"
     if len(text) < 300 and (_may_be_anywhere(text) if may_be_anywhere is None else may_be_anywhere) \
             and _ANYWHERE.search(text):

@@ -62,3 +62,14 @@ def test_a_line_ending_in_its_photo_credit_is_a_caption():
     assert furniture.is_furniture_line(line) == "photo caption"
     assert furniture.is_furniture_line("PHOTO: Waedao Harai") == "photo caption"
     assert furniture.is_furniture_line("Five people were killed in the attack, police said (AFP)") is None
+
+
+def test_a_link_to_another_story_is_furniture():
+    # Fresh U 312 and dev 197: a related headline inside the story, after its label.
+    for line in ("READ: Nearly 200 dead in Haiti massacre, voodoo community targeted",
+                 "ALSO SEE: Arizona restaurant shooting: At least 3 dead and 5 injured",
+                 "Also read: Five killed in bandit raid", "RELATED: Troops kill 12 in ambush",
+                 "Article continues after this advertisementREAD: Gangs attack another town"):
+        assert furniture.is_furniture_line(line) == "page furniture", line
+    assert furniture.is_furniture_line("Ready: the army said it was prepared to retake the town") is None
+    assert furniture.is_furniture_line("Readers said: five people died in the attack") is None
