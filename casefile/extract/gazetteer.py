@@ -1363,7 +1363,8 @@ class Gazetteer:
                     continue
                 said = q or _PLACE_CONTEXT.search(text, max(0, s - 20), s)
                 # "Lower Shabelle", "Upper Nile": a compass word that begins a province's own
-                # name is no compass point.
+                # name is no compass point. A village's name of several words abroad
+                # ("Petite Rivière") is a namesake like any other.
                 whole = (_tier_of(hits, idx) == 0 and not goes_on
                          and (_several_words(surface) and p.geo_precision != "town" or p.geo_precision == "province"
                               and " " in _TRAILING_QUALIFIER.sub("", surface.strip())))

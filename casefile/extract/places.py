@@ -231,8 +231,8 @@ _APPOSITION_GAP = re.compile(r"^,[ \t]*(?:in[ \t]+)?$")
 # "Sabon Gari village in Damboa": X is in Y, whatever the gazetteer's namesake of X says.
 _IN_GAP = re.compile(r"^[ \t]+(?:(?P<kind>village|town|city|area|locality|hamlet|camp|mountains?|mountain[ \t]+range|"
                      r"range|hills|forest|desert|valley|plains?)[ \t]+)?in[ \t]+(?:the[ \t]+)?$", re.I)
-# "El Aguaje, a town in the municipality of Aguililla", "Kidal, a city in northern Mali": an
-# apposition that says where X is; "El Gavilán, part of the Taxco de Alarcón municipality": the same, said as a part.
+# "El Aguaje, a town in the municipality of Aguililla", "Kidal, a city in northern Mali",
+# "El Gavilán, part of the Taxco de Alarcón municipality": an apposition that says where X is.
 _APPOSED_IN = re.compile(r"^,[ \t]+(?:an?[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?P<kind>village|town|city|area|locality|hamlet|"
                          r"community|camp)[ \t]+in|(?:which[ \t]+is[ \t]+)?(?:a[ \t]+)?part[ \t]+of)[ \t]+(?:the[ \t]+)?"
                          r"(?:[a-z-]+[ \t]+)?(?:(?:municipality|district|province|state|region|county|department|"
