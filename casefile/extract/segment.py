@@ -803,6 +803,12 @@ _SPAN_OF_MONTHS = (rf"{_MONTHS}\s*[-–]\s*{_MONTHS}\s+period|in\s+the\s+first\s
 _STATISTIC = re.compile(rf"\b(?:{phrases(BACKGROUND_STATISTIC)}|{_TALLY_OF}|{_SINCE_CONFLICT}|{_KILLED_BY_CONFLICT}|"
                         rf"{_CONFLICT_SPELL}|{_SPAN_OF_MONTHS})\b",
                         re.IGNORECASE)
+# "Violent confrontations between criminal groups ... have recently killed at least a dozen
+# people", "Attacks by bandits have claimed 200 lives": a kind of violence, said without a
+# determiner, and what it has added up to.
+_GENERIC_TALLY = re.compile(
+    rf"\s*(?!(?:{phrases(PLURAL_DETERMINERS)}|\d+)\b)(?:[\w’'-]+\s+)?(?:{phrases(GENERIC_PLURALS)}|confrontations)\b"
+    r"[^.;:]{0,160}?\b(?:have|has)\s+(?:\w+ly\s+)?(?:killed|claimed|left)\b", re.IGNORECASE)
 # Each phrase's most telling word: the phrase regex runs only in sentences holding one.
 _COMMON = {"the", "this", "a", "an", "in", "of", "has", "have", "been", "so", "for", "since", "far"}
 _STATISTIC_KEYS = re.compile("|".join(sorted({max((w for w in p.split() if w not in _COMMON), key=len)
@@ -1073,6 +1079,8 @@ def background(sentence: str, dates: list[DateMention], counts: list[Count],
         return True  # "More than 40,000 people have died in the conflict"
     if eventish and _OPENS_ON_A_PERIOD.match(sentence):
         return True  # "In three years, the region has suffered 5,300 attacks claiming 16,000 lives"
+    if eventish and _GENERIC_TALLY.match(sentence) and not any(d.kind == "event" and d.precision == "day" for d in dates):
+        return True
     cue = (_BACKGROUND_SCAN.search_in(body, start, start + len(sentence), sentence) if body is not None
            else _BACKGROUND.search(sentence))
     if cue:

@@ -1227,3 +1227,16 @@ def test_a_countrys_possessed_region_is_no_finer_than_a_province():
     body = "Ten soldiers were killed on Friday in Alto Cuchara, in Peru’s Amazon region, officials said."
     (incident,) = extract(body, "2025-05-12")
     assert (incident.location, incident.country) == ("Alto Cuchara", "Peru")
+
+
+def test_what_a_kind_of_violence_has_added_up_to_is_no_incident_of_its_own():
+    # Fresh U 315: "Violent confrontations between criminal groups ... have recently killed at
+    # least a dozen people" disputed the ambush's six dead.
+    body = ("Gunmen ambushed a police patrol near Iguala on Sunday, killing four officers, state officials said.\n\n"
+            "Bandit attacks in the region have claimed more than 200 lives, residents say.")
+    (incident,) = extract(body, "2020-06-22")
+    assert {(c.field, c.value) for c in incident.claims if c.field == "killed"} == {("killed", "4")}
+    # Events told with their determiner or number are events: "The attacks" are this story's.
+    from casefile.extract.segment import background
+    assert not background("Two raids have killed five people in the village.", [], [])
+    assert not background("The attacks have killed 12 people, police said.", [], [])
