@@ -1178,16 +1178,13 @@ class Gazetteer:
         """The countries an article names: those of its stand-alone places (countries,
         provinces, cities, exact names of several words) and of its nationality adjectives
         ("Somali troops")."""
-        named = {p.country_code for p, standalone, _q, weak in picks if standalone and not weak}
-        if demonyms:
-            named |= self._demonym_countries(text)
+        people = self._demonym_countries(text) if demonyms else frozenset()
+        named = {p.country_code for p, standalone, _q, weak in picks if standalone and not weak} | people
         # A country that only a village's name of several words names yields to those the
         # text names outright, or by their provinces, cities or people ("Petite Rivière" in a
         # story of Haiti's Artibonite is not the village of Mauritius).
         outright = {p.country_code for p, standalone, _q, weak in picks if standalone and not weak
-                    and (p.geo_precision in ("country", "province", "district") or p.population >= 100_000)}
-        if demonyms:
-            outright |= self._demonym_countries(text)
+                    and (p.geo_precision in ("country", "province", "district") or p.population >= 100_000)} | people
         named = named & outright or named
         if not named:
             named = {p.country_code for p, standalone, _q, weak in picks if standalone}

@@ -1075,12 +1075,11 @@ def background(sentence: str, dates: list[DateMention], counts: list[Count],
         return True
     keyed = eventish and _STATISTIC_KEYS.search(WordIndex.of(body).folded, start, start + len(sentence)) if body is not None \
         else _STATISTIC_KEYS.search(sentence.lower())
-    if keyed and _STATISTIC.search(sentence) and not any(d.kind == "event" and d.precision == "day" for d in dates):
+    if (keyed and _STATISTIC.search(sentence) or eventish and _GENERIC_TALLY.match(sentence)) \
+            and not any(d.kind == "event" and d.precision == "day" for d in dates):
         return True  # "More than 40,000 people have died in the conflict"
     if eventish and _OPENS_ON_A_PERIOD.match(sentence):
         return True  # "In three years, the region has suffered 5,300 attacks claiming 16,000 lives"
-    if eventish and _GENERIC_TALLY.match(sentence) and not any(d.kind == "event" and d.precision == "day" for d in dates):
-        return True
     cue = (_BACKGROUND_SCAN.search_in(body, start, start + len(sentence), sentence) if body is not None
            else _BACKGROUND.search(sentence))
     if cue:
