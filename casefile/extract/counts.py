@@ -561,7 +561,9 @@ class _Reader:
             base = self.counts[-1]
             if party in (base.party, "unknown"):
                 return None  # "seven civilians, including four women", "including a commander": no new party
-            return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1)
+            # "38 people, including six women": some of the people counted, never a toll of its own
+            return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1,
+                              role="part")
         deaths = word in ("fatalities", "fatality", "deaths") and _DEATHS_CAUSED.search(text, max(self.start, q.start - 25), q.start)
         if (word == "dead" or deaths or _DEAD_BEFORE_NOUN.match(text, q.end)) and not before:
             # "7 dead", "31 dead members of the movement", "resulting in 36 fatalities" (not
@@ -689,7 +691,9 @@ class _Reader:
             base = self.counts[-1]
             if party == base.party or base.field == "seized":
                 return None
-            return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1)
+            # "38 people, including six women": some of the people counted, never a toll of its own
+            return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1,
+                              role="part")
         # "troops killed one of the attackers", "Two of the women were released".
         noun, noun_end = _noun_phrase(text, after_of, end)
         if noun is None:
