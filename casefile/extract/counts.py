@@ -31,7 +31,7 @@ CIVILIAN = (r"civilians?|villagers?|residents?|worshippers?|worshipers?|farmers?
             r"nomads?|merchants?|"
             r"herdsm[ae]n|children|child|women|woman|students?|pupils?|schoolchildren|"
             r"school\s*girls?|schoolboys?|passengers?|traders?|fishermen|fisherman|pilgrims?|"
-            r"mourners?|shoppers?|bystanders?|miners?|motorists?|travell?ers?|teachers?|"
+            r"mourners?|shoppers?|bystanders?|passers?-?by|passerby|miners?|motorists?|travell?ers?|teachers?|"
             r"journalists?|aid\s+workers?|doctors?|nurses?|patients?|refugees?|displaced\s+persons?|"
             r"idps|churchgoers?|congregants?|(?:wedding\s+)?guests?|attendees?|spectators?|protesters?|demonstrators?|boys?|girls?|elders?|imams?|"
             r"clerics?|infants?|babies|baby|family\s+members|relatives|workers?|employees?|"
@@ -78,7 +78,7 @@ _CIVILIAN_HINT = re.compile(r"\b(?:civilian|family|villag|displaced)\w*", re.IGN
 
 _WHEN = (r"(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
          r"|yesterday|today|overnight|last\s+night)")  # "were on Tuesday gunned down"
-_ADV = (r"(?:(?:\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|"
+_ADV = (r"(?:(?:(?!fatally\b)\w+ly|also|reportedly|allegedly|later|all|both|subsequently|then|eventually|initially|each|"
         r"themselves|so\s+far|yet|confirmed|reported|feared|presumed|" + _WHEN + r")\s+)*")  # "were reported killed"
 # "have died", but not "A local affiliate of Daesh has killed hundreds": with a bare has or have
 # the participle is active, and what comes before it is the killer, not the dead.
@@ -94,11 +94,12 @@ _VERBS = {
         r"killed|shot\s+dead|shot\s+and\s+killed|slain|murdered|massacred|executed|beheaded|"
         r"neutrali[sz]ed|eliminated|dead|died|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
         r"perished|succumbed|burn(?:ed|t)\s+(?:to\s+death|beyond\s+recognition)|hacked\s+to\s+death|"
-        r"stabbed\s+to\s+death|"
+        r"stabbed\s+to\s+death|fatally\s+(?:shot|hit|struck|wounded|injured|stabbed)|"
         r"gunned\s+down|blew\s+(?:himself|themselves)\s+up|deaths?\b|martyred|fell|had\s+fallen|"
         r"(?:were|was)\s+found\s+dead|found\s+dead|(?:were\s+)?(?:found|recovered|discovered|retrieved)(?=\s)",
         r"killed|killing|kills?|slew|slaying|massacred|massacring|executed|executing|beheaded|beheading|"
         r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|shot\s+dead|gunned\s+down|"
+        r"fatally\s+(?:shot|shooting|wounded|wounding|injured|injuring|stabbed|stabbing)|"
         r"(?:claimed|claiming|cost|costing|took|taking)\s+the\s+lives\s+of|left|leaving|"
         r"(?:the\s+)?deaths?\s+of|(?:the\s+)?killing\s+of|(?:the\s+)?neutrali[sz]ation\s+of|"
         r"(?:the\s+)?elimination\s+of|(?:the\s+)?bodies\s+of|"

@@ -70,6 +70,14 @@ def counts(sentence):
     # "jawan", a soldier in Indian and Pakistani English (real dev 189, Chhattisgarh)
     ("At least eight Maoists and two jawans were on Monday killed.",
      [("killed", 8, "at_least", "militant"), ("killed", 2, "exact", "security")]),
+    # "fatally" makes the wound or shot a death; a passer-by is a civilian (fresh V 322, Imo;
+    # written here for other places)
+    ("Two soldiers and a herder were fatally shot near Djibo.",
+     [("killed", 2, "exact", "security"), ("killed", 1, "exact", "civilian")]),
+    ("Four gendarmes were fatally wounded and six others were wounded.",
+     [("killed", 4, "exact", "security"), ("wounded", 6, "exact", "security")]),
+    ("Gunmen fatally shot three farmers on Monday.", [("killed", 3, "exact", "civilian")]),
+    ("The blast killed a passer-by.", [("killed", 1, "exact", "civilian")]),
 ])
 def test_counts(sentence, expected):
     assert counts(sentence) == expected
