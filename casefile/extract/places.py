@@ -466,6 +466,11 @@ _DATELINE_HEAD = re.compile(
     rf"[ \t]*(?:(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:[-–—:]{{1,2}}|/)[ \t]|\((?:{'|'.join(WIRE_AGENCIES)})\)[ \t]+(?=[A-Z]))",
     re.M)
 
+# "PESHAWAR, (UrduPoint / Pakistan Point News - 21st Nov, 2024) At least 33 ...": a town in
+# capitals, then the outlet's tag with its own date, then the story.
+_CAPITALS_TAGGED = re.compile(
+    rf"^[ \t]*(?:{_DATE_STAMP})?(?P<head>[A-Z][A-Z'’. -]{{1,40}}?),?[ \t]*\([^()\n]{{1,60}}\)[ \t]+(?=[A-Z])",
+    re.M)
 
 _LINE_STARTS = re.compile(r"^", re.M)
 
@@ -478,6 +483,9 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     for line_start in _LINE_STARTS.finditer(text):
         m = _DATELINE_HEAD.match(text, line_start.start())
         if m is None:
+            m = _CAPITALS_TAGGED.match(text, line_start.start())
+            if m is not None and len(m["head"].strip()) > 2:
+                out.append((m.start("head"), m.end()))
             continue
         head = m["head"]
         tagged = "(" in m.group() or any(c.isdigit() for c in m.group())
