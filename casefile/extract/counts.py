@@ -692,7 +692,7 @@ class _Reader:
             base = self.counts[-1]
             if party == base.party or base.field == "seized":
                 return None
-            # "38 people, including six women": some of the people counted, never a toll of its own
+            # "seven people, three of whom were policemen": some of those counted, never a toll of its own
             return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1,
                               role="part")
         # "troops killed one of the attackers", "Two of the women were released".
