@@ -469,6 +469,12 @@ class _Reader:
             role = "attackers"  # "six attackers were also killed": not among the people they killed
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
 
+    def breakdown(self, q: Quantity, noun_end: int, party: str) -> Count:
+        """Some of the people the count before holds, by party ("38 people, including six
+        women", "seven people, three of whom were policemen"): never a toll of its own."""
+        return self.count(self.counts[-1].field, q.start, noun_end, q, party, self.text[q.start:noun_end],
+                          len(self.counts) - 1, role="part")
+
     def toll(self, q: Quantity) -> Count | None:
         """"the death toll has risen to 19", "officials put the toll at 35": a total, and the
         source's latest word on it."""
@@ -562,9 +568,7 @@ class _Reader:
             base = self.counts[-1]
             if party in (base.party, "unknown"):
                 return None  # "seven civilians, including four women", "including a commander": no new party
-            # "38 people, including six women": some of the people counted, never a toll of its own
-            return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1,
-                              role="part")
+            return self.breakdown(q, noun_end, party)
         deaths = word in ("fatalities", "fatality", "deaths") and _DEATHS_CAUSED.search(text, max(self.start, q.start - 25), q.start)
         if (word == "dead" or deaths or _DEAD_BEFORE_NOUN.match(text, q.end)) and not before:
             # "7 dead", "31 dead members of the movement", "resulting in 36 fatalities" (not
@@ -692,9 +696,7 @@ class _Reader:
             base = self.counts[-1]
             if party == base.party or base.field == "seized":
                 return None
-            # "seven people, three of whom were policemen": some of those counted, never a toll of its own
-            return self.count(base.field, q.start, noun_end, q, party, text[q.start:noun_end], len(self.counts) - 1,
-                              role="part")
+            return self.breakdown(q, noun_end, party)
         # "troops killed one of the attackers", "Two of the women were released".
         noun, noun_end = _noun_phrase(text, after_of, end)
         if noun is None:
