@@ -465,6 +465,13 @@ class _Reader:
         if role is None and _ONE_OF_SEVERAL.match(self.text, b, min(self.end, b + 80)) \
                 and any(c.field == field for c in self.context[-4:] + self.counts):
             role = "part"  # "four civilians were killed in the first strike": some of those counted
+        if role is None and field in ("killed", "wounded") and q.value is not None \
+                and _SUBGROUP.fullmatch(value_text) and any(
+                    c.field == field and c.role is None and c.party in ("civilian", "unknown")
+                    and c.value is not None and c.value > q.value for c in self.context[-4:] + self.counts):
+            # "killed seven civilians ... Two elderly women were killed immediately": some of them,
+            # told one by one, not a second, smaller toll
+            role = "part"
         if role is None and field == "killed" and party == "militant" and _ATTACKERS.search(value_text):
             role = "attackers"  # "six attackers were also killed": not among the people they killed
         return Count(field, a, b, q.value, q.qualifier, party, value_text, of, role)
@@ -733,6 +740,10 @@ _ONE_OF_SEVERAL = re.compile(
     r"(?:strike|attack|blast|explosion|wave|bombing|raid|shelling|salvo)\b", re.IGNORECASE)
 
 
+# People of a kind any toll of civilians holds ("two elderly women", "three children")
+_SUBGROUP = re.compile(r"[\w-]+\s+(?:(?:elderly|young|old|little|small|teenage|pregnant)\s+)?(?:women|woman|children|"
+                       r"child|boys?|girls?|adults?|infants?|babies|baby|toddlers?|teenagers?|minors?)",
+                       re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(r"\b(?:were|was)\s+among\s+(?:those|the)\s+(?:\w+\s+)?(?:killed|dead|victims|slain|"
                              r"wounded|injured)\b", re.IGNORECASE)
 # ("five others went missing", "two others escaped": what happened to them is another thing)
