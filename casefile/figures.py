@@ -132,7 +132,7 @@ class Report:
         return any(q == "at_least" for q in self.qualifiers.values())
 
     def conflicts(self, party: str, value: int) -> bool:
-        return party in self.parties and self.parties[party] != value
+        return party in self.parties and self.parties[party] != value and self.qualifiers.get(party) != "vague"
 
 
 @dataclass
@@ -168,6 +168,9 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
         else:
             home = next((r for r in same_article
                          if not r.conflicts(party, value) and _same_voice(r, ev.attributed_to)), None)
+        if ev.qualifier == "vague" and home is not None and ev.role is None \
+                and any(q != "vague" for q in home.qualifiers.values()):
+            continue  # "thousands of deaths" beside "20 civilians were killed": a magnitude yields to a number
         if home is None:
             home = Report(ev.article_id, part_only=ev.role == "part")
             reports.append(home)
@@ -192,6 +195,8 @@ def _reports(evidence: list[Evidence]) -> list[Report]:
             continue
         elif ev.role == "other" and (party in home.parties or party == "unknown"):
             home.added(party, value)
+        elif home.qualifiers.get(party) == "vague" and ev.qualifier != "vague":
+            home.parties[party] = value  # "dozens were killed ... 23 villagers": the number, not the magnitude
         else:
             home.parties[party] = max(value, home.parties.get(party, 0))
         if ev.qualifier:

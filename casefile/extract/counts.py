@@ -324,6 +324,7 @@ _TOLL_BEFORE = re.compile(
     rf"|(?P<noun>(?P<killed>{phrases(TOLL_NOUNS['killed'])})|(?P<wounded>{phrases(TOLL_NOUNS['wounded'])}))"
     rf"\b[^.;:]{{0,140}}?\b(?:{phrases(RESTATEMENT_VERBS)}))\s+$",
     re.IGNORECASE)
+_RISEN_BARE = re.compile(r"\b(?:risen|rose|climbed)\s+$", re.IGNORECASE)
 _TOLL_OF_BACKGROUND = re.compile(rf"\b(?:{phrases(TOLL_OF_BACKGROUND)})\b", re.IGNORECASE)
 _TOLL_EVENT = re.compile(rf"\b(?:{phrases(TOLL_EVENT_WORDS)})\b", re.IGNORECASE)
 _ADDITIVE_AFTER = re.compile(rf"\s+(?:{phrases(ADDITIVE_AFTER)})\b", re.IGNORECASE)
@@ -492,6 +493,8 @@ class _Reader:
         if m is None:
             return None
         if not m["put"]:
+            if q.qualifier == "exact" and _RISEN_BARE.search(m.group(0)):
+                return None  # "rose 20 percent": only "rose above 20", "rose to 20" state a toll
             between = self.text[m.end("noun"):q.start]
             if _TOLL_OF_BACKGROUND.search(between):
                 return None  # "the death toll of the war has risen to 40,000": a statistic

@@ -27,7 +27,7 @@ VAGUE = {
 }
 QUALIFIERS = {
     "at least": "at_least", "no fewer than": "at_least", "not less than": "at_least",
-    "more than": "at_least", "over": "at_least", "upwards of": "at_least",
+    "more than": "at_least", "over": "at_least", "upwards of": "at_least", "above": "at_least",
     "in excess of": "at_least", "a minimum of": "at_least",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "nearly": "about", "almost": "about", "some": "about", "close to": "about",

@@ -26,6 +26,8 @@ TOLL_NOUNS: dict[str, tuple[str, ...]] = {
 # before in the article ("rose to 19" after "12 were killed" is an update, not a dispute).
 RESTATEMENT_VERBS = (
     "rose to", "has risen to", "had risen to", "have risen to", "risen to", "rising to",
+    # before a qualified figure: "has risen above 20", "rose to more than 30"
+    "rose", "has risen", "had risen", "climbed", "has climbed",
     "climbed to", "has climbed to", "had climbed to", "climbing to",
     "increased to", "has increased to", "had increased to", "jumped to", "has jumped to",
     "went up to", "has gone up to", "has grown to", "grew to", "soared to", "has soared to",

@@ -128,6 +128,9 @@ def counts(text):
     ("The number of people killed in the raid rose to at least nine.", 9),
     ("Two more bodies were found, bringing the toll to 16.", 16),
     ("By evening the death toll stood at 30 people.", 30),
+    # From fresh W 335 (Mali); written here for Nigeria: a toll risen past a figure
+    ("The mayor said the death toll has risen above 20.", 20),
+    ("The death toll rose over 40 by Sunday evening.", 40),
 ])
 def test_a_toll_statement_is_a_total_and_an_update(sentence, value):
     toll = [c for c in counts(sentence) if c.role == "update"]
@@ -160,6 +163,7 @@ def test_a_toll_listed_by_party_is_their_sum(sentence, value, party):
     "The death toll of the war has risen to 40,000.",
     "The number of deaths rose to 2,000.",
     "The toll since January stands at 310.",
+    "The death toll rose 20 percent from the year before.",
 ])
 def test_a_toll_of_a_war_or_a_period_is_no_update(sentence):
     assert not [c for c in counts(sentence) if c.role == "update"]
@@ -202,6 +206,22 @@ def best(text, published="2024-05-06"):
 def test_a_restated_toll_is_the_incidents_figure():
     assert best("Gunmen attacked a market in Maiduguri on Saturday, killing 12 people, police said. "
                 "The death toll later rose to 19, police said.") == (19, "exact")
+
+
+def test_a_magnitude_yields_to_a_number():
+    # From fresh W 335 (Mali): "thousands of deaths" in a background sentence made the brief's
+    # toll 1,000 beside "More than 20 civilians were killed". Written here for Cameroon.
+    assert best("At least 14 villagers were killed when separatists attacked Bali in the North-West region "
+                "on Monday. The separatists have waged a campaign in the region, causing thousands of deaths "
+                "and displacing many.") == (14, "at_least")
+    # and the other way round: the number, once stated, replaces the magnitude, without a dispute
+    text = ("Dozens of people were killed when gunmen attacked Ntumbaw in the North-West region on Monday. "
+            "The local mayor said 23 villagers died.")
+    assert best(text)[0] == 23
+    (candidate,) = extract(text, "2024-05-06")
+    evidence = [Evidence(c.field, c.value_num, c.party, c.qualifier, 0, c.attributed_to)
+                for c in candidate.claims if c.field == "killed"]
+    assert not derive(evidence).disputed
 
 
 def test_the_total_beats_one_partys_count_in_the_candidate():
