@@ -409,6 +409,20 @@ class _Reader:
                                     last.value + count.value, last.qualifier, last.party,
                                     self.text[last.start:max(last.end, count.end)])
             return
+        if (last and count.of_count is None and last.of_count is None and last.field == count.field
+                and last.role is None and count.role is None and "unknown" in (last.party, count.party)
+                and last.party != count.party and last.value is not None and count.value is not None
+                and re.fullmatch(r"\s*(?:and|,\s*and)\s*", self._gap(last, count))):
+            # "four civilians and two members of the agency were killed": people of no stated
+            # party beside a party's count are more of the dead, not a total holding them; the
+            # list is one toll of six, the civilians a part of it.
+            named = last if last.party != "unknown" else count
+            end = max(last.end, count.end)
+            self.counts[-1] = Count(last.field, last.start, end, last.value + count.value,
+                                    last.qualifier, "unknown",
+                                    self.text[last.start:end])
+            self.counts.append(replace(named, of_count=len(self.counts) - 1, role="part"))
+            return
         self.counts.append(count)
 
     def _gap(self, last: Count, count: Count) -> str:

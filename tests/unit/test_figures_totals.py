@@ -208,6 +208,19 @@ def test_a_restated_toll_is_the_incidents_figure():
                 "The death toll later rose to 19, police said.") == (19, "exact")
 
 
+@pytest.mark.parametrize("text, total", [
+    # From fresh W 332 (Kabul): the dead of no stated party beside a party's count are more of
+    # the dead, not a second, smaller toll ("6 killed ... and, separately, 2"). Written here for
+    # Somalia and Mexico.
+    ("A car bomb killed seven people in Mogadishu on Sunday. Police said five civilians and two "
+     "members of the district administration were killed.", 7),
+    ("Gunmen killed nine people in Culiacan on Friday. Prosecutors said eight men and a police "
+     "officer were killed.", 9),
+])
+def test_a_list_of_a_party_and_people_of_no_party_is_one_toll(text, total):
+    assert best(text)[0] == total
+
+
 def test_a_magnitude_yields_to_a_number():
     # From fresh W 335 (Mali): "thousands of deaths" in a background sentence made the brief's
     # toll 1,000 beside "More than 20 civilians were killed". Written here for Cameroon.
