@@ -11,6 +11,7 @@ threats, vague totals without a time or place) never makes an incident.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -113,7 +114,9 @@ _REFERS_BACK_ANCHORED = (
     rf"\bthe\s+(?:operation|incident|clashes|confrontation|fighting|campaign|raids|operations|bomb|device|"
     rf"encounter|firefight|massacre|siege|{phrases(NEW_EVENT_NOUNS)})\b|"
     r"\bthe\s+(?:site|cell|suspects?|attackers)\b|"
-    r"\b(?:the|death)\s+toll\b|\bthe\s+number\s+of\s+(?:people\s+)?(?:killed|dead|wounded|victims)\b")
+    r"\b(?:the|death)\s+toll\b|\bthe\s+number\s+of\s+(?:people\s+)?(?:killed|dead|wounded|victims)\b|"
+    # the wounded of the event told before, dying later ("died of his injuries on 18 May")
+    r"\b(?:died|succumbed)\s+(?:[\w-]+\s+){0,4}?(?:of|to|from)\s+(?:his|her|their)\s+(?:injuries|wounds)\b")
 _REFERS_BACK = re.compile(
     _REFERS_BACK_ANCHORED + r"|"
     r"\b(?:\w+|\d+)\s+of\s+the\s+(?:\w+\s+){0,2}(?:women|men|victims|hostages|abductees|wounded|"
@@ -309,6 +312,9 @@ def _specific(d: DateMention) -> bool:
     return bool(re.search(r"day|night|week|month|ago|today|tonight|morning", partial.get("relative", "")))
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def _overlap(a: DateMention, b: DateMention) -> bool | None:
     """True/False when both dates can be compared; None when one cannot be read."""
     if a.date_start and b.date_start:
@@ -316,6 +322,12 @@ def _overlap(a: DateMention, b: DateMention) -> bool | None:
     pa, pb = a.partial, b.partial
     if not pa and not a.date_start or not pb and not b.date_start:
         return None
+    full, part = (a, b) if a.date_start else (b, a)
+    if full.date_start and full.precision == "day":
+        # "on Sunday evening" and "On July 15, 2023" (a Saturday): the day says what it was
+        day = dt.date.fromisoformat(full.date_start)
+        stated = {"weekday": _WEEKDAYS[day.weekday()], "month": day.month, "day": day.day}
+        return all(part.partial[k] == v for k, v in stated.items() if k in part.partial)
     for key in ("weekday", "month", "day"):
         if key in pa and key in pb and pa[key] != pb[key]:
             return False

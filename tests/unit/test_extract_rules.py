@@ -1248,3 +1248,25 @@ def test_what_a_kind_of_violence_has_added_up_to_is_no_incident_of_its_own():
     from casefile.extract.segment import background
     assert not background("Two raids have killed five people in the village.", [], [])
     assert not background("The attacks have killed 12 people, police said.", [], [])
+
+
+def test_a_weekday_and_a_date_that_is_another_day_are_two_events():
+    # Fresh W 341 (Bamenda), written here for Mali: with no publication date, "on Sunday
+    # evening" was never compared with "On July 15, 2023" (a Saturday), so the earlier massacre
+    # elsewhere joined the shooting and halved its toll.
+    text = ("Gunmen stormed a bar in Sevare on Sunday evening and shot dead 10 customers, witnesses said.\n\n"
+            "On July 15, 2023, at least five herders were massacred near Sevare by soldiers.")
+    assert sorted(c.date_start or "" for c in extract(text, None)) == ["", "2023-07-15"]
+    # the same weekday as the date is no contradiction
+    text = text.replace("July 15, 2023", "July 16, 2023")
+    assert len(extract(text, None)) == 1
+
+
+def test_a_wounded_man_dying_later_is_the_same_event():
+    # Real dev 118 (Deir ez-Zor), written here for Somalia: the day a wounded soldier died is
+    # not the day of another attack.
+    text = ("Al-Shabaab fighters attacked an army base in Beledweyne on 10 May 2024, killing three soldiers "
+            "and wounding seven others.\n\nThe army announced in a statement on Monday that one of its wounded "
+            "soldiers, Ahmed Nur, died as a result of his injuries on 18 May.")
+    (candidate,) = extract(text, None)
+    assert candidate.date_start == "2024-05-10"
