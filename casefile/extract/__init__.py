@@ -137,6 +137,12 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
                   and not (said_by[0] <= p.start < said_by[1])  # "Kirkuk police said"
                   and not is_reference_place(body, s.start, p)]
         triggers = [t for t in triggers_in(s) if not hypothetical(body, t)]
+        refers_back = bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text))
+        # "The attack targeted a village in Bankass – one of several areas where jihadists have
+        # waged an insurgency since 2012": a state's "since" dates the setting, not this sentence
+        is_background = background(s.text, dates, counts, latest_year, body, s.start,
+                                   eventish=bool(counts or triggers)) and not (
+            refers_back and not counts and dates and all(d.kind == "since" for d in dates))
         if source and is_organisation(source):
             previous_source = source
         elif source:
@@ -145,10 +151,9 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
             sentence=s, counts=counts, dates=[d for d in dates if d.kind == "event"],
             report_dates=report_dates, places=places, actors=actors_in(s),
             triggers=triggers, attribution=source,
-            background=background(s.text, dates, counts, latest_year, body, s.start,
-                                  eventish=bool(counts or triggers)),
+            background=is_background,
             new_event_cue=bool(_NEW_EVENT_CUE.match(s.text) or _EARLIER_EVENT_CLAUSE.pattern.match(s.text)),
-            refers_back=bool(_REFERS_BACK_SCAN.search_in(body, s.start, s.end, s.text)),
+            refers_back=refers_back,
             **dict(zip(("sites", "definite_sites"), sites_of(body, s.start, s.end))),
         ))
     passing_mentions(facts_list)

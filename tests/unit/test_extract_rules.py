@@ -1270,3 +1270,13 @@ def test_a_wounded_man_dying_later_is_the_same_event():
             "soldiers, Ahmed Nur, died as a result of his injuries on 18 May.")
     (candidate,) = extract(text, None)
     assert candidate.date_start == "2024-05-10"
+
+
+def test_a_since_clause_leaves_the_event_its_place():
+    # Fresh W 336 (Mali), written here for Nigeria: the sentence that places "the attack" is its
+    # own, though a clause of it tells of an insurgency "since 2011".
+    text = ("Over 20 villagers were killed in an attack in northwest Nigeria on Saturday, an official said.\n"
+            "The attack targeted a village in Maru, in Zamfara state – one of several areas where armed "
+            "bandits have waged a campaign of kidnappings since 2011.")
+    (candidate,) = extract(text, "2024-05-27")
+    assert candidate.location.startswith("Maru")
