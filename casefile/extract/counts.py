@@ -324,6 +324,7 @@ _TOLL_BEFORE = re.compile(
     rf"|(?P<noun>(?P<killed>{phrases(TOLL_NOUNS['killed'])})|(?P<wounded>{phrases(TOLL_NOUNS['wounded'])}))"
     rf"\b[^.;:]{{0,140}}?\b(?:{phrases(RESTATEMENT_VERBS)}))\s+$",
     re.IGNORECASE)
+_SINGULAR_PREDICATE = re.compile(r"\s*,\s*(?:was|had\s+been|has\s+been|died)\b", re.IGNORECASE)
 _RISEN_BARE = re.compile(r"\b(?:risen|rose|climbed)\s+$", re.IGNORECASE)
 _TOLL_OF_BACKGROUND = re.compile(rf"\b(?:{phrases(TOLL_OF_BACKGROUND)})\b", re.IGNORECASE)
 _TOLL_EVENT = re.compile(rf"\b(?:{phrases(TOLL_EVENT_WORDS)})\b", re.IGNORECASE)
@@ -401,6 +402,9 @@ class _Reader:
     def add(self, count: Count) -> None:
         """Keep a count; "a lieutenant and two soldiers" become one count of three."""
         last = self.counts[-1] if self.counts else None
+        if last and last.field == count.field and last.value == count.value == 1 \
+                and self._gap(last, count).strip() == "," and self._singular_predicate_after(count):
+            return  # "a woman, a resident of the village, was killed": one person, named twice
         if (last and count.of_count is None and last.of_count is None and last.field == count.field
                 and "update" not in (last.role, count.role)
                 and last.party == count.party and last.value is not None and count.value is not None
@@ -424,6 +428,10 @@ class _Reader:
             self.counts.append(replace(named, of_count=len(self.counts) - 1, role="part"))
             return
         self.counts.append(count)
+
+    def _singular_predicate_after(self, count: Count) -> bool:
+        noun = self.text.find(count.value_text, count.start, self.end)
+        return noun >= 0 and bool(_SINGULAR_PREDICATE.match(self.text, noun + len(count.value_text)))
 
     def _gap(self, last: Count, count: Count) -> str:
         """What lies between two counts' people: "killing a lieutenant | and | two soldiers",

@@ -78,6 +78,11 @@ def counts(sentence):
      [("killed", 4, "exact", "security"), ("wounded", 6, "exact", "security")]),
     ("Gunmen fatally shot three farmers on Monday.", [("killed", 3, "exact", "civilian")]),
     ("The blast killed a passer-by.", [("killed", 1, "exact", "civilian")]),
+    # one person named twice, by an apposition (fresh W 342, Manipur; written here for Haiti),
+    # not a list of two
+    ("Residents said a man, a driver of the local bus company, was shot dead.",
+     [("killed", 1, "exact", "unknown")]),
+    ("Gunmen killed a farmer, a trader and a teacher.", [("killed", 3, "exact", "civilian")]),
 ])
 def test_counts(sentence, expected):
     assert counts(sentence) == expected
