@@ -1125,6 +1125,8 @@ class Gazetteer:
                 continue                # "McDonald", "d'Ivoire" inside a word
             if _WHO_AFTER.match(text, m.end()):
                 continue                # "Francis Kamau who had gone missing": a person, not Cà Mau
+            if start and text[start - 1] in _OPEN_QUOTES and _CLOSING_QUOTE.match(text, m.end()):
+                continue                # "El Chapo": a nickname or a title, not a place
             info = self._run_info(run_str, scope)
             if info:
                 runs.append((start, info))
@@ -1601,6 +1603,8 @@ class Gazetteer:
                 start_person = i + 1
             elif i == 0 and title_before and not is_part:
                 start_person = 0
+            elif i == 0 and not is_part and _NICKNAME_AFTER.match(text, base + run[-1][1]):
+                start_person = 0  # Joaquin "El Chapo" Guzman: a name, then a nickname
             elif i == 0 and n >= 2 and not is_part and _TITLE_AFTER.match(text, base + run[-1][1]) \
                     and not self._multiword_place_at(run, 0, scope):
                 start_person = 0  # "Serhii Kruk, Head of the Emergency Service": a name, then its title
@@ -1856,6 +1860,9 @@ _DEMONYM_INDEX: dict[int, dict[str, list[str]]] = {}
 _LETTER_RUN = re.compile(r"\b[^\W\d_]+")
 _CAPITALISED_RUN = re.compile(r"\b[^\W\d_a-z][^\W\d_]*")  # _LETTER_RUN, less the lower-case ASCII words
 _LOWER_WORD = re.compile(r"[ \t]+[a-z]")
+_OPEN_QUOTES = "\"“"
+_CLOSING_QUOTE = re.compile(r"(?:['’]s)?[\"”]")
+_NICKNAME_AFTER = re.compile(r"[ \t]+[\"“][A-Z][^\"”\n]{0,30}[\"”][ \t]+[A-Z]")
 _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whom|whose)\b")
 _WORD_CHAR = re.compile(r"\w")
 

@@ -434,6 +434,14 @@ def test_a_name_followed_by_who_is_a_person(gaz):
     assert [(m.surface, m.place.country_code) for m in gaz.find_in_text(text)] == [("Lamu", "KE"), ("Lamu", "KE")]
 
 
+def test_a_nickname_in_quotes_and_the_name_before_it_are_a_person(gaz):
+    # Fresh W 338/339 (Sinaloa): Joaquin "El Chapo" Guzman made an arrest "in El Chapo",
+    # Veracruz, then in Joaquin, Texas.
+    text = ('Gunmen killed five people in Culiacan. The sons of Joaquin "El Chapo" Guzman lead one '
+            'faction; Joaquin Guzman Lopez was arrested in July.')
+    assert [m.surface for m in gaz.find_in_text(text)] == ["Culiacan"]
+
+
 def test_a_curated_town_abroad_is_a_namesake_where_the_article_is_elsewhere(gaz):
     # Fresh-N article 233: Ethiopia's "Boni locality" is not the curated Boni of Mali.
     text = ("An armed attack in Ethiopia's Oromia region has left 28 civilians dead. Rebels opened "
