@@ -325,6 +325,10 @@ _TOLL_BEFORE = re.compile(
     rf"\b[^.;:]{{0,140}}?\b(?:{phrases(RESTATEMENT_VERBS)}))\s+$",
     re.IGNORECASE)
 _SINGULAR_PREDICATE = re.compile(r"\s*,\s*(?:was|had\s+been|has\s+been|died)\b", re.IGNORECASE)
+_TO_DEATH_BEFORE = re.compile(r"\b(?:burned|burnt|burning|beat|beating|stoned|stoning|hacked|hacking|"
+                              r"bludgeoned|clubbed|stabbed|stabbing|shot|shooting|tortured|starved)\s+$",
+                              re.IGNORECASE)
+_TO_DEATH_AFTER = re.compile(r"\s+to\s+death\b", re.IGNORECASE)
 _RISEN_BARE = re.compile(r"\b(?:risen|rose|climbed)\s+$", re.IGNORECASE)
 _TOLL_OF_BACKGROUND = re.compile(rf"\b(?:{phrases(TOLL_OF_BACKGROUND)})\b", re.IGNORECASE)
 _TOLL_EVENT = re.compile(rf"\b(?:{phrases(TOLL_EVENT_WORDS)})\b", re.IGNORECASE)
@@ -616,6 +620,10 @@ class _Reader:
             verb = _DEAD_NOUN_VERBS[word].search(text, max(self.start, q.start - 40), q.start)
             if verb:
                 return self.count("killed", verb.start(), noun_end, q, party, text[q.start:noun_end])
+        if not before and _TO_DEATH_AFTER.match(text, noun_end) \
+                and _TO_DEATH_BEFORE.search(text, max(self.start, q.start - 30), q.start):
+            # "burned a tribal woman to death", "beat two traders to death"
+            return self.count("killed", q.start, noun_end, q, party, text[q.start:noun_end])
         if before:
             field = _field_of(before)
             if re.match(r"(?:left|leaving)$", before.group(field), re.I):

@@ -83,6 +83,11 @@ def counts(sentence):
     ("Residents said a man, a driver of the local bus company, was shot dead.",
      [("killed", 1, "exact", "unknown")]),
     ("Gunmen killed a farmer, a trader and a teacher.", [("killed", 3, "exact", "civilian")]),
+    # a verb, the dead, then "to death" (fresh W 343, Manipur; written here for Nigeria and Haiti)
+    ("Armed herders shot, captured and burned a village elder to death on Friday.",
+     [("killed", 1, "exact", "civilian")]),
+    ("A mob beat two suspected kidnappers to death in Petion-Ville.", [("killed", 2, "exact", "militant")]),
+    ("Gunmen burned three houses and two shops.", []),
 ])
 def test_counts(sentence, expected):
     assert counts(sentence) == expected
