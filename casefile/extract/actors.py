@@ -206,14 +206,41 @@ _NAMED_WITH_ACRONYM = re.compile(
     r"\b(?:(?!The\b)[A-Z][\w'’-]+,?[ \t]+(?:(?:and|of|for|the|de|du|des|al|el)[ \t]+)?){1,6}"
     r"\([A-Z0-9][A-Za-z0-9-]{1,8}\)(?=[ \t]+(?:rebels?|militants?|fighters?|insurgents?|armed[ \t]+groups?|militias?|"
     r"jihadists?|gunmen|guerrillas?)\b)")
+# "Ambazonia Defense Forces (ADF)": a name, then its initials
+_ACRONYM_DEFINED = re.compile(r"\b((?:(?!The\b)[A-Z][\w'’-]+[ \t]+(?:(?:and|of|for|the|de|du|des)[ \t]+)?){2,6}?)"
+                              r"\(([A-Z]{2,8})\)")
+
+
+def _folded(name: str) -> str:
+    return name.replace("’", "'").replace("Defence", "Defense").lower()
+
+
+def _defined_acronyms(text: str) -> dict[str, str]:
+    """Acronym -> the name the article spells out for it, when the initials match."""
+    defined = {}
+    for m in _ACRONYM_DEFINED.finditer(text):
+        words = m[1].split()
+        for k in range(len(words)):  # the name may start after a capitalised word of the sentence
+            initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+            if initials == m[2]:
+                defined.setdefault(m[2], " ".join(words[k:]))
+                break
+    return defined
+
+
 _STATE_ARMY = re.compile(r"(?:Chinese\s+)?People['’]s\s+Liberation\s+Army\b")   # China's army
 
 
 def find_actors(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
     taken = SpanSet()
+    defined = _defined_acronyms(text) if "(" in text else {}
     for m in _FAST[id(_NAMED)].finditer(text):
         name = _NAMES[int(m.lastgroup[1:])]
+        own = defined.get(m.group())
+        if own and not _folded(name).startswith(_folded(own)):
+            # "The Ambazonia Defense Forces (ADF)": the article says what its ADF is
+            name = f"{own} ({m.group()})"
         found.append(ActorMention(m.start(), m.end(), name))
         taken.add(m.start(), m.end())
     # Groups named as the text names them, where the catalog did not name them already.

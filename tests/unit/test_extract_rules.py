@@ -1290,3 +1290,18 @@ def test_a_since_clause_leaves_the_event_its_place():
             "bandits have waged a campaign of kidnappings since 2011.")
     (candidate,) = extract(text, "2024-05-27")
     assert candidate.location.startswith("Maru")
+
+
+def test_an_acronym_the_article_spells_out_is_its_own():
+    # Fresh W 340 (Bamenda): "The Ambazonia Defense Forces (ADF)" made every "ADF" Congo's
+    # Allied Democratic Forces. Written here for the Philippines and Congo.
+    from casefile.extract.actors import find_actors
+
+    text = ("The Bangsamoro Islamic Freedom Fighters (BIFF) denied it. "
+            "A BIFF spokesman said the group was not in Datu Hoffer.")
+    names = {a.name for a in find_actors(text)}
+    assert "Bangsamoro Islamic Freedom Fighters (BIFF)" in names
+    text = "The Mouvement du 23 Mars (M23) rebels attacked. Elsewhere the Allied Democratic Forces (ADF) killed 12."
+    assert "Allied Democratic Forces (ADF)" in {a.name for a in find_actors(text)}
+    text = "The Ambazonia Defence Forces (ADF) denied it. ADF spokesman Lucas Asu said so."
+    assert {a.name for a in find_actors(text)} == {"Ambazonia Defence Forces (ADF)"}
