@@ -406,29 +406,27 @@ class _Reader:
     def add(self, count: Count) -> None:
         """Keep a count; "a lieutenant and two soldiers" become one count of three."""
         last = self.counts[-1] if self.counts else None
-        if last and last.field == count.field and last.value == count.value == 1 \
-                and self._gap(last, count).strip() == "," and self._singular_predicate_after(count):
-            return  # "a woman, a resident of the village, was killed": one person, named twice
-        if (last and count.of_count is None and last.of_count is None and last.field == count.field
-                and "update" not in (last.role, count.role)
-                and last.party == count.party and last.value is not None and count.value is not None
-                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self._gap(last, count))):
-            self.counts[-1] = Count(last.field, last.start, max(last.end, count.end),
-                                    last.value + count.value, last.qualifier, last.party,
-                                    self.text[last.start:max(last.end, count.end)])
+        if not (last and count.of_count is None and last.of_count is None and last.field == count.field
+                and last.value is not None and count.value is not None):
+            self.counts.append(count)
             return
-        if (last and count.of_count is None and last.of_count is None and last.field == count.field
-                and last.role is None and count.role is None and "unknown" in (last.party, count.party)
-                and last.party != count.party and last.value is not None and count.value is not None
-                and re.fullmatch(r"\s*(?:and|,\s*and)\s*", self._gap(last, count))):
+        gap = self._gap(last, count)
+        if last.value == count.value == 1 and gap.strip() == "," and self._singular_predicate_after(count):
+            return  # "a woman, a resident of the village, was killed": one person, named twice
+        end = max(last.end, count.end)
+        if ("update" not in (last.role, count.role) and last.party == count.party
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap)):
+            self.counts[-1] = Count(last.field, last.start, end, last.value + count.value, last.qualifier,
+                                    last.party, self.text[last.start:end])
+            return
+        if (last.role is None and count.role is None and "unknown" in (last.party, count.party)
+                and last.party != count.party and re.fullmatch(r"\s*(?:and|,\s*and)\s*", gap)):
             # "four civilians and two members of the agency were killed": people of no stated
             # party beside a party's count are more of the dead, not a total holding them; the
             # list is one toll of six, the civilians a part of it.
             named = last if last.party != "unknown" else count
-            end = max(last.end, count.end)
-            self.counts[-1] = Count(last.field, last.start, end, last.value + count.value,
-                                    last.qualifier, "unknown",
-                                    self.text[last.start:end])
+            self.counts[-1] = Count(last.field, last.start, end, last.value + count.value, last.qualifier,
+                                    "unknown", self.text[last.start:end])
             self.counts.append(replace(named, of_count=len(self.counts) - 1, role="part"))
             return
         self.counts.append(count)
