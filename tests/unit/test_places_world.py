@@ -460,3 +460,13 @@ def test_what_a_bare_name_after_in_or_at_is(text, names):
     from casefile.extract.spans import Overlaps
 
     assert [m.surface for m in bare_locatives(text, Overlaps([]))] == names
+
+
+def test_a_numbered_village_is_its_whole_name():
+    # Fresh X 352 (Narathiwat): "Chulabhorn Pattana 5 village" was Chulabhorn, a town of another
+    # province. Written here for Borno as well.
+    (inc,) = extract("Gunmen attacked Kaiga 2 village in Borno state on Monday, killing four farmers.", "2024-05-08")
+    assert (inc.location, inc.admin1) == ("Kaiga 2", "Borno")
+    (inc,) = extract("A bomb exploded in Chulabhorn Pattana 5 village in Rangae district of Narathiwat on Monday, "
+                     "wounding four rangers.", "2024-05-08")
+    assert (inc.location, inc.admin1) == ("Chulabhorn Pattana 5", "Narathiwat")
