@@ -27,6 +27,8 @@ _CLAIM_THAT = re.compile(
 _SAY_VERB = re.compile(rf"\b(?P<verb>{_SAY})\b")
 _AUX_BEFORE = re.compile(
     r"(?:\s+(?:also|separately|later|previously|earlier|further|reportedly|had|has|have))*\s*,?\s*$")
+_APPOSITIVE_BEFORE = re.compile(r",[ \t]*an?[ \t]+[^,;:.()“”\"]{1,60},(?:[ \t]+(?:also|separately|later|previously|"
+                                r"earlier|further|reportedly|had|has|have))*[ \t]*$")
 # ", said police spokesman Abdul Yusuf." (inverted)
 _SAY_BEFORE = re.compile(rf"[,“”\"]\s*(?:{_SAY})\s+(?!that\b)(?P<src>[^,.;]{{3,80}}?)\s*[.,;]", re.IGNORECASE)
 
@@ -128,6 +130,11 @@ def attribution_of(sentence: str, previous: str | None,
         if before.endswith(",") and (inverted := _SAY_BEFORE.match(sentence, len(before) - 1)) \
                 and not _CLAUSE_IN_SOURCE.search(inverted["src"]) and (src := normalise_source(inverted["src"])):
             return src, inverted.span("src")
+        described_to = None
+        if appositive := _APPOSITIVE_BEFORE.search(head):
+            # "JNIM, an Al-Qaeda affiliate, has claimed": the name before its description
+            # speaks, and the description is part of who speaks ("a lawmaker representing X")
+            head, described_to = head[:appositive.start()].rstrip(")"), appositive.end()
         head = head[:_AUX_BEFORE.search(head).start()]
         if not head or not re.search(r"[A-Za-z][\w’'.-]*$", head):
             continue
@@ -155,7 +162,7 @@ def attribution_of(sentence: str, previous: str | None,
         src = normalise_source(raw, previous)
         if src:
             start = sentence.rfind(raw, 0, m.start("verb"))
-            return src, (start, start + len(raw)) if start >= 0 else None
+            return src, (start, described_to or start + len(raw)) if start >= 0 else None
     m = _SAY_BEFORE.search(sentence)
     if m:
         src = normalise_source(m["src"])

@@ -1305,3 +1305,19 @@ def test_an_acronym_the_article_spells_out_is_its_own():
     assert "Allied Democratic Forces (ADF)" in {a.name for a in find_actors(text)}
     text = "The Ambazonia Defence Forces (ADF) denied it. ADF spokesman Lucas Asu said so."
     assert {a.name for a in find_actors(text)} == {"Ambazonia Defence Forces (ADF)"}
+
+
+def test_a_name_then_its_description_speaks():
+    # Fresh X 350 (Djibo): "JNIM, an Al-Qaeda affiliate, has claimed ..., stating that 200 soldiers
+    # were killed" had no source, so the group's claim was the toll. Written here for Somalia and
+    # Nigeria.
+    from casefile.extract.attribution import attribution_of
+
+    text = "Al-Shabaab, a group linked to al-Qaeda, has claimed the attack, saying 30 soldiers were killed."
+    assert attribution_of(text, None)[0] == "Al-Shabaab"
+    # the description is part of who speaks: its place is not the event's
+    text = "Musa Bello, a lawmaker representing Gusau, said at least 30 people were killed."
+    source, (start, end) = attribution_of(text, None)
+    assert source == "Musa Bello" and "Gusau" in text[start:end]
+    # not a description of the speaker: ", a local official said" names the speaker itself
+    assert attribution_of("Gunmen killed five people in a village, a local official said.", None)[0] == "Local official"
