@@ -11,8 +11,9 @@ from casefile.extract.gazetteer import NOT_A_SETTLEMENT, Place, PlaceMention
 from casefile.extract.spans import Overlaps, SpanSet
 from casefile.extract.vocabulary import WIRE_AGENCIES
 
-# (a numbered one too: "Chulabhorn Pattana 5 village", one of several of that name)
-_NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)\b)){0,3}(?:[ \t]\d{1,2}\b)?"
+# (a numbered one too: "Chulabhorn Pattana 5 village", one of several of that name; not the count
+# after it: "the village of Tandiakoro 15 civilians")
+_NAME = r"[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|(?:al|el|ad|ez|as|ash|an|ar|de|du|wa|bin|ibn)\b)){0,3}(?:[ \t]\d{1,2}(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:in|of|near|on|at|and|village|camp|town|hamlet|settlement|locality)\b))?"
 _TYPE = r"village|town|city|hamlet|locality|settlement|community|camp|district|neighbou?rhood|area|island|quarter|suburb|outskirts"
 # "the village of X", "a village called X"; "Barangay X" (the Philippines' village, named before its name).
 # (in quotes too: "the village of “Iblin”")

@@ -470,3 +470,7 @@ def test_a_numbered_village_is_its_whole_name():
     (inc,) = extract("A bomb exploded in Chulabhorn Pattana 5 village in Rangae district of Narathiwat on Monday, "
                      "wounding four rangers.", "2024-05-08")
     assert (inc.location, inc.admin1) == ("Chulabhorn Pattana 5", "Narathiwat")
+    # the count after a village's name is not part of it
+    incidents = extract("Gunmen stormed the village of Tandiakoro 15 civilians were killed on Monday "
+                        "in Burkina Faso.", "2024-05-08")
+    assert [i.location for i in incidents] == ["Tandiakoro"]
