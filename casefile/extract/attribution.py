@@ -25,10 +25,9 @@ _CLAIM_THAT = re.compile(
     r"|\bclaims?\s+by\s+(?P<by>[^,.;:“”\"()]{2,60}?)\s+that\b", re.IGNORECASE)
 # "<source> said": the verb, then the words before it are read as the source.
 _SAY_VERB = re.compile(rf"\b(?P<verb>{_SAY})\b")
-_AUX_BEFORE = re.compile(
-    r"(?:\s+(?:also|separately|later|previously|earlier|further|reportedly|had|has|have))*\s*,?\s*$")
-_APPOSITIVE_BEFORE = re.compile(r",[ \t]*an?[ \t]+[^,;:.()“”\"]{1,60},(?:[ \t]+(?:also|separately|later|previously|"
-                                r"earlier|further|reportedly|had|has|have))*[ \t]*$")
+_AUX = r"also|separately|later|previously|earlier|further|reportedly|had|has|have"
+_AUX_BEFORE = re.compile(rf"(?:\s+(?:{_AUX}))*\s*,?\s*$")
+_APPOSITIVE_BEFORE = re.compile(rf",[ \t]*an?[ \t]+[^,;:.()“”\"]{{1,60}},(?:[ \t]+(?:{_AUX}))*[ \t]*$")
 # ", said police spokesman Abdul Yusuf." (inverted)
 _SAY_BEFORE = re.compile(rf"[,“”\"]\s*(?:{_SAY})\s+(?!that\b)(?P<src>[^,.;]{{3,80}}?)\s*[.,;]", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from casefile.datetext import WEEKDAYS
 from casefile.extract.actors import ActorMention
 from casefile.extract.anchors import AnchoredPattern, WordIndex
 from casefile.extract.counts import Count
@@ -312,9 +313,6 @@ def _specific(d: DateMention) -> bool:
     return bool(re.search(r"day|night|week|month|ago|today|tonight|morning", partial.get("relative", "")))
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def _overlap(a: DateMention, b: DateMention) -> bool | None:
     """True/False when both dates can be compared; None when one cannot be read."""
     if a.date_start and b.date_start:
@@ -326,8 +324,9 @@ def _overlap(a: DateMention, b: DateMention) -> bool | None:
     if full.date_start and full.precision == "day":
         # "on Sunday evening" and "On July 15, 2023" (a Saturday): the day says what it was
         day = dt.date.fromisoformat(full.date_start)
-        stated = {"weekday": _WEEKDAYS[day.weekday()], "month": day.month, "day": day.day}
-        return all(part.partial[k] == v for k, v in stated.items() if k in part.partial)
+        said = {k: WEEKDAYS[v.lower()] if k == "weekday" else v for k, v in part.partial.items()}
+        return all(said[k] == v for k, v in (("weekday", day.weekday()), ("month", day.month), ("day", day.day))
+                   if k in said)
     for key in ("weekday", "month", "day"):
         if key in pa and key in pb and pa[key] != pb[key]:
             return False

@@ -26,7 +26,7 @@ TOLL_NOUNS: dict[str, tuple[str, ...]] = {
 # before in the article ("rose to 19" after "12 were killed" is an update, not a dispute).
 RESTATEMENT_VERBS = (
     "rose to", "has risen to", "had risen to", "have risen to", "risen to", "rising to",
-    # before a qualified figure: "has risen above 20", "rose to more than 30"
+    # bare, only before a qualified figure (see counts.toll): "has risen above 20", "rose over 40"
     "rose", "has risen", "had risen", "climbed", "has climbed",
     "climbed to", "has climbed to", "had climbed to", "climbing to",
     "increased to", "has increased to", "had increased to", "jumped to", "has jumped to",
