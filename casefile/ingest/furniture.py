@@ -147,6 +147,9 @@ def furniture_lines(body: str, lines: list[str] | None = None) -> dict[int, str]
 _SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s*$")
 
 
+_AUXILIARY = re.compile(r"\b(?:was|were|had|has been|have been|is being|are being)\b", re.IGNORECASE)
+
+
 def _headline_like(text: str) -> bool:
     """A short capitalised line that ends without a sentence's punctuation."""
     words = text.split()
@@ -191,6 +194,15 @@ def find_furniture(body: str, signature_line: int | None = None,
         for i in nonempty:
             if i >= tail_start and len(texts[i].strip()) < 160:
                 reasons.setdefault(i, "page furniture")
+    # Between the story's sentences, a headline is a link to another story ("IS 'executes' at
+    # least 15 civilians in Mosul: officials"): its place and toll are not this story's. A
+    # headline drops its auxiliaries; a line with one is a sentence that lost its full stop.
+    told = [i for i in nonempty if _SENTENCE_END.search(texts[i]) and len(texts[i].split()) >= 8]
+    for i in nonempty:
+        text = texts[i].strip()
+        if told and told[0] < i < told[-1] and i not in reasons and _headline_like(text) \
+                and not _AUXILIARY.search(text):
+            reasons[i] = "related headline"
     # A short fragment sandwiched between furniture lines is furniture too ("about the").
     for pos, i in enumerate(nonempty[1:-1], start=1):
         if i not in reasons and len(texts[i].strip()) < 40:

@@ -73,3 +73,20 @@ def test_a_link_to_another_story_is_furniture():
         assert furniture.is_furniture_line(line) == "page furniture", line
     assert furniture.is_furniture_line("Ready: the army said it was prepared to retake the town") is None
     assert furniture.is_furniture_line("Readers said: five people died in the attack") is None
+
+
+def test_a_related_storys_headline_inside_the_story_is_furniture():
+    # Fresh Y 359 (Kirkuk): an unlabelled link "IS 'executes' at least 15 civilians in Mosul:
+    # officials" between the story's paragraphs put the attack in Mosul.
+    body = ("Gunmen killed four farmers on Tuesday near the village of Kotoko, the district chief said.\n"
+            "\n"
+            "Army says it repels jihadist attack on Dori base: officials\n"
+            "\n"
+            "Three of the victims were buried in Kotoko on Wednesday, residents told reporters.\n"
+            "Six soldiers were also wounded in the attack, and the road was closed\n"
+            "The army sent reinforcements to the area on Wednesday afternoon, a source said.\n")
+    spans = furniture.find_furniture(body)
+    assert [(body[s.start:s.end], s.reason) for s in spans] == [
+        ("Army says it repels jihadist attack on Dori base: officials", "related headline")]
+    # Before the story is told (a title, a standfirst) nothing is taken as a related headline.
+    assert furniture.find_furniture("Gunmen kill four farmers in Kotoko\n" + body)[0].start > 0
