@@ -82,8 +82,10 @@ def extract(body: str, published: str | None = None, excluded: Sequence[Span] = 
     all_places = sorted([p for p in all_places if p not in superseded] + unknown, key=lambda p: p.start)
     # Short forms first: where the text then places a name ("the Hamrin mountain range in
     # Kirkuk") is where it is.
-    all_places = situate(body, short_forms(sorted(all_places + possessed_places(body, all_places),
-                                                  key=lambda p: p.start)), gazetteer.lookup)
+    # (a possessed name that names an armed group is the owner's group: "Yemen's Houthi rebels")
+    possessed = [p for p in possessed_places(body, all_places) if not actor_spans.any(p.start, p.end)]
+    all_places = situate(body, short_forms(sorted(all_places + possessed, key=lambda p: p.start)),
+                         gazetteer.lookup)
     # Datelines, outlets' names and countries used as adjectives count for the article's
     # country, never as the place of an event.
     filed_from = dateline_spans(body)

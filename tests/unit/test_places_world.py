@@ -130,6 +130,14 @@ def test_a_peoples_adjective_a_province_possesses_is_no_place():
     assert inc.location == "Papua"
 
 
+def test_an_armed_group_a_country_possesses_is_no_place():
+    # Fresh Y 358: "Yemen's Houthi rebel group fired a missile" put the attack in "Houthi".
+    for text in ("Nigeria's Boko Haram fighters killed 12 farmers on Monday, the police said.",
+                 "Somalia's Al-Shabaab militants killed four soldiers in an ambush on Monday, officials said."):
+        [inc] = extract(text, "2024-03-06")
+        assert inc.location in ("Nigeria", "Somalia"), text
+
+
 def test_an_unknown_x_district_of_y_keeps_its_name_and_takes_y():
     [inc] = extract("A bomb killed three people in the Zorbaq district of Khyber Pakhtunkhwa "
                     "on Monday, police said.", "2024-05-08")
