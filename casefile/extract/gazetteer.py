@@ -1806,7 +1806,8 @@ _ADJECTIVAL_AFTER = re.compile(
     # "17 US casualties", "a US drone strike", "US service members"
     r"|[ \t]+(?:casualties|citizens|nationals|personnel|service[ \t]+members?|servicemen|troops|soldiers|"
     r"forces|military|army|navy|drones?|air[ \t]*strikes?|airstrikes?|officials|diplomats|embassy|government|"
-    r"authorities|contractors|aid[ \t]+workers|envoy|ambassador|president|allies|partners|warplanes?|jets?)\b"
+    r"authorities|contractors|aid[ \t]+workers|envoy|ambassador|president|allies|partners|warplanes?|jets?|"
+    r"advis[eo]rs|trainers|instructors|marines|mercenaries|special[ \t]+forces)\b"
     r"|['’]s[ \t]+(?:\w+[ \t]+)?(?:army|military|forces|troops|government|ambassador|embassy|"
     r"president|envoy|ministry|officials?|allies|partners)\b")
 

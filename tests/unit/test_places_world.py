@@ -191,6 +191,8 @@ def test_a_dateline_city_is_not_the_event_place(dateline):
     "U.S. Africa Command said an air strike killed five al-Shabaab fighters near Jilib on Monday.",
     "Kenya's military said its soldiers killed five al-Shabaab fighters near Jilib on Monday.",
     "Somali and U.S. forces killed five al-Shabaab fighters near Jilib on Monday.",
+    # fresh Y 360 (Kirkuk): "a base ... where US advisers are stationed" made an incident in the US
+    "Militants stormed a base near Jilib where US advisers are stationed, killing five soldiers on Monday.",
 ])
 def test_a_country_used_as_an_adjective_is_not_the_event_place(sentence):
     [inc] = extract(sentence, "2024-05-08")
