@@ -491,11 +491,12 @@ class _Reader:
                 and any(c.field == field for c in self.context[-4:] + self.counts):
             role = "part"  # "four civilians were killed in the first strike": some of those counted
         if role is None and field in ("killed", "wounded") and q.value is not None \
-                and _SUBGROUP.fullmatch(value_text) and any(
+                and (_SUBGROUP.fullmatch(value_text) or value_text == q.text) and any(
                     c.field == field and c.role is None and c.party in ("civilian", "unknown")
                     and c.value is not None and c.value > q.value for c in self.context[-4:] + self.counts):
             # "killed seven civilians ... Two elderly women were killed immediately": some of them,
-            # told one by one, not a second, smaller toll
+            # told one by one, not a second, smaller toll; so is a number without a noun ("we
+            # have lost six people. One was shot dead"): one of those just counted
             role = "part"
         if role is None and field == "killed" and party == "militant" and _ATTACKERS.search(value_text):
             role = "attackers"  # "six attackers were also killed": not among the people they killed
