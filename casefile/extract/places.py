@@ -463,7 +463,8 @@ _DATE_STAMP = (r"(?:(?:[Dd]ate|[Pp]ublished|[Pp]osted|[Uu]pdated):?[ \t]+)?"
                r"[A-Z][a-z]{2,8}[ \t]+\d{1,2},[ \t]+\d{4})[ \t]+")
 _DATELINE_HEAD = re.compile(
     rf"^[ \t]*(?:{_DATE_STAMP})?(?:\([^()\n]{{1,30}}\)[ \t]*)?"
-    r"(?P<head>[A-Z][A-Za-z'’. -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}){0,2})"
+    r"(?P<head>[A-Z][A-Za-z'’. -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}){0,2}"
+    r"(?:[ \t]*\[[A-Z][A-Za-z .'’-]{1,30}\])?)"  # "Kabul [Afghanistan], June 14 :" (ANI's form)
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]*\d{4})?)?"
     rf"[ \t]*(?:(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:[-–—:]{{1,2}}|/)[ \t]|\((?:{'|'.join(WIRE_AGENCIES)})\)[ \t]+(?=[A-Z]))",
     re.M)

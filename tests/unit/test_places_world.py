@@ -180,6 +180,9 @@ def test_an_unknown_village_takes_the_article_country():
     "(MENAFN- IANS) Mogadishu, May 6 (IANS) ",  # a syndication tag before, no dash after
     # the outlet's tag with its own date, no dash after (fresh V 321, Peshawar)
     "MOGADISHU, (Hiiraan Online / Somali News - 8th May, 2024) ",
+    # the country in square brackets, then the date and a spaced colon (fresh Z 373, Kabul)
+    "Mogadishu [Somalia], May 8 : ",
+    "Mogadishu [Somalia], May 8 (ANI): ",
 ])
 def test_a_dateline_city_is_not_the_event_place(dateline):
     [inc] = extract(dateline + "Al-Shabaab fighters killed nine soldiers in an attack on a base "
