@@ -65,6 +65,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME}),?\s+(\d{{4}})\b")),
     ("month_range", re.compile(
         rf"\b(?i:from|between)\s+({_MONTH_NAME})\s+(?:to|and|until|through)\s+({_MONTH_NAME})(?:,?\s+(\d{{4}}))?\b")),
+    # The feasts fixed to a day: "on Christmas night", "on New Year's Eve" (not "before Christmas")
+    ("feast", re.compile(r"\b(?:(?i:on)\s+(?:the\s+)?)?(Christmas|New\s+Year['’]s)(?:\s+(Day|Eve|night|morning|"
+                         r"afternoon|evening))?\b")),
     ("month_day", re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{{4}})(?!\s*km)")),
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})\b(?!,?\s+\d{{4}})")),
     ("month_year", re.compile(rf"\b(?:(early|mid|late)[-\s])?({_MONTH_NAME}),?\s+(\d{{4}})\b")),
@@ -163,6 +166,15 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
         month = month_number(month_text)
         if not month or not 1 <= day <= 31:
             return None
+        if pub is None:
+            return make(None, None, "unknown", month=month, day=day)
+        d = safe_date(_year_for(month, day, pub), month, day)
+        return make(d, d, "day") if d else None
+    if kind == "feast":
+        if not (m.group(0)[:2].lower() == "on" or m[2]):
+            return None  # "ahead of Christmas", "since New Year's": a season, not a day
+        eve = (m[2] or "").lower() == "eve"
+        month, day = (12, 24 if eve else 25) if m[1] == "Christmas" else (12, 31) if eve else (1, 1)
         if pub is None:
             return make(None, None, "unknown", month=month, day=day)
         d = safe_date(_year_for(month, day, pub), month, day)

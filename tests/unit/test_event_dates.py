@@ -105,3 +105,20 @@ def test_without_an_event_date_the_earliest_statement_day_bounds_the_event():
             "The group said the militants attacked the village of Kawuri in two waves.\n\n"
             "In a statement on Tuesday, the militants said they had attacked soldiers around Kawuri.")
     assert dated(text, "2024-05-09")[0] == "2024-05-07"
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # From fresh Z 369 (Kamwenge); written here for the Sahel: a feast fixed to a day dates the raid.
+    ("Gunmen raided a village near Djibo on Christmas night and killed four people, the mayor said.",
+     "2023-12-27", "2023-12-25"),
+    ("Gunmen raided a village near Djibo on New Year's Eve and killed four people, the mayor said.",
+     "2024-01-02", "2023-12-31"),
+])
+def test_a_feast_fixed_to_a_day_dates_the_event(text, published, day):
+    assert dated(text, published)[0] == day
+
+
+def test_a_season_around_a_feast_is_no_day():
+    date, _ = dated("Gunmen killed four people near Djibo in the weeks before Christmas, the mayor said.",
+                    "2023-12-27")
+    assert date != "2023-12-25"
