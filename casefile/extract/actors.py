@@ -229,13 +229,29 @@ def _defined_acronyms(text: str) -> dict[str, str]:
 
 
 _STATE_ARMY = re.compile(r"(?:Chinese\s+)?People['’]s\s+Liberation\s+Army\b")   # China's army
+# A state's army by its name: "Uganda People's Defence Forces-UPDF", "Ethiopian National Defense
+# Force", "Tanzania People's Defence Force": the country's forces, not a "People's Defence Force".
+_DEFENCE_FORCE = re.compile(r"(?:People['’]s\s+|National\s+)?Defen[cs]e\s+Forces?\b")
+_STATE_BEFORE = re.compile(
+    rf"(?<![\w.])(?:(?P<demonym>{_alternation(_ADJECTIVES_CASED)})|(?P<country>{_alternation(_NAMES_CASED)}))\s+$")
 
 
 def find_actors(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
     taken = SpanSet()
     defined = _defined_acronyms(text) if "(" in text else {}
+    for m in _DEFENCE_FORCE.finditer(text) if "efen" in text else ():
+        state = _STATE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if state is None:
+            continue
+        country = _DEMONYMS.get(state["demonym"].lower()) if state["demonym"] else \
+            _COUNTRY_NAMES.get(" ".join(state["country"].lower().split()))
+        if forces_of(country):
+            found.append(ActorMention(state.start(), m.end(), forces_of(country), "forces", country))
+            taken.add(state.start(), m.end())
     for m in _FAST[id(_NAMED)].finditer(text):
+        if taken and taken.overlaps(m.start(), m.end()):
+            continue
         name = _NAMES[int(m.lastgroup[1:])]
         own = defined.get(m.group())
         if own and not _folded(name).startswith(_folded(own)):

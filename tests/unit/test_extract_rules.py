@@ -457,6 +457,19 @@ def test_an_army_named_for_a_cause_is_an_armed_group(name):
 
 
 @pytest.mark.parametrize("text, name", [
+    # From fresh Z 369 (Kamwenge): "the Uganda People's Defense Forces-UPDF" is Uganda's army,
+    # not Myanmar's People's Defence Force; written here for other states.
+    ("Residents joined the Tanzania People’s Defence Force to track the attackers.", "Tanzanian security forces"),
+    ("The Ethiopian National Defense Force said it repelled the attack.", "Ethiopian security forces"),
+])
+def test_a_states_defence_force_is_its_army(text, name):
+    from casefile.extract.actors import find_actors
+
+    names = [a.name for a in find_actors(text)]
+    assert name in names and "People's Defence Force (PDF)" not in names
+
+
+@pytest.mark.parametrize("text, name", [
     ("Fighters of the National Liberation Army (ELN) attacked the post.", "National Liberation Army (ELN)"),
     ("Fighters of the Kachin Independence Army attacked the post.", "Kachin Independence Army (KIA)"),
     ("Fighters of the People’s Defence Force attacked the post.", "People's Defence Force (PDF)"),
