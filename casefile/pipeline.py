@@ -447,7 +447,8 @@ def _match_records(case: CaseFile):
             date_end=dt.date.fromisoformat(end) if end else None,
             date_precision=precision, location=location, place_names=names, admin1=admin1,
             country=country, latitude=lat, longitude=lon, geo_precision=geo,
-            actors=frozenset(e.get("actors", set()) | {a for a in (actor1, actor2) if a}),
+            # (one spelling of a name's apostrophe, as extraction now writes it, for older case files)
+            actors=frozenset(a.replace("’", "'") for a in e.get("actors", set()) | {actor1, actor2} if a),
             event_type=event_type, sub_event_type=sub, counts=counts,
             text=" ".join(e.get("text", []))[:400], weekdays=frozenset(e.get("weekdays", ())),
             months=frozenset(e.get("months", ())), article_ids=frozenset(in_articles),

@@ -211,6 +211,12 @@ _ACRONYM_DEFINED = re.compile(r"\b((?:(?!The\b)[A-Z][\w'’-]+[ \t]+(?:(?:and|of
                               r"\(([A-Z]{2,8})\)")
 
 
+def _as_written(name: str) -> str:
+    """A name taken from the text, one way whatever the outlet's typography: "United People’s
+    Democratic Front" and "United People's Democratic Front" are one group."""
+    return " ".join(name.replace("’", "'").split())
+
+
 def _folded(name: str) -> str:
     return name.replace("’", "'").replace("Defence", "Defense").lower()
 
@@ -256,14 +262,14 @@ def find_actors(text: str) -> list[ActorMention]:
         own = defined.get(m.group())
         if own and not _folded(name).startswith(_folded(own)):
             # "The Ambazonia Defense Forces (ADF)": the article says what its ADF is
-            name = f"{own} ({m.group()})"
+            name = _as_written(f"{own} ({m.group()})")
         found.append(ActorMention(m.start(), m.end(), name))
         taken.add(m.start(), m.end())
     # Groups named as the text names them, where the catalog did not name them already.
     for pattern, worth in ((_NAMED_WITH_ACRONYM, "(" in text), (_INSURGENT_ARMY, any(w in text for w in _INSURGENT_WORDS))):
         for m in pattern.finditer(text) if worth else ():
             if not taken.overlaps(m.start(), m.end()) and not _STATE_ARMY.match(m.group()):
-                found.append(ActorMention(m.start(), m.end(), " ".join(m.group().split())))
+                found.append(ActorMention(m.start(), m.end(), _as_written(m.group())))
                 taken.add(m.start(), m.end())
     for m in _FAST[id(_GENERIC_FORCES)].finditer(text):
         if taken.overlaps(m.start(), m.end()):
