@@ -310,6 +310,12 @@ def evaluate_real(split: str, gazetteer: Gazetteer, details: bool) -> tuple[dict
                     if details and gold_actors != got_actors:
                         print(f"  ACTORS  {label_path.name}: gold {sorted(g.get('actors') or [])}, got "
                               f"{got}")
+                    # The kind of event, which the desk files it under and the matcher compares.
+                    same_type = (g["event_type"], g["sub_event_type"]) == (c.event_type, c.sub_event_type)
+                    t["sub-event type (paired)"].add(tp=int(same_type), fp=int(not same_type), fn=int(not same_type))
+                    if details and not same_type:
+                        print(f"  TYPE    {label_path.name}: gold {g['event_type']}/{g['sub_event_type']}, got "
+                              f"{c.event_type}/{c.sub_event_type}")
                 for name, ok in checks.items():
                     t["per incident: " + name].add(tp=int(ok), fn=int(not ok))
                     right[name] = right[name] and ok
@@ -388,7 +394,7 @@ def print_real(split: str, gazetteer: Gazetteer, details: bool) -> None:
     print()
     print("| field                      | precision | recall |    F1 |   TP |   FP |   FN |")
     print("|----------------------------|-----------|--------|-------|------|------|------|")
-    for key in ("incidents", "actors (paired incidents)", "published (ingest)"):
+    for key in ("incidents", "actors (paired incidents)", "sub-event type (paired)", "published (ingest)"):
         print(t[key].row(key))
     if info["classes"]:
         print("\nWrong incidents by kind of error: " + "; ".join(

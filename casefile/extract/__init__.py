@@ -390,7 +390,8 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
 
     # Event type from the triggers and who was counted.
     kinds = {t.kind for f in draft.facts if f.eventful or f.refers_back for t in f.triggers}
-    event_type, sub_event_type, deciding = classify(kinds, *_fields_and_totals(draft.counts))
+    forces_named = any(a.generic == "forces" or is_state(a.name) for f in draft.facts for a in f.actors)
+    event_type, sub_event_type, deciding = classify(kinds, *_fields_and_totals(draft.counts), forces_named)
     counts = draft.counts
     if event_type == VAC:
         # Violence against civilians: the people it counts without saying who they are are

@@ -97,11 +97,12 @@ def hypothetical(text: str, trigger: Trigger) -> bool:
 
 
 def classify(kinds: set[str], fields: dict[str, set[str]],
-             totals: dict[str, int] | None = None) -> tuple[str, str, str]:
+             totals: dict[str, int] | None = None, forces_named: bool = True) -> tuple[str, str, str]:
     """(event_type, sub_event_type, the trigger kind that decided it).
 
     `fields` maps a count field (killed, wounded, arrested, ...) to the parties counted;
-    `totals` gives the largest figure per field.
+    `totals` gives the largest figure per field; `forces_named`: whether the report names
+    any state forces.
     """
     totals = totals or {}
     killed = fields.get("killed", set()) | fields.get("wounded", set())
@@ -124,6 +125,10 @@ def classify(kinds: set[str], fields: dict[str, set[str]],
         if ("clash" in kinds or "raid" in kinds) or killed & {"militant", "security"}:
             # Civilians killed in a raid, beside people the text does not place: an attack.
             if "civilian" in killed and killed <= {"civilian", "unknown"} and "clash" not in kinds:
+                return VAC, "Attack", "attack"
+            # People killed in a raid where no state's forces are named: there was no one to
+            # fight, the raiders killed them ("assailants raided the villages ... executing them").
+            if killed == {"unknown"} and "clash" not in kinds and not forces_named:
                 return VAC, "Attack", "attack"
             return BATTLES, "Armed clash", "clash" if "clash" in kinds else "raid"
         return VAC, "Attack", "attack"

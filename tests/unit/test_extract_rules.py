@@ -1345,3 +1345,15 @@ def test_a_name_then_its_description_speaks():
     assert source == "Musa Bello" and "Gusau" in text[start:end]
     # not a description of the speaker: ", a local official said" names the speaker itself
     assert attribution_of("Gunmen killed five people in a village, a local official said.", None)[0] == "Local official"
+
+
+def test_people_killed_in_a_raid_with_no_forces_named_is_an_attack_on_them():
+    # Fresh Y 365 (Lamu): "assailants raided the villages ... before executing them" was a clash
+    # between al-Shabaab and an unnamed side. Written here for Borno.
+    [c] = extract("Suspected Boko Haram fighters raided two villages near Gwoza on Saturday night, tied the "
+                  "victims' hands and executed them. Seven people were killed, a local official said.", "2024-05-06")
+    assert (c.event_type, c.sub_event_type, c.actor2) == ("Violence against civilians", "Attack", "Civilians")
+    # Where the state's forces raid, the people they kill were fought.
+    [c] = extract("Soldiers raided a hideout near Gwoza on Saturday, killing seven people, the army said.", "2024-05-06")
+    assert c.event_type == "Battles"
+
