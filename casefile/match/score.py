@@ -148,6 +148,12 @@ def date_score(a: MatchRecord, b: MatchRecord) -> tuple[float, str | None, bool]
         firm = both_days and gap >= 3 or a.date_precision in ("day", "week") and b.date_precision in ("day", "week") and gap > 7
         score = {2: 0.4, 3: 0.2}.get(gap, 0.0)
         return score, f"{gap} days apart", firm
+    # A report cannot tell of what happened after it was published: a day's event after the
+    # other's last publication is another event, whatever else they share.
+    for early, late in ((a, b), (b, a)):
+        if early.published and late.date_start and late.date_precision == "day" \
+                and (late.date_start - max(early.published)).days > 1:
+            return 0.0, "one was published before the other happened", True
     # One side unresolved: what the text stated still speaks. A weekday two or more days off,
     # or another month, is another event; one day off is a report that counted differently.
     known, other = (a, b) if a.date_start else (b, a)

@@ -47,6 +47,20 @@ def test_lookalike_on_another_date_is_not_suggested_and_says_why():
     assert s.breakdown["date"] == 0.0 and "different dates" in s.reasons[0]
 
 
+def test_a_report_published_before_the_other_event_is_not_its_twin():
+    # Real dev 263 / 160 (Dera Ismail Khan): an undated report published in January was paired
+    # with a raid of October in the same town.
+    from dataclasses import replace
+
+    undated = replace(record(1, text="gunmen killed five soldiers"), published=frozenset({dt.date(2024, 2, 20)}))
+    later = record(2, 3, text="five soldiers were killed by gunmen")  # 2024-03-04
+    s = score(undated, later)
+    assert s.score < THRESHOLD and any("published before the other happened" in r for r in s.reasons)
+    # Published the day after it, the undated report may well tell of it.
+    s = score(replace(undated, published=frozenset({dt.date(2024, 3, 5)})), later)
+    assert s.score >= THRESHOLD
+
+
 def test_follow_up_raid_after_a_bombing_is_not_suggested():
     bombing = record(1, 3, sub="Suicide bomb", etype="Explosions/Remote violence", killed=(12, 12))
     raid = record(2, 4, killed=(2, 2))
