@@ -355,7 +355,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOT_IN_OF_PHRASE = rf"(?!(?:and|or|that|{phrases(STATEMENT_VERBS)})\b)(?!\d[\d,.]*\s)"
 _OF_PHRASE = re.compile(
     rf"\s+(?:of|from)\s+(?:{_NOT_IN_OF_PHRASE}[\w’'()“”-]+\s+){{0,12}}?{_NOT_IN_OF_PHRASE}[\w’'()“”-]+"
-    r"(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed)\b|\s*[,.;]|\s+and\s+(?:\d|an?\s)|$)")
+    r"(?=\s+(?:who\s+)?(?:were|was|had|have|has|being|are|is|died|killed|lost|perished|succumbed)\b"
+    r"|\s*[,.;]|\s+and\s+(?:\d|an?\s)|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|and\b|$)")
 _BARE = re.compile(r"\s+(?:\w+ly\s+)?(?:(?P<killed>dead|killed)|(?P<wounded>injured|wounded|hurt))\b", re.I)
 _BARE_VERB = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|have|had|died)\b")
