@@ -389,7 +389,10 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
         country_code, country = article_country
 
     # Event type from the triggers and who was counted.
-    kinds = {t.kind for f in draft.facts if f.eventful or f.refers_back for t in f.triggers}
+    # (not an operation launched after the event it refers back to: "a search operation after the blast")
+    kinds = {t.kind for f in draft.facts if f.eventful or f.refers_back for t in f.triggers
+             if not (t.kind in ("raid", "clash") and f is not draft.lead
+                     and _AFTER_THE_EVENT.match(body, t.end, f.sentence.end))}
     forces_named = any(a.generic == "forces" or is_state(a.name) for f in draft.facts for a in f.actors)
     event_type, sub_event_type, deciding = classify(kinds, *_fields_and_totals(draft.counts), forces_named)
     counts = draft.counts
@@ -490,6 +493,9 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
     )
 
 
+_AFTER_THE_EVENT = re.compile(r"[^.;]{0,40}?\b(?:after|following|in the wake of)\s+(?:the|this|that|Sunday's|"
+                             r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's)\s+"
+                             r"(?:\w+\s+)?(?:blast|attack|explosion|bombing|ambush|incident|killings?|massacre|raid)\b")
 _VICTIM_FIELDS = ("killed", "wounded", "abducted")
 _GENERIC_PEOPLE = re.compile(r"\b(?:people|persons?|individuals?|victims?|others|dead|injured|wounded)\W*$",
                              re.IGNORECASE)

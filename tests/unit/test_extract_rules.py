@@ -1367,3 +1367,11 @@ def test_people_killed_in_a_raid_with_no_forces_named_is_an_attack_on_them():
 def test_an_of_phrase_before_a_death_idiom_keeps_the_toll(sentence):
     assert [c[1] for c in counts(sentence) if c[0] == "killed"] in ([2], [3])
 
+
+def test_an_operation_launched_after_the_event_is_not_its_kind():
+    # Fresh Y 363 (West Singhbhum): "launched a massive search operation after the blast" made
+    # an IED blast a clash. Written here for Borno.
+    [c] = extract("A roadside bomb killed three soldiers near Bama on Monday, the army said. Troops launched a "
+                  "search operation in the area after the blast.", "2024-05-08")
+    assert c.sub_event_type == "Remote explosive/landmine/IED"
+
