@@ -327,12 +327,18 @@ def _situate(mention: PlaceMention, draft: Draft,
     return PlaceMention(mention.start, mention.end, mention.surface, place, mention.score)
 
 
-def _choose_date(draft: Draft) -> DateMention | None:
-    """The lead's event date, else the incident's first; with none, the earliest day a source
-    spoke of it (the event was by then: "a group said on Thursday" beside "in a statement on
-    Wednesday, the RSF said that it had attacked")."""
+def _choose_date(draft: Draft, place: PlaceMention | None = None) -> DateMention | None:
+    """The lead's event date, else the incident's first (not of a sentence set in another
+    province: "the RSF's capture of El-Fasher on October 26 was also accompanied by massacres"
+    in a story of Kordofan); with none, the earliest day a source spoke of it (the event was
+    by then: "a group said on Thursday" beside "in a statement on Wednesday, the RSF said that
+    it had attacked")."""
     lead = draft.lead
-    for pool in (lead.dates, draft.dates):
+    here = place.place.admin1 if place is not None else None
+    told_here = [d for f in draft.facts if f is lead or not here
+                 or not any(p.place.admin1 and p.place.admin1 != here for p in f.places)
+                 or any(p.place.admin1 == here for p in f.places) for d in f.dates]
+    for pool in (lead.dates, told_here):
         if pool:
             resolved = [d for d in pool if d.date_start]
             # a year ("the fifth attack this year") dates a tally, not the day the story tells of
@@ -438,7 +444,7 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
                                detail={"event_type": event_type, "sub_event_type": sub_event_type}))
 
     # Date
-    date = _choose_date(draft)
+    date = _choose_date(draft, place)
     statement = date is not None and date not in draft.dates  # nothing else dates the event
     for d in draft.dates + ([date] if statement else []):
         claims.append(anchored(body, d.start, d.end, field="date",

@@ -122,3 +122,28 @@ def test_a_season_around_a_feast_is_no_day():
     date, _ = dated("Gunmen killed four people near Djibo in the weeks before Christmas, the mayor said.",
                     "2023-12-27")
     assert date != "2023-12-25"
+
+
+def test_a_date_told_of_another_province_does_not_date_the_incident():
+    # Fresh AA 390 (North Kordofan): "The RSF's capture of El-Fasher, the capital of North Darfur
+    # state, on October 26 was also accompanied by massacres", in a story whose lead gives only
+    # the day the official spoke, dated a drone strike in Kordofan to October 26. Written here for
+    # Mali, with the draft built by hand (what the segmenter attaches varies with the wording).
+    from types import SimpleNamespace as NS
+
+    from casefile.extract import _choose_date
+    from casefile.extract.dates import find_dates
+
+    def place(admin1):
+        return NS(place=NS(admin1=admin1))
+
+    [spoken] = find_dates("said Monday", "2025-11-05")
+    [other] = find_dates("on October 26", "2025-11-05")
+    lead = NS(dates=[], report_dates=[spoken], places=[place("Mopti")])
+    elsewhere = NS(dates=[other], report_dates=[], places=[place("Ségou"), place(None)])
+    draft = NS(lead=lead, facts=[lead, elsewhere])
+    assert _choose_date(draft, place("Mopti")).date_start == "2025-11-03"
+    # The same sentence set in the incident's own province dates it.
+    here = NS(dates=[other], report_dates=[], places=[place("Mopti")])
+    assert _choose_date(NS(lead=lead, facts=[lead, here]), place("Mopti")).date_start == "2025-10-26"
+
