@@ -469,6 +469,8 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
     actors: list[tuple[str, ActorMention]] = []
     for f in draft.facts:
         for a in f.actors:
+            if _controls_the_place(body, a):
+                continue
             name = _resolve_actor(a, a.country or country_code, None if a.country else country)
             if name and name not in [n for n, _ in actors]:
                 actors.append((name, a))
@@ -502,6 +504,18 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
 _AFTER_THE_EVENT = re.compile(r"[^.;]{0,40}?\b(?:after|following|in the wake of)\s+(?:the|this|that|Sunday's|"
                              r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's)\s+"
                              r"(?:\w+\s+)?(?:blast|attack|explosion|bombing|ambush|incident|killings?|massacre|raid)\b")
+# "a region controlled by the Arakan Army", "the IS-held town of Hawija", "an al-Shabaab-run
+# village": who holds the place describes it; that group is not a side of the event.
+_CONTROLLER_BEFORE = re.compile(r"\b(?:controlled|held|governed|administered|run|occupied)\s+by\s+(?:the\s+)?$"
+                                r"|\bunder\s+(?:the\s+)?(?:control|rule)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_HELD_AFTER = re.compile(r"-(?:held|controlled|run|occupied|governed)\b")
+
+
+def _controls_the_place(body: str, actor: ActorMention) -> bool:
+    return bool(_HELD_AFTER.match(body, actor.end)
+                or _CONTROLLER_BEFORE.search(body, max(0, actor.start - 30), actor.start))
+
+
 _VICTIM_FIELDS = ("killed", "wounded", "abducted")
 _GENERIC_PEOPLE = re.compile(r"\b(?:people|persons?|individuals?|victims?|others|dead|injured|wounded)\W*$",
                              re.IGNORECASE)
