@@ -501,8 +501,7 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
     )
 
 
-_AFTER_THE_EVENT = re.compile(r"[^.;]{0,40}?\b(?:after|following|in the wake of)\s+(?:the|this|that|Sunday's|"
-                             r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's)\s+"
+_AFTER_THE_EVENT = re.compile(r"[^.;]{0,40}?\b(?:after|following|in the wake of)\s+(?:the|this|that|[A-Z][a-z]+day['’]s)\s+"
                              r"(?:\w+\s+)?(?:blast|attack|explosion|bombing|ambush|incident|killings?|massacre|raid)\b")
 # "a region controlled by the Arakan Army", "the IS-held town of Hawija", "an al-Shabaab-run
 # village": who holds the place describes it; that group is not a side of the event.
