@@ -997,7 +997,8 @@ def named_day(drafts: list[Draft], facts_list: list[SentenceFacts]) -> None:
     if len(drafts) != 1 or any(m.precision == "day" for m in drafts[0].dates):
         return
     draft = drafts[0]
-    found = [(f, d) for f in facts_list if f not in draft.facts and not f.background
+    # (not a sentence that opens another incident: "In an unrelated incident on Friday, ...")
+    found = [(f, d) for f in facts_list if f not in draft.facts and not f.background and not f.new_event_cue
              for d in f.dates if d.precision == "day" and d.kind == "event"]
     if len({d.date_start for _, d in found}) != 1 or places_conflict(draft, found[0][0]):
         return

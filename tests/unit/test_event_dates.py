@@ -147,3 +147,13 @@ def test_a_date_told_of_another_province_does_not_date_the_incident():
     here = NS(dates=[other], report_dates=[], places=[place("Mopti")])
     assert _choose_date(NS(lead=lead, facts=[lead, here]), place("Mopti")).date_start == "2025-10-26"
 
+
+
+def test_a_sentence_that_opens_another_incident_does_not_block_the_day():
+    # Fresh AA 381 (North Waziristan): "In an unrelated incident on Friday, ..." gave a second
+    # day, so the attack of "Saturday" was left undated. Written here for Borno.
+    text = ("An attack on a security post near Bama has left two soldiers dead, the army said.\n\n"
+            "A group of gunmen fired on the post on Saturday. The soldiers returned fire, forcing the attackers "
+            "to retreat.\n\nHowever, two soldiers were killed.\n\n"
+            "In an unrelated incident on Friday, unknown gunmen robbed weapons from two policemen in Gwoza.")
+    assert [c.date_start for c in extract(text, "2024-05-06")] == ["2024-05-04"]
