@@ -335,9 +335,12 @@ def _choose_date(draft: Draft, place: PlaceMention | None = None) -> DateMention
     it had attacked")."""
     lead = draft.lead
     here = place.place.admin1 if place is not None else None
-    told_here = [d for f in draft.facts if f is lead or not here
-                 or not any(p.place.admin1 and p.place.admin1 != here for p in f.places)
-                 or any(p.place.admin1 == here for p in f.places) for d in f.dates]
+
+    def elsewhere(f) -> bool:  # names provinces, none of them the incident's
+        provinces = {p.place.admin1 for p in f.places if p.place.admin1}
+        return bool(here and provinces) and here not in provinces
+
+    told_here = [d for f in draft.facts if f is lead or not elsewhere(f) for d in f.dates]
     for pool in (lead.dates, told_here):
         if pool:
             resolved = [d for d in pool if d.date_start]
@@ -399,7 +402,7 @@ def _candidate(body: str, draft: Draft, article_country: tuple[str | None, str |
     kinds = {t.kind for f in draft.facts if f.eventful or f.refers_back for t in f.triggers
              if not (t.kind in ("raid", "clash") and f is not draft.lead
                      and _AFTER_THE_EVENT.match(body, t.end, f.sentence.end))}
-    forces_named = any(a.generic == "forces" or is_state(a.name) for f in draft.facts for a in f.actors)
+    forces_named = any(_side(a) == "security" for f in draft.facts for a in f.actors)
     event_type, sub_event_type, deciding = classify(kinds, *_fields_and_totals(draft.counts), forces_named)
     counts = draft.counts
     if event_type == VAC:

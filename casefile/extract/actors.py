@@ -252,11 +252,12 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         country = _DEMONYMS.get(state["demonym"].lower()) if state["demonym"] else \
             _COUNTRY_NAMES.get(" ".join(state["country"].lower().split()))
-        if forces_of(country):
-            found.append(ActorMention(state.start(), m.end(), forces_of(country), "forces", country))
+        forces = forces_of(country)
+        if forces:
+            found.append(ActorMention(state.start(), m.end(), forces, "forces", country))
             taken.add(state.start(), m.end())
     for m in _FAST[id(_NAMED)].finditer(text):
-        if taken and taken.overlaps(m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         name = _NAMES[int(m.lastgroup[1:])]
         own = defined.get(m.group())
